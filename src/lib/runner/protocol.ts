@@ -1,0 +1,102 @@
+/**
+ * The runner protocol: the plain, versioned messages that cross from the page to the sandboxed worker and
+ * back, and the RunRecord that the grader reads. Nothing here holds a function or a class instance, so every
+ * message survives `postMessage` (structured clone) unchanged.
+ */
+import type {
+  HostView,
+  SocketErrorRecord,
+  SocketRow,
+  StreamRecord,
+  TopologySpec,
+  TraceEvent,
+} from '../netsim/types';
+
+export const PROTOCOL_VERSION = 1;
+
+/** One program of an exercise, placed on a host as in real life: `server.ts` runs on `web`. */
+export interface ProgramSource {
+  /** File name shown on the editor tab, e.g. `server.ts`. */
+  file: string;
+  /** Host the program runs on, e.g. `web`. */
+  host: string;
+  /** Process name in the socket table (`ss -p`), e.g. `node`. */
+  processName: string;
+  /** TypeScript source. */
+  source: string;
+  /** Learner code is sandboxed and graded; the driver is the exercise's trusted code playing the other side. */
+  role: 'learner' | 'driver';
+}
+
+/** Everything the worker needs for one run. */
+export interface RunRequest {
+  type: 'run';
+  version: typeof PROTOCOL_VERSION;
+  runId: number;
+  exerciseId: string;
+  topology: TopologySpec;
+  programs: ProgramSource[];
+  /** Wall-clock budget in milliseconds; past it the worker is terminated (default 5000). */
+  timeBudgetMs: number;
+  /** Virtual time after which the run is ended even if the network is still busy (default 60 000). */
+  virtualTimeLimitMs: number;
+}
+
+/** A line the learner's program printed. `at` is virtual time in milliseconds. */
+export interface ConsoleLine {
+  stream: 'log' | 'error';
+  text: string;
+  at: number;
+  /** File of the program that printed it. */
+  file: string;
+}
+
+export interface RunError {
+  message: string;
+  /** The error's name or Node code, e.g. `TypeError`, `ECONNREFUSED`. */
+  name?: string;
+  /** Position in the learner's TypeScript file, 1-based. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** What one run did, in full: the only thing the grader sees. */
+export interface RunRecord {
+  version: typeof PROTOCOL_VERSION;
+  exerciseId: string;
+  outcome: 'finished' | 'threw' | 'timed-out' | 'did-not-compile';
+  console: ConsoleLine[];
+  /** Every segment, datagram and socket lifecycle event, in virtual time. */
+  trace: TraceEvent[];
+  /** The socket table when the run ended. */
+  sockets: SocketRow[];
+  /** What every socket carried in its life, closed ones included. */
+  streams: StreamRecord[];
+  /** Errors raised to programs, and whether each had an `'error'` listener. */
+  errors: SocketErrorRecord[];
+  hosts: HostView[];
+  /** Virtual time at the end of the run, in milliseconds. */
+  endedAt: number;
+  /** Wall-clock duration of the run in milliseconds (information only, never graded). */
+  wallMs: number;
+  error?: RunError;
+}
+
+/** Worker → page messages while a run goes on and when it ends. */
+export type RunnerEvent =
+  | { type: 'ready'; version: typeof PROTOCOL_VERSION }
+  | { type: 'console'; runId: number; line: ConsoleLine }
+  /** Console output was cut to protect the page; the note says how much was dropped. */
+  | { type: 'console-capped'; runId: number; dropped: number }
+  | { type: 'trace'; runId: number; events: TraceEvent[] }
+  | { type: 'sockets'; runId: number; rows: SocketRow[]; at: number }
+  | { type: 'done'; runId: number; record: RunRecord }
+  /** Terminal output from the shell attached to the live network after a run. */
+  | { type: 'shell-output'; data: string };
+
+/** Page → worker messages besides `run`: the terminal talks to the network the last run left behind. */
+export type RunnerCommand =
+  | RunRequest
+  | { type: 'shell-input'; data: string }
+  | { type: 'shell-resize'; cols: number; rows: number };

@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench`: files that print figures; they assert nothing about time.
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -86,6 +86,8 @@ export interface RunRecord {
 /** Worker → page messages while a run goes on and when it ends. */
 export type RunnerEvent =
   | { type: 'ready'; version: typeof PROTOCOL_VERSION }
+  /** Sent when a run starts: the hosts and their NICs, for the diagram. */
+  | { type: 'network'; runId: number; hosts: HostView[] }
   | { type: 'console'; runId: number; line: ConsoleLine }
   /** Console output was cut to protect the page; the note says how much was dropped. */
   | { type: 'console-capped'; runId: number; dropped: number }
@@ -100,3 +102,13 @@ export type RunnerCommand =
   | RunRequest
   | { type: 'shell-input'; data: string }
   | { type: 'shell-resize'; cols: number; rows: number };
+
+/**
+ * How a page-side view (editor, terminal, diagram, trace) talks to the runner, whatever carries the
+ * messages (sandboxed iframe + worker in the browser, a direct call in tests).
+ */
+export interface RunnerLink {
+  send(command: RunnerCommand): void;
+  /** Returns a function that stops the subscription. */
+  subscribe(listener: (event: RunnerEvent) => void): () => void;
+}

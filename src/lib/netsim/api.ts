@@ -1,0 +1,132 @@
+/**
+ * The public surface of netsim, as interfaces: what the runner, the shell, the grader's tests, the
+ * differential suite and the views program against. `src/lib/netsim/index.ts` exports `createNetwork`,
+ * which returns a `Network`.
+ */
+import type {
+  Endpoint,
+  HostView,
+  Ipv4,
+  NetworkSnapshot,
+  SocketErrorRecord,
+  SocketRow,
+  StreamRecord,
+  TopologySpec,
+  TraceEvent,
+} from './types';
+
+export interface NetworkOptions {
+  /** Overrides `topology.seed`. The same seed gives the identical trace. */
+  seed?: number;
+  /**
+   * Lets the host's pending promise callbacks run before the next network event is delivered (the async
+   * `run`). Default: `setImmediate` where it exists (Node), else a `MessageChannel` round trip (workers).
+   */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** Why `run` returned. */
+export type RunStop = 'idle' | 'time-limit' | 'event-limit';
+
+export interface Network {
+  /** Virtual time in milliseconds since the network was created. */
+  readonly now: number;
+
+  hosts(): HostView[];
+  /** Resolves a host name (or alias, or `localhost`) as `/etc/hosts` would; an IP is returned unchanged. */
+  resolve(name: string): Ipv4 | undefined;
+
+  /** Starts a process on a host, e.g. `spawn('web', 'node')`; pids count up per host from a seeded start. */
+  spawn(host: string, processName: string): NetProcess;
+
+  // ── observation: copies, frozen; nothing a program does can change what was recorded ──
+  sockets(filter?: { host?: string }): SocketRow[];
+  trace(): readonly TraceEvent[];
+  streams(): StreamRecord[];
+  errors(): SocketErrorRecord[];
+  snapshot(): NetworkSnapshot;
+  /** Called for every trace event as it is recorded. Returns an unsubscribe function. */
+  subscribe(listener: (event: TraceEvent) => void): () => void;
+
+  // ── time: one event queue, virtual clock, no real timers ──
+  /** Number of events waiting (packets in flight, timers). */
+  pending(): number;
+  /** Virtual time of the next event, or `undefined` when idle. */
+  nextEventAt(): number | undefined;
+  /** Delivers the next event synchronously. Returns false when there was none. */
+  step(): boolean;
+  /** Delivers events synchronously until idle or a limit (for callback-style code and benchmarks). */
+  runUntilIdle(limits?: { maxVirtualMs?: number; maxEvents?: number }): RunStop;
+  /**
+   * Delivers events one at a time, yielding to the host between them so a program's pending promise
+   * callbacks (`await`) run before the next event: async code sees events in the same order every run.
+   */
+  run(limits?: { untilVirtualMs?: number; maxEvents?: number }): Promise<RunStop>;
+  /** Runs every event due in the next `ms` virtual milliseconds, then sets the clock to now + ms. */
+  advance(ms: number): Promise<void>;
+
+  /** ICMP echo from a host (for `ping`): resolves with the round-trip time in virtual ms, or the failure. */
+  ping(fromHost: string, target: Ipv4, seq: number): Promise<{ ok: true; rttMs: number } | { ok: false; reason: 'unreachable' | 'timeout' }>;
+}
+
+/** A running program on a host: owns sockets, timers, and the modules its code `require`s. */
+export interface NetProcess {
+  readonly pid: number;
+  readonly name: string;
+  readonly host: string;
+  /**
+   * What `import … from 'node:net'` and friends give the program's code: keys `node:net`, `net`,
+   * `node:dgram`, `dgram`, `node:events`, `events`, `node:timers`, `timers`, `node:timers/promises`,
+   * `timers/promises`. Every module is bound to this process and host.
+   */
+  readonly modules: Readonly<Record<string, unknown>>;
+  /** Timer globals in virtual time, to put in the program's scope in place of the real ones. */
+  readonly timers: VirtualTimers;
+  /** The explicit, step-by-step socket API the lessons use (socket → bind → listen → accept / connect). */
+  readonly sockets: ExplicitSocketApi;
+  /**
+   * Called when an `'error'` is emitted with no listener, or a program callback throws: Node would crash
+   * the process. Without a handler the error is rethrown from the event loop (`step`/`run`).
+   */
+  onUncaughtException(handler: (error: unknown) => void): void;
+  /** Ends the process as `exit` would: its sockets are closed by the kernel (RST/FIN as Linux does). */
+  exit(): void;
+}
+
+export interface VirtualTimers {
+  setTimeout(callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): unknown;
+  clearInterval(handle: unknown): void;
+  setImmediate(callback: (...args: unknown[]) => void, ...args: unknown[]): unknown;
+  clearImmediate(handle: unknown): void;
+}
+
+// ───────────────────────── the explicit API (what the lessons show) ─────────────────────────
+
+/** `socket()` as the operating system offers it, step by step, with async/await. */
+export interface ExplicitSocketApi {
+  socket(protocol: 'tcp' | 'udp'): ExplicitSocket;
+}
+
+export interface ExplicitSocket {
+  readonly id: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** Binds to an address of this host (`0.0.0.0` = every address) and a port (0 = let the OS choose). */
+  bind(ip: Ipv4, port: number): Promise<Endpoint>;
+  /** TCP: marks the socket as listening, with a backlog of pending connections (default 511, as Node). */
+  listen(backlog?: number): Promise<void>;
+  /** TCP: waits for the next connection and returns the new socket joined to the client. */
+  accept(): Promise<ExplicitSocket>;
+  /** TCP: three-way handshake to ip:port; binds an ephemeral port first if unbound. */
+  connect(ip: Ipv4, port: number): Promise<void>;
+  /** TCP: writes bytes (string as UTF-8). UDP: sends one datagram to `to` (required unless connected). */
+  send(data: string | Uint8Array, to?: Endpoint): Promise<number>;
+  /** TCP: next bytes of the stream (empty when the peer has ended). UDP: next datagram with its sender. */
+  recv(): Promise<{ data: Uint8Array; text: string; from: Endpoint }>;
+  /** TCP: half-close (FIN). */
+  shutdown(): Promise<void>;
+  close(): Promise<void>;
+  localEndpoint(): Endpoint | null;
+  remoteEndpoint(): Endpoint | null;
+}

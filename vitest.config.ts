@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 300_000,
           fileParallelism: false,
+          // Heap figures need `global.gc()`; forks (a child process) accept V8 flags.
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
         },
       },
       {

@@ -40,6 +40,8 @@ export interface RunRequest {
   timeBudgetMs: number;
   /** Virtual time after which the run is ended even if the network is still busy (default 60 000). */
   virtualTimeLimitMs: number;
+  /** Host the terminal's prompt opens on after the run (default: the host of the last program). */
+  terminalHost?: string;
 }
 
 /** A line the learner's program printed. `at` is virtual time in milliseconds. */
@@ -78,6 +80,10 @@ export interface RunRecord {
   hosts: HostView[];
   /** Virtual time at the end of the run, in milliseconds. */
   endedAt: number;
+  /** Console lines dropped by the cap (1000 lines / 200 KB); 0 when everything was kept. */
+  consoleDropped?: number;
+  /** Why the network stopped: it went idle, or it reached the virtual time limit or the event limit. */
+  stoppedBy?: 'idle' | 'time-limit' | 'event-limit';
   /** Wall-clock duration of the run in milliseconds (information only, never graded). */
   wallMs: number;
   error?: RunError;

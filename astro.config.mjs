@@ -1,0 +1,59 @@
+// @ts-check
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { chapters } from './src/content/outline.ts';
+
+// Where the site is served. GitHub Pages serves a project site at https://<owner>.github.io/<repo>/, so the
+// deploy workflow sets SITE_URL to that origin and BASE_PATH to `/<repo>/`; locally both default to the root.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = normaliseBase(process.env.BASE_PATH);
+
+/** `endpoints`, `/endpoints`, `endpoints/` → `/endpoints/`; empty → `/`. */
+function normaliseBase(raw = '/') {
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+const docsDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
+
+/** A chapter appears in the sidebar only once it has a page; the home page lists the rest as coming soon. */
+function hasPages(directory) {
+  const path = docsDir + directory;
+  return existsSync(path) && readdirSync(path, { recursive: true }).some((name) => /\.mdx?$/.test(String(name)));
+}
+
+const chapterGroups = chapters
+  .map((chapter, index) => ({ ...chapter, number: index + 1 }))
+  .filter((chapter) => hasPages(chapter.slug))
+  .map((chapter) => ({
+    label: `${chapter.number}. ${chapter.title}`,
+    items: [{ autogenerate: { directory: chapter.slug } }],
+  }));
+
+const referenceGroup = hasPages('reference')
+  ? [{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] }]
+  : [];
+
+export default defineConfig({
+  site,
+  base,
+  // Pages are folders (`/nic/network-card/`), so relative links between lessons behave the same everywhere.
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Endpoints',
+      description:
+        'An interactive course on how computers talk on a network: the network card and its IP address, ports and sockets — with a socket emulator in your browser.',
+      logo: { src: './src/assets/logo.svg', alt: 'Endpoints' },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/custom.css'],
+      components: { PageTitle: './src/components/site/LessonTitle.astro' },
+      lastUpdated: false,
+      pagination: true,
+      sidebar: [{ label: 'Start here', slug: 'index' }, ...chapterGroups, ...referenceGroup, { label: 'For teachers', slug: 'teachers' }],
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+  ],
+});

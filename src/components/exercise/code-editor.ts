@@ -1,0 +1,169 @@
+/**
+ * The learner's editor: one Monaco editor, one model per program the learner writes, plus read-only models
+ * for the reference solution. Loaded only after "Open the editor".
+ */
+import { setUpMonaco, type Monaco } from './monaco-setup';
+import type { IslandProgram } from './page-data';
+import { tabLabel } from './page-data';
+
+/** A problem to show on a line of the learner's code. */
+export interface LineMarker {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export interface CodeEditorOptions {
+  container: HTMLElement;
+  exerciseId: string;
+  programs: IslandProgram[];
+  /** Saved drafts by file; missing files start from the starter code. */
+  drafts: Record<string, string>;
+  onRun: () => void;
+  /** Escape with no widget open: the learner wants to leave the editor. */
+  onEscape: () => void;
+  onChange: (file: string, text: string) => void;
+}
+
+export interface CodeEditor {
+  /** The learner's current code, by file. */
+  sources(): Record<string, string>;
+  /** Shows a learner file (or its solution, read-only). */
+  show(file: string, version: 'mine' | 'solution'): void;
+  /** Puts the starter code back as one edit (Ctrl+Z brings the learner's code back). Returns the old text. */
+  resetToStarter(file: string): string;
+  /** Puts back a text as one undoable edit. */
+  replace(file: string, text: string): void;
+  setRunMarkers(markers: LineMarker[]): void;
+  /** Type problems the TypeScript service reported (empty until it has booted). */
+  typeProblems(): LineMarker[];
+  focus(): void;
+  dispose(): void;
+}
+
+const RUN_OWNER = 'endpoints-run';
+
+function themeName(): 'vs' | 'vs-dark' {
+  return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+}
+
+export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
+  const { monaco } = setUpMonaco();
+  const learner = options.programs.filter((program) => program.role === 'learner');
+  const uri = (file: string, version: 'mine' | 'solution') =>
+    monaco.Uri.parse(`file:///${options.exerciseId}/${version === 'solution' ? 'solution/' : ''}${file}`);
+  const modelOf = (file: string, version: 'mine' | 'solution') => {
+    const existing = monaco.editor.getModel(uri(file, version));
+    if (existing) return existing;
+    const program = learner.find((candidate) => candidate.file === file);
+    if (!program) throw new Error(`No program ${file} in exercise ${options.exerciseId}.`);
+    const text = version === 'solution' ? (program.solution ?? '') : (options.drafts[file] ?? program.source);
+    return monaco.editor.createModel(text, 'typescript', uri(file, version));
+  };
+
+  const mine = learner.map((program) => modelOf(program.file, 'mine'));
+  const subscriptions = mine.map((model, index) =>
+    model.onDidChangeContent(() => options.onChange(learner[index]!.file, model.getValue())),
+  );
+
+  const editor = monaco.editor.create(options.container, {
+    model: mine[0] ?? null,
+    theme: themeName(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    lineNumbersMinChars: 3,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    fixedOverflowWidgets: true,
+    ariaLabel: learner[0] ? `Code editor: ${tabLabel(learner[0])}` : 'Code editor',
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
+  editor.addCommand(
+    monaco.KeyCode.Escape,
+    () => options.onEscape(),
+    '!suggestWidgetVisible && !parameterHintsVisible && !findWidgetVisible && !markersNavigationVisible',
+  );
+
+  // Follow Starlight's theme switch.
+  const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeName()));
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+  const replaceAll = (model: ReturnType<typeof modelOf>, text: string) => {
+    editor.setModel(model);
+    editor.pushUndoStop();
+    editor.executeEdits('endpoints-reset', [{ range: model.getFullModelRange(), text }]);
+    editor.pushUndoStop();
+  };
+
+  return {
+    sources() {
+      return Object.fromEntries(learner.map((program, index) => [program.file, mine[index]!.getValue()]));
+    },
+    show(file, version) {
+      const model = modelOf(file, version);
+      editor.setModel(model);
+      editor.updateOptions({
+        readOnly: version === 'solution',
+        ariaLabel: `${version === 'solution' ? 'Reference solution (read-only)' : 'Code editor'}: ${tabLabel(
+          learner.find((program) => program.file === file)!,
+        )}`,
+      });
+    },
+    resetToStarter(file) {
+      const model = modelOf(file, 'mine');
+      const previous = model.getValue();
+      const starter = learner.find((program) => program.file === file)?.source ?? '';
+      replaceAll(model, starter);
+      return previous;
+    },
+    replace(file, text) {
+      replaceAll(modelOf(file, 'mine'), text);
+    },
+    setRunMarkers(markers) {
+      for (const [index, model] of mine.entries()) {
+        const file = learner[index]!.file;
+        monaco.editor.setModelMarkers(
+          model,
+          RUN_OWNER,
+          markers
+            .filter((marker) => marker.file === file)
+            .map((marker) => {
+              const line = Math.min(Math.max(1, marker.line), model.getLineCount());
+              const column = Math.max(1, marker.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1);
+              return {
+                severity: monaco.MarkerSeverity.Error,
+                message: marker.message,
+                startLineNumber: line,
+                startColumn: column,
+                endLineNumber: line,
+                endColumn: Math.max(column + 1, model.getLineMaxColumn(line)),
+              };
+            }),
+        );
+      }
+    },
+    typeProblems() {
+      return monaco.editor
+        .getModelMarkers({ owner: 'typescript' })
+        .filter((marker) => marker.severity === monaco.MarkerSeverity.Error)
+        .flatMap((marker) => {
+          const index = mine.findIndex((model) => model.uri.toString() === marker.resource.toString());
+          return index < 0
+            ? []
+            : [{ file: learner[index]!.file, line: marker.startLineNumber, column: marker.startColumn, message: marker.message }];
+        });
+    },
+    focus() {
+      editor.focus();
+    },
+    dispose() {
+      themeWatch.disconnect();
+      for (const subscription of subscriptions) subscription.dispose();
+      editor.dispose();
+    },
+  };
+}
+
+export type { Monaco };

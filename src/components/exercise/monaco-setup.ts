@@ -1,0 +1,64 @@
+/**
+ * Monaco, trimmed: the editor API, the few contributions a learner needs, the TypeScript tokenizer and the
+ * TypeScript language service — nothing else. Imported only from the "Open the editor" click handler, so a
+ * lesson page loads none of it until the learner asks.
+ *
+ * Monaco's own CSS is injected at runtime by the build (see monaco-css.ts), never linked in the page head.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/parameterHints/browser/parameterHints';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode';
+import 'monaco-editor/languages/definitions/typescript/register';
+import * as ts from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+
+// The learner-facing declarations of node:net & co. (generated at prebuild; absent in a fresh checkout).
+const learnerTypeFiles = import.meta.glob<string>('../../generated/learner-types.d.ts', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+let configured = false;
+
+/** Sets up workers, compiler options and the learner types once per page; returns the API. */
+export function setUpMonaco(): { monaco: typeof monaco; ts: typeof ts } {
+  if (configured) return { monaco, ts };
+  configured = true;
+  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker(_workerId: string, label: string) {
+      return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+    },
+  };
+  ts.typescriptDefaults.setCompilerOptions({
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    lib: ['es2022'], // no DOM: the program runs as on Node, not in a page
+    strict: true,
+    noEmit: true,
+    esModuleInterop: true,
+    allowSyntheticDefaultImports: true,
+    isolatedModules: true,
+    // Each program is its own module (top-level await is allowed, as in a Node ES module).
+    moduleDetection: 3,
+  } as ts.CompilerOptions);
+  ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  for (const declarations of Object.values(learnerTypeFiles)) {
+    ts.typescriptDefaults.addExtraLib(declarations, 'file:///node_modules/@types/endpoints/index.d.ts');
+  }
+  return { monaco, ts };
+}
+
+export type Monaco = typeof monaco;

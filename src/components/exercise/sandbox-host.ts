@@ -1,0 +1,210 @@
+/**
+ * The page's side of the runner sandbox: a hidden `<iframe sandbox="allow-scripts">` that starts the runner
+ * worker from a blob URL, a MessageChannel to that worker, and the wall-clock time budget.
+ *
+ * The page never listens to `window` messages: everything from the worker arrives on a port only the worker
+ * holds. A run that outlives its budget is ended the only way an endless loop can be ended — the frame (and
+ * its worker) is destroyed — and reported as a `timed-out` RunRecord; the next run gets a fresh sandbox.
+ */
+import {
+  PROTOCOL_VERSION,
+  type RunnerCommand,
+  type RunnerEvent,
+  type RunnerLink,
+  type RunRecord,
+  type RunRequest,
+} from '../../lib/runner/protocol';
+import { sandboxDocument, START_WORKER, type SandboxControlMessage } from './sandbox-document';
+import { isRunnerEvent } from './runner-events';
+import { RunCollector, TIMED_OUT_MESSAGE } from './run-collector';
+
+export { TIMED_OUT_MESSAGE };
+
+/** What a run needs from the exercise and the editor; the host adds the envelope. */
+export type RunOrder = Omit<RunRequest, 'type' | 'version' | 'runId'>;
+
+export interface RunnerSandbox extends RunnerLink {
+  /** Resolves when a worker is up and has said `ready` (starts one if needed): warm it while the learner reads. */
+  warm(): Promise<void>;
+  /** Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out. */
+  run(order: RunOrder): Promise<RunRecord>;
+  /** Removes the frame and stops the worker. */
+  dispose(): void;
+}
+
+export interface SandboxOptions {
+  /** URL of the built runner worker script (a classic, self-contained script). */
+  workerUrl: string;
+  /** Where the hidden frame is attached (default: document.body). */
+  container?: HTMLElement;
+}
+
+interface Sandbox {
+  frame: HTMLIFrameElement;
+  port: MessagePort;
+  control: MessagePort;
+  ready: Promise<void>;
+}
+
+interface ActiveRun {
+  runId: number;
+  collector: RunCollector;
+  resolve: (record: RunRecord) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let workerSourcePromise: Promise<string> | undefined;
+
+/** The runner's source, fetched once per page: the frame cannot fetch it (its CSP forbids connections). */
+function fetchWorkerSource(url: string): Promise<string> {
+  workerSourcePromise ??= fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`Could not load the runner (${response.status} ${url}).`);
+    return response.text();
+  });
+  workerSourcePromise.catch(() => (workerSourcePromise = undefined));
+  return workerSourcePromise;
+}
+
+export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
+  const listeners = new Set<(event: RunnerEvent) => void>();
+  let sandbox: Sandbox | undefined;
+  let active: ActiveRun | undefined;
+  let nextRunId = 1;
+
+  const publish = (event: RunnerEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+
+  function destroy() {
+    if (!sandbox) return;
+    sandbox.port.close();
+    sandbox.control.close();
+    sandbox.frame.remove();
+    sandbox = undefined;
+  }
+
+  function start(): Sandbox {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.title = 'Runner sandbox';
+    frame.className = 'exercise-sandbox-frame';
+    frame.srcdoc = sandboxDocument();
+    const toWorker = new MessageChannel();
+    const toFrame = new MessageChannel();
+    const port = toWorker.port1;
+    const control = toFrame.port1;
+
+    const ready = new Promise<void>((resolve, reject) => {
+      port.onmessage = (message) => {
+        if (sandbox?.port !== port) return; // a destroyed sandbox still draining
+        const event = message.data as unknown;
+        if (!isRunnerEvent(event)) return;
+        if (event.type === 'ready') {
+          resolve();
+          return;
+        }
+        receive(event);
+      };
+      control.onmessage = (message) => {
+        const note = message.data as SandboxControlMessage;
+        if (note?.type === 'sandbox-error') reject(new Error(`The runner sandbox failed: ${note.message}`));
+      };
+      frame.addEventListener(
+        'load',
+        () => {
+          fetchWorkerSource(options.workerUrl).then(
+            (workerSource) =>
+              frame.contentWindow?.postMessage({ type: START_WORKER, workerSource }, '*', [
+                toWorker.port2,
+                toFrame.port2,
+              ]),
+            reject,
+          );
+        },
+        { once: true },
+      );
+    });
+    // A sandbox that failed to start is dropped, so the next run tries a fresh one.
+    ready.catch(() => {
+      if (sandbox?.port === port) destroy();
+    });
+    (options.container ?? document.body).append(frame);
+    return { frame, port, control, ready };
+  }
+
+  function current(): Sandbox {
+    sandbox ??= start();
+    return sandbox;
+  }
+
+  function receive(event: Exclude<RunnerEvent, { type: 'ready' }>) {
+    if ('runId' in event) {
+      if (!active || event.runId !== active.runId) return; // a late event from a run already reported
+      if (event.type === 'done') {
+        // The grader reads only a record the worker built for this exercise and protocol.
+        if (event.record.exerciseId !== active.collector.exerciseId) return;
+        finish(event.record);
+        return;
+      }
+      active.collector.add(event);
+    }
+    publish(event);
+  }
+
+  function finish(record: RunRecord) {
+    if (!active) return;
+    const run = active;
+    active = undefined;
+    clearTimeout(run.timer);
+    publish({ type: 'done', runId: run.runId, record });
+    run.resolve(record);
+  }
+
+  function timeOut() {
+    if (!active) return;
+    const record = active.collector.timedOut();
+    destroy();
+    finish(record);
+    // A fresh sandbox, booting while the learner reads the message.
+    current().ready.catch(() => undefined);
+  }
+
+  return {
+    send(command: RunnerCommand) {
+      if (command.type === 'run') throw new Error('Use run() to start a run: it enforces the time budget.');
+      const box = current();
+      box.ready.then(() => box.port.postMessage(command)).catch(() => undefined);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    warm() {
+      return current().ready;
+    },
+    async run(order) {
+      if (active) timeOut(); // one run at a time: a new run replaces a stuck one
+      const box = current();
+      await box.ready;
+      const runId = nextRunId++;
+      const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };
+      return new Promise<RunRecord>((resolve) => {
+        active = {
+          runId,
+          collector: new RunCollector(order.exerciseId),
+          resolve,
+          timer: setTimeout(timeOut, order.timeBudgetMs),
+        };
+        box.port.postMessage(request);
+      });
+    },
+    dispose() {
+      if (active) clearTimeout(active.timer);
+      active = undefined;
+      destroy();
+      listeners.clear();
+    },
+  };
+}

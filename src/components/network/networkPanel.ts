@@ -1,0 +1,127 @@
+/**
+ * The network panel: Diagram / Packets / Terminal tabs over one RunnerLink. The exercise island renders
+ * <NetworkPanel /> and calls `mountNetworkPanel(root, link)`; a root left empty gets the markup here.
+ */
+import type { RunnerLink } from '../../lib/runner/protocol';
+import { formatVirtualTime } from '../../lib/views/packetFilter';
+import type { PacketRow } from '../../lib/views/packetRows';
+import { socketsAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
+import { renderDiagram } from './diagram';
+import { frameScheduler, NetworkStore, type NetworkState } from './networkStore';
+import { panelMarkup } from './panelMarkup';
+import { mountPacketTrace } from './packetTrace';
+import { renderSocketTable } from './socketTableView';
+import { setupTabs } from './tabs';
+import { mountTerminal, type TerminalHandle } from './terminal';
+
+export type NetworkTab = 'diagram' | 'packets' | 'terminal';
+
+export interface NetworkPanel {
+  /** Shows a tab, as a click on it would. */
+  select(tab: NetworkTab): void;
+  /** Makes a packet (by trace index) current in the Packets view, or none. */
+  selectPacket(index: number | null): void;
+  readonly state: NetworkState;
+  dispose(): void;
+}
+
+/** Output the shell wrote before the terminal was first opened is kept (up to this many characters). */
+const SHELL_BACKLOG_LIMIT = 64 * 1024;
+let panelCount = 0;
+
+export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkPanel {
+  if (!root.querySelector('[role="tablist"]')) {
+    root.classList.add('network-panel', 'not-content');
+    root.innerHTML = panelMarkup(`np-${++panelCount}`);
+  }
+  const part = <T extends Element>(name: string): T => {
+    const element = root.querySelector<T>(`[data-np="${name}"]`);
+    if (!element) throw new Error(`mountNetworkPanel: the panel has no [data-np="${name}"] element; render <NetworkPanel /> or pass an empty element`);
+    return element;
+  };
+  const liveSvg = part<SVGSVGElement>('live-diagram');
+  const traceSvg = part<SVGSVGElement>('trace-diagram');
+  const socketRows = part<HTMLTableSectionElement>('socket-rows');
+  const moment = part<HTMLElement>('moment');
+  const packetsPanel = root.querySelector<HTMLElement>('[data-panel="packets"]')!;
+
+  const store = new NetworkStore(link);
+  let shellBacklog = '';
+  let terminal: TerminalHandle | null = null;
+  const stopBacklog = link.subscribe((event) => {
+    if (event.type === 'shell-output' && !terminal) shellBacklog = (shellBacklog + event.data).slice(-SHELL_BACKLOG_LIMIT);
+  });
+
+  let currentPacket: PacketRow | null = null;
+  const renderTraceDiagram = () => {
+    const { state } = store;
+    const replay = currentPacket !== null && traceHasSocketEvents(state.trace);
+    const sockets = replay ? socketsAt(state.trace, currentPacket!.index) : state.sockets;
+    const highlight = currentPacket?.src && currentPacket.dst ? { src: currentPacket.src, dst: currentPacket.dst, label: currentPacket.label } : null;
+    renderDiagram(traceSvg, { hosts: state.hosts, sockets }, highlight);
+    moment.textContent = currentPacket
+      ? `${replay ? 'Sockets as they were' : 'Sockets now'}; packet ${currentPacket.label} at ${formatVirtualTime(currentPacket.at)}: ${currentPacket.summary}.`
+      : 'Sockets now. Choose a packet to see it travel.';
+  };
+
+  const trace = mountPacketTrace(
+    {
+      region: packetsPanel,
+      filter: part('filter'),
+      previous: part('previous'),
+      next: part('next'),
+      body: part('packet-rows'),
+      status: part('status'),
+    },
+    (row) => {
+      currentPacket = row;
+      renderTraceDiagram();
+    },
+  );
+
+  let lastTrace: NetworkState['trace'] | null = null;
+  const render = () => {
+    const { state } = store;
+    renderDiagram(liveSvg, state);
+    renderSocketTable(socketRows, state.sockets);
+    if (state.trace !== lastTrace) {
+      lastTrace = state.trace;
+      trace.update(state.trace);
+    }
+    renderTraceDiagram();
+  };
+  const frames = frameScheduler(render);
+  const stopStore = store.subscribe(() => frames.schedule());
+  render();
+
+  const escapeHint = part<HTMLElement>('escape-hint');
+  const tabs = setupTabs(root.querySelector<HTMLElement>('[role="tablist"]')!, (name) => {
+    if (name !== 'terminal') return;
+    // xterm loads the first time the terminal is shown.
+    if (!terminal) {
+      terminal = mountTerminal(part('terminal'), link, {
+        earlierOutput: shellBacklog,
+        onEscapeArmed: (armed) => (escapeHint.textContent = armed ? 'Press Tab to leave the terminal, Shift+Tab to go back.' : ''),
+      });
+      shellBacklog = '';
+    }
+    // Focus stays on the tab (arrow keys keep moving between tabs); Tab enters the terminal.
+  });
+
+  return {
+    select: (tab) => tabs.select(tab),
+    selectPacket: (index) => trace.select(index),
+    get state() {
+      return store.state;
+    },
+    dispose() {
+      frames.cancel();
+      stopStore();
+      stopBacklog();
+      trace.dispose();
+      tabs.dispose();
+      terminal?.dispose();
+      store.dispose();
+    },
+  };
+}

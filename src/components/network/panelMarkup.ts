@@ -1,0 +1,47 @@
+/**
+ * The network panel's markup, one source for both the server-rendered <NetworkPanel /> and a panel that a
+ * script mounts into an empty element. `id` prefixes every id so several panels can share a page.
+ */
+export function panelMarkup(id: string): string {
+  const tab = (name: string, label: string, selected: boolean) =>
+    `<button type="button" role="tab" class="np-tab" id="${id}-tab-${name}" data-tab="${name}" aria-controls="${id}-${name}" aria-selected="${selected}" tabindex="${selected ? 0 : -1}">${label}</button>`;
+  return `
+<div class="np-tabs" role="tablist" aria-label="Network views">
+  ${tab('diagram', 'Diagram', true)}${tab('packets', 'Packets', false)}${tab('terminal', 'Terminal', false)}
+</div>
+<section class="np-panel" role="tabpanel" id="${id}-diagram" aria-labelledby="${id}-tab-diagram" tabindex="0" data-panel="diagram">
+  <div class="np-diagram-frame"><svg data-np="live-diagram" aria-hidden="false"></svg></div>
+  <div class="np-table-scroll">
+    <table class="np-table">
+      <caption>Socket table: every socket in the network now, as <code>ss -tuanp</code> lists them</caption>
+      <thead><tr><th scope="col">Host</th><th scope="col">Netid</th><th scope="col">State</th><th scope="col">Local Address:Port</th><th scope="col">Peer Address:Port</th><th scope="col">Process</th></tr></thead>
+      <tbody data-np="socket-rows"></tbody>
+    </table>
+  </div>
+</section>
+<section class="np-panel" role="tabpanel" id="${id}-packets" aria-labelledby="${id}-tab-packets" tabindex="0" data-panel="packets" hidden>
+  <div class="np-diagram-frame np-diagram-small"><svg data-np="trace-diagram"></svg></div>
+  <p class="np-moment" data-np="moment"></p>
+  <div class="np-trace-controls">
+    <label class="np-filter">Connection <select data-np="filter"></select></label>
+    <span class="np-steppers">
+      <button type="button" class="np-button" data-np="previous" aria-keyshortcuts="ArrowLeft">◀ Previous</button>
+      <button type="button" class="np-button" data-np="next" aria-keyshortcuts="ArrowRight">Next ▶</button>
+    </span>
+  </div>
+  <p class="np-hint">Step through the packets with the buttons, or with ← and → while this panel has focus.</p>
+  <p class="np-status" role="status" data-np="status"></p>
+  <div class="np-table-scroll np-trace-scroll">
+    <table class="np-table np-trace">
+      <caption class="np-sr-only">Packets in virtual time, one row per packet</caption>
+      <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Opened by</th><th scope="col"><span class="np-sr-only">Direction</span></th><th scope="col">Other side</th><th scope="col">Packet</th><th scope="col">Details</th></tr></thead>
+      <tbody data-np="packet-rows"></tbody>
+    </table>
+  </div>
+</section>
+<section class="np-panel" role="tabpanel" id="${id}-terminal" aria-labelledby="${id}-tab-terminal" data-panel="terminal" hidden>
+  <p class="np-hint">A shell on the emulated network: try <code>help</code>, <code>ss -tuanp</code> or <code>nc web 80</code>. Press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave the terminal.</p>
+  <div class="np-terminal" data-np="terminal"></div>
+  <p class="np-status" role="status" data-np="escape-hint"></p>
+</section>`;
+}

@@ -1,0 +1,117 @@
+/**
+ * The terminal into the emulated network: an xterm whose keystrokes go to the shell in the worker
+ * (`shell-input`) and whose screen shows the shell's output (`shell-output`). xterm and its CSS load only
+ * when a terminal is mounted, so pages without one do not pay for them.
+ *
+ * Keyboard: xterm keeps Tab for completion, so Escape then Tab leaves the terminal (Escape is not sent to
+ * the shell; Shift+Tab after Escape goes backwards).
+ */
+import type { RunnerLink } from '../../lib/runner/protocol';
+import { currentSiteTheme, TERMINAL_THEMES, watchSiteTheme } from './terminalTheme';
+
+export interface TerminalHandle {
+  dispose(): void;
+  focus(): void;
+  /** Resolves once xterm has loaded and is on screen. */
+  readonly ready: Promise<void>;
+}
+
+export interface TerminalOptions {
+  /** Output the shell wrote before the terminal was opened, replayed first. */
+  earlierOutput?: string;
+  /** Called when Escape arms or disarms the "leave with Tab" escape, e.g. to show a hint. */
+  onEscapeArmed?: (armed: boolean) => void;
+}
+
+let stylesInjected = false;
+
+async function injectStyles(): Promise<void> {
+  if (stylesInjected) return;
+  stylesInjected = true;
+  // `?inline` gives the CSS as a string: nothing is linked into <head> at build time.
+  const { default: css } = await import('@xterm/xterm/css/xterm.css?inline');
+  const style = document.createElement('style');
+  style.dataset.xterm = '';
+  style.textContent = css;
+  document.head.append(style);
+}
+
+export function mountTerminal(element: HTMLElement, link: RunnerLink, options: TerminalOptions = {}): TerminalHandle {
+  let disposed = false;
+  let wantsFocus = false;
+  const cleanups: (() => void)[] = [];
+  let focusTerminal = () => {
+    wantsFocus = true;
+  };
+
+  const ready = (async () => {
+    const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), injectStyles()]);
+    if (disposed) return;
+    const terminal = new Terminal({
+      screenReaderMode: true,
+      convertEol: false,
+      cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+      fontSize: 14,
+      scrollback: 2000,
+      theme: TERMINAL_THEMES[currentSiteTheme()],
+    });
+    const fit = new FitAddon();
+    terminal.loadAddon(fit);
+    terminal.open(element);
+    terminal.textarea?.setAttribute('aria-label', 'Terminal on the emulated network. Press Escape then Tab to leave.');
+    cleanups.push(() => terminal.dispose());
+
+    let escapeArmed = false;
+    const arm = (armed: boolean) => {
+      if (escapeArmed === armed) return;
+      escapeArmed = armed;
+      options.onEscapeArmed?.(armed);
+    };
+    terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown') return !escapeArmed || event.key !== 'Tab';
+      if (event.key === 'Escape') {
+        arm(true);
+        return false;
+      }
+      if (escapeArmed && event.key === 'Tab') {
+        arm(false);
+        return false; // xterm lets it through: the browser moves focus out.
+      }
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) arm(false);
+      return true;
+    });
+
+    const input = terminal.onData((data) => link.send({ type: 'shell-input', data }));
+    const resize = terminal.onResize(({ cols, rows }) => link.send({ type: 'shell-resize', cols, rows }));
+    cleanups.push(() => input.dispose(), () => resize.dispose());
+    cleanups.push(
+      link.subscribe((event) => {
+        if (event.type === 'shell-output') terminal.write(event.data);
+      }),
+    );
+    cleanups.push(watchSiteTheme((theme) => (terminal.options.theme = TERMINAL_THEMES[theme])));
+
+    const refit = () => {
+      if (element.offsetWidth > 0 && element.offsetHeight > 0) fit.fit();
+    };
+    const observer = new ResizeObserver(refit);
+    observer.observe(element);
+    cleanups.push(() => observer.disconnect());
+    if (options.earlierOutput) terminal.write(options.earlierOutput);
+    refit();
+    link.send({ type: 'shell-resize', cols: terminal.cols, rows: terminal.rows });
+
+    focusTerminal = () => terminal.focus();
+    if (wantsFocus) terminal.focus();
+  })();
+
+  return {
+    ready,
+    focus: () => focusTerminal(),
+    dispose() {
+      disposed = true;
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    },
+  };
+}

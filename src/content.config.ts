@@ -1,0 +1,15 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { lessonFields, withLessonRules } from './content/lesson-schema';
+
+// Starlight's `docs` collection, with the lesson fields added. Pages outside a chapter (the home page, the
+// teachers' page, the reference) leave them out; a page that names a chapter must give all of them.
+const docs = defineCollection({
+  loader: docsLoader(),
+  schema: (context) => withLessonRules(docsSchema({ extend: z.object(lessonFields) })(context)),
+});
+
+// Add further collections (e.g. `exercises`) beside `docs`.
+export const collections = { docs };

@@ -1,0 +1,154 @@
+/**
+ * One event queue and a virtual clock. Every packet arrival and timer is an event at a virtual instant;
+ * events at the same instant run in the order they were scheduled, so a run is fully deterministic.
+ *
+ * Node also has work that runs "as soon as the current callback returns" (process.nextTick, promise-like
+ * deferrals inside net): those go to the tick queue, drained completely after every event, before the next.
+ */
+
+/** Who to blame when an event's callback throws: the process whose code was running. */
+export interface Blame {
+  readonly pid: number;
+}
+
+export interface ScheduledEvent {
+  at: number;
+  seq: number;
+  run: (arg: any) => void;
+  arg: unknown;
+  blame: Blame | null;
+  cancelled: boolean;
+}
+
+interface Tick {
+  run: (arg: any) => void;
+  arg: unknown;
+  blame: Blame | null;
+}
+
+export class Clock {
+  now = 0;
+  #heap: ScheduledEvent[] = [];
+  #seq = 0;
+  #ticks: Tick[] = [];
+  #tickHead = 0;
+  #live = 0;
+  /** The process whose code runs now (for uncaught-exception routing). */
+  current: Blame | null = null;
+
+  /** Schedules `run(arg)` after `delay` virtual ms (0 = after the events already due now). */
+  schedule<A>(delay: number, run: (arg: A) => void, arg: A, blame: Blame | null = null): ScheduledEvent {
+    const event: ScheduledEvent = { at: this.now + (delay > 0 ? delay : 0), seq: this.#seq++, run, arg, blame, cancelled: false };
+    this.#push(event);
+    this.#live++;
+    return event;
+  }
+
+  cancel(event: ScheduledEvent): void {
+    if (!event.cancelled) {
+      event.cancelled = true;
+      this.#live--;
+    }
+  }
+
+  /** Runs `run(arg)` once the current event's callback returns, before any later event (nextTick). */
+  tick<A>(run: (arg: A) => void, arg: A, blame: Blame | null = this.current): void {
+    this.#ticks.push({ run, arg, blame });
+  }
+
+  /** Events waiting (cancelled ones excluded). */
+  pending(): number {
+    return this.#live + (this.#ticks.length - this.#tickHead);
+  }
+
+  nextAt(): number | undefined {
+    if (this.#tickHead < this.#ticks.length) return this.now;
+    this.#dropCancelled();
+    return this.#heap.length ? this.#heap[0]!.at : undefined;
+  }
+
+  /**
+   * Runs the next event (and then every tick it queued). Returns false when idle. `onThrow` decides what
+   * to do with an exception thrown by a callback; it is given the process that was running.
+   */
+  step(onThrow: (error: unknown, blame: Blame | null) => void): boolean {
+    if (this.#tickHead < this.#ticks.length) {
+      this.drainTicks(onThrow);
+      return true;
+    }
+    this.#dropCancelled();
+    const event = this.#pop();
+    if (!event) return false;
+    this.#live--;
+    event.cancelled = true;
+    if (event.at > this.now) this.now = event.at;
+    this.current = event.blame;
+    try {
+      event.run(event.arg);
+    } catch (error) {
+      onThrow(error, this.current);
+    }
+    this.drainTicks(onThrow);
+    return true;
+  }
+
+  drainTicks(onThrow: (error: unknown, blame: Blame | null) => void): void {
+    const ticks = this.#ticks;
+    while (this.#tickHead < ticks.length) {
+      const tick = ticks[this.#tickHead]!;
+      ticks[this.#tickHead++] = undefined as unknown as Tick;
+      this.current = tick.blame;
+      try {
+        tick.run(tick.arg);
+      } catch (error) {
+        onThrow(error, this.current);
+      }
+    }
+    ticks.length = 0;
+    this.#tickHead = 0;
+    this.current = null;
+  }
+
+  #dropCancelled(): void {
+    while (this.#heap.length && this.#heap[0]!.cancelled) this.#pop();
+  }
+
+  #less(a: ScheduledEvent, b: ScheduledEvent): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  #push(event: ScheduledEvent): void {
+    const heap = this.#heap;
+    let i = heap.length;
+    heap.push(event);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.#less(event, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = event;
+  }
+
+  #pop(): ScheduledEvent | undefined {
+    const heap = this.#heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      let i = 0;
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && this.#less(heap[r]!, heap[l]!) ? r : l;
+        if (!this.#less(heap[c]!, last)) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Errors shaped exactly as Node builds them (lib/internal/errors.js), so that what a learner reads here is
+ * what they will read on a real machine. Messages were checked against Node 22 on Linux.
+ */
+import { ERRNO, type Errno } from './types';
+
+/** A system error: `connect ECONNREFUSED 10.0.0.2:80`, with `code`, `errno`, `syscall`, `address`, `port`. */
+export interface SystemError extends Error {
+  code: string;
+  errno: number;
+  syscall: string;
+  address?: string;
+  port?: number;
+  hostname?: string;
+}
+
+const DESCRIPTIONS: Partial<Record<Errno, string>> = {
+  EADDRINUSE: 'address already in use',
+  EADDRNOTAVAIL: 'address not available',
+};
+
+/**
+ * Node's `ExceptionWithHostPort` / `ErrnoException`. `listen` errors carry libuv's description after a colon
+ * (`listen EADDRINUSE: address already in use 0.0.0.0:80`); connect/bind errors do not.
+ */
+export function systemError(code: Errno, syscall: string, address?: string, port?: number, extra?: string): SystemError {
+  let message = `${syscall} ${code}`;
+  if (syscall === 'listen' && DESCRIPTIONS[code]) message += `: ${DESCRIPTIONS[code]}`;
+  if (address !== undefined) message += ` ${address}${port !== undefined && port > 0 ? `:${port}` : ''}`;
+  if (extra) message += ` - ${extra}`;
+  const error = new Error(message) as SystemError;
+  error.errno = ERRNO[code];
+  error.code = code;
+  error.syscall = syscall;
+  if (address !== undefined) error.address = address;
+  if (port !== undefined && port > 0) error.port = port;
+  return error;
+}
+
+/** `getaddrinfo ENOTFOUND nosuch`, as `dns.lookup` fails for a name nobody knows. */
+export function notFoundError(hostname: string): SystemError {
+  const error = new Error(`getaddrinfo ENOTFOUND ${hostname}`) as SystemError;
+  error.errno = -3008;
+  error.code = 'ENOTFOUND';
+  error.syscall = 'getaddrinfo';
+  error.hostname = hostname;
+  return error;
+}
+
+export interface NodeError extends Error {
+  code: string;
+}
+
+function nodeError<E extends Error>(Base: new (message: string) => E, code: string, message: string): E & NodeError {
+  const error = new Base(message) as E & NodeError;
+  error.code = code;
+  // Node prints `RangeError [ERR_SOCKET_BAD_PORT]: …` from its stack; keep `name` plain as Node does.
+  return error;
+}
+
+/** How Node describes a received value in argument errors: `type number (70000)`, `type string ('abc')`. */
+export function describeReceived(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return `function ${(value as { name?: string }).name || '<anonymous>'}`;
+  if (typeof value === 'object') {
+    const ctor = (value as object).constructor?.name;
+    return ctor ? `an instance of ${ctor}` : 'an instance of Object';
+  }
+  let shown = typeof value === 'string' ? `'${value.length > 25 ? `${value.slice(0, 25)}...` : value}'` : String(value);
+  if (typeof value === 'bigint') shown += 'n';
+  return `type ${typeof value} (${shown})`;
+}
+
+/** ERR_SOCKET_BAD_PORT: `options.port should be >= 0 and < 65536. Received type number (70000).` */
+export function badPortError(name: string, value: unknown, allowZero = true): RangeError & NodeError {
+  const op = allowZero ? '>=' : '>';
+  return nodeError(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be ${op} 0 and < 65536. Received ${describeReceived(value)}.`);
+}
+
+/** ERR_INVALID_ARG_TYPE: `The "chunk" argument must be of type string or … Received type number (5)`. */
+export function invalidArgType(name: string, expected: string, value: unknown): TypeError & NodeError {
+  const what = name.includes('.') ? `The "${name}" property` : `The "${name}" argument`;
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${what} must be ${expected}. Received ${describeReceived(value)}`);
+}
+
+export function invalidArgValue(name: string, value: unknown, reason = 'is invalid'): TypeError & NodeError {
+  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${typeof value === 'string' ? `'${value}'` : String(value)}`);
+}
+
+export const nodeErrors = {
+  serverAlreadyListen: () => nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.'),
+  serverNotRunning: () => nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'),
+  writeAfterEnd: () => nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end'),
+  streamDestroyed: (method: string) => nodeError(Error, 'ERR_STREAM_DESTROYED', `Cannot call ${method} after a stream was destroyed`),
+  dgramNotRunning: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running'),
+  dgramBadType: () => nodeError(TypeError, 'ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6'),
+  dgramAlreadyBound: () => nodeError(Error, 'ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound'),
+  dgramAlreadyConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected'),
+  dgramNotConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected'),
+  socketClosed: () => nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'),
+  missingArgs: (...names: string[]) =>
+    nodeError(TypeError, 'ERR_MISSING_ARGS', `The ${names.map((n) => `"${n}"`).join(' or ')} argument must be specified`),
+  badSocketType: () => nodeError(TypeError, 'ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6'),
+  /** What a write gets after the peer ended a socket that does not allow half-open connections. */
+  endedByOtherParty: () => {
+    const error = nodeError(Error, 'EPIPE', 'This socket has been ended by the other party');
+    return error;
+  },
+  unhandledError: (value: unknown) =>
+    nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${typeof value === 'string' ? `'${value}'` : String(value)})`),
+};

@@ -1,0 +1,577 @@
+/**
+ * `net.Socket`, as Node's: a duplex byte stream over one TCP connection, with Node's events in Node's
+ * order ('connect' → 'ready' → 'data'… → 'end' → 'finish' → 'close'), write backpressure ('drain'), and
+ * errors shaped as Node's.
+ */
+import { formatIpv4, isIpv4, parseIpv4 } from '../addresses';
+import { badPortError, invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
+import type { TcpSocket, TcpUser } from '../tcp';
+import { Buffer, type BufferEncoding } from './buffer';
+import type { FaceContext } from './context';
+import { EventEmitter } from './events';
+import { pipe } from './pipe';
+
+/** Node 22's default `writableHighWaterMark` for sockets: 64 KiB. */
+export const WRITABLE_HIGH_WATER_MARK = 65536;
+
+/** The hidden per-process context of the Socket/Server classes a program gets. */
+export const CONTEXT = Symbol('netsim.context');
+
+export interface SocketConstructorOpts {
+  /** Keep the writable side open after the peer ends (default false: end it too, as Node). */
+  allowHalfOpen?: boolean;
+}
+
+export interface TcpSocketConnectOpts {
+  port: number;
+  host?: string;
+  localAddress?: string;
+  localPort?: number;
+  /** Milliseconds of inactivity before 'timeout' (same as `socket.setTimeout`). */
+  timeout?: number;
+  allowHalfOpen?: boolean;
+}
+
+export interface AddressInfo {
+  address: string;
+  family: 'IPv4';
+  port: number;
+}
+
+interface PendingWrite {
+  bytes: Uint8Array;
+  offset: number;
+  callback: ((error?: Error | null) => void) | undefined;
+}
+
+export function contextOf(target: object): FaceContext {
+  const ctx = (target.constructor as unknown as Record<symbol, FaceContext | undefined>)[CONTEXT];
+  if (!ctx) throw new Error('This class is bound to a netsim process: use the one from the `net` module the program was given');
+  return ctx;
+}
+
+export function toBytes(data: unknown, encoding: BufferEncoding | undefined, argument = 'chunk'): Uint8Array {
+  if (typeof data === 'string') return Buffer.from(data, encoding);
+  if (data instanceof Uint8Array) return data.slice();
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  throw invalidArgType(argument, 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+}
+
+/** A TCP connection, as Node's `net.Socket`. */
+export class Socket extends EventEmitter implements TcpUser {
+  /** True from `connect()` until the handshake completes. */
+  connecting = false;
+  /** True while the socket is not yet connected (or connecting). */
+  pending = true;
+  /** True once the socket is destroyed: nothing more can be read or written. */
+  destroyed = false;
+  /** Whether the writable side of the socket is still open after the peer ended. */
+  allowHalfOpen: boolean;
+  /** Bytes received so far. */
+  bytesRead = 0;
+  /** Idle timeout in milliseconds set by `setTimeout`, or undefined. */
+  timeout: number | undefined = undefined;
+  readonly writableHighWaterMark = WRITABLE_HIGH_WATER_MARK;
+  readonly readableHighWaterMark = WRITABLE_HIGH_WATER_MARK;
+  /** True once `end()` was called. */
+  writableEnded = false;
+  /** True once every byte after `end()` was handed to the kernel. */
+  writableFinished = false;
+  /** True once 'end' was emitted. */
+  readableEnded = false;
+
+  #ctx: FaceContext;
+  #core: TcpSocket | null = null;
+  #queue: PendingWrite[] = [];
+  #writableLength = 0;
+  #bytesWritten = 0;
+  #needDrain = false;
+  #encoding: BufferEncoding | null = null;
+  #paused = false;
+  #peerEnded = false;
+  #shutdownSent = false;
+  #closeScheduled = false;
+  #idleTimer: ReturnType<FaceContext['stack']['clock']['schedule']> | null = null;
+  #lastActivity = 0;
+  /** Servers count their connections through this. */
+  onClose: (() => void) | null = null;
+
+  constructor(options: SocketConstructorOpts = {}) {
+    super();
+    this.#ctx = contextOf(this);
+    this.allowHalfOpen = !!options.allowHalfOpen;
+  }
+
+  /** A socket for a connection a server accepted (netsim's own use). */
+  static accepted<T extends Socket>(this: new (options?: SocketConstructorOpts) => T, core: TcpSocket, allowHalfOpen: boolean): T {
+    const socket = new this({ allowHalfOpen });
+    socket.#attach(core);
+    socket.pending = false;
+    return socket;
+  }
+
+  get readyState(): 'opening' | 'open' | 'readOnly' | 'writeOnly' | 'closed' {
+    if (this.connecting) return 'opening';
+    if (this.destroyed || (!this.#core && !this.connecting)) return 'closed';
+    const readable = !this.readableEnded && !this.#peerEnded;
+    const writable = !this.writableEnded;
+    if (readable && writable) return 'open';
+    if (readable) return 'readOnly';
+    if (writable) return 'writeOnly';
+    return 'closed';
+  }
+
+  get localAddress(): string | undefined {
+    return this.#core ? formatIpv4(this.#core.localIp) : undefined;
+  }
+
+  get localPort(): number | undefined {
+    return this.#core?.localPort || undefined;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.#core && this.#core.remotePort ? formatIpv4(this.#core.remoteIp) : undefined;
+  }
+
+  get remotePort(): number | undefined {
+    return this.#core?.remotePort || undefined;
+  }
+
+  get remoteFamily(): 'IPv4' | undefined {
+    return this.remoteAddress === undefined ? undefined : 'IPv4';
+  }
+
+  /** Bytes written by the program so far (including those still buffered). */
+  get bytesWritten(): number {
+    return this.#bytesWritten;
+  }
+
+  /** Bytes buffered by `write` that the kernel has not taken yet. */
+  get writableLength(): number {
+    return this.#writableLength;
+  }
+
+  get writable(): boolean {
+    return !this.destroyed && !this.writableEnded;
+  }
+
+  get readable(): boolean {
+    return !this.destroyed && !this.readableEnded;
+  }
+
+  get writableNeedDrain(): boolean {
+    return this.#needDrain;
+  }
+
+  /**
+   * Opens a connection: `connect(port, host?, connectListener?)` or `connect({ port, host }, listener?)`.
+   * `host` defaults to `localhost`. Failures arrive as an `'error'` event (ECONNREFUSED, ENOTFOUND…).
+   */
+  connect(options: TcpSocketConnectOpts, connectListener?: () => void): this;
+  connect(port: number, host?: string, connectListener?: () => void): this;
+  connect(port: number, connectListener?: () => void): this;
+  connect(...args: unknown[]): this {
+    const { options, listener } = normaliseConnectArgs(args);
+    if (listener) this.once('connect', listener);
+    if (options.allowHalfOpen !== undefined) this.allowHalfOpen = options.allowHalfOpen;
+    if (options.timeout !== undefined) this.setTimeout(options.timeout);
+    const host = options.host ?? 'localhost';
+    this.connecting = true;
+    this.pending = true;
+    this.#ctx.tick(startConnect, { socket: this, host, options });
+    return this;
+  }
+
+  /** Called in the next tick by `connect`: name lookup, then the kernel's connect. */
+  #startConnect(host: string, options: TcpSocketConnectOpts): void {
+    if (this.destroyed) return;
+    const found = this.#ctx.lookup(host);
+    if ('error' in found) return void this.destroy(found.error);
+    this.emit('lookup', null, formatIpv4(found.ip), 4, host);
+    const core = this.#ctx.stack.newTcpSocket(this.#ctx.host, this.#ctx.process);
+    this.#attach(core);
+    if (options.localAddress !== undefined || options.localPort !== undefined) {
+      const local = options.localAddress ?? '0.0.0.0';
+      const failure = isIpv4(local) ? core.bind(parseIpv4(local), options.localPort ?? 0) : 'EINVAL';
+      if (failure) return void this.destroy(systemError(failure, 'bind', local, options.localPort ?? 0));
+    }
+    const failure = core.connect(found.ip, options.port);
+    if (failure) {
+      // Linux fails at once, before any address is chosen: Node adds "- Local (0.0.0.0:0)".
+      return void this.destroy(systemError(failure, 'connect', formatIpv4(found.ip), options.port, 'Local (0.0.0.0:0)'));
+    }
+  }
+
+  #attach(core: TcpSocket): void {
+    this.#core = core;
+    core.user = this;
+    this.#ctx.process.onExit.add(this.#onExit);
+  }
+
+  readonly #onExit = (): void => {
+    this.destroyed = true;
+    this.#core?.close();
+  };
+
+  // ───────── TcpUser: what the kernel tells us ─────────
+
+  /** @internal */
+  connected(): void {
+    this.#ctx.enter();
+    this.connecting = false;
+    this.pending = false;
+    this.#touch();
+    this.emit('connect');
+    this.emit('ready');
+    this.#flush();
+  }
+
+  /** @internal */
+  data(chunk: Uint8Array): void {
+    this.#ctx.enter();
+    this.bytesRead += chunk.length;
+    this.#touch();
+    const buffer = Buffer.view(chunk);
+    this.emit('data', this.#encoding ? buffer.toString(this.#encoding) : buffer);
+  }
+
+  /** @internal */
+  ended(): void {
+    this.#peerEnded = true;
+    this.#ctx.tick(emitEnd, this);
+  }
+
+  #emitEnd(): void {
+    if (this.destroyed) return;
+    this.readableEnded = true;
+    this.emit('end');
+    if (!this.allowHalfOpen) this.end();
+    this.#maybeDestroy();
+  }
+
+  /** @internal The kernel has room again. */
+  roomToSend(): void {
+    this.#flush();
+  }
+
+  /** @internal The kernel closed the connection with an error. */
+  failed(error: SystemError): void {
+    this.destroy(error);
+  }
+
+  // ───────── writing ─────────
+
+  /**
+   * Queues bytes for sending. Returns false once the buffered bytes reach `writableHighWaterMark`:
+   * wait for `'drain'` before writing more.
+   */
+  write(data: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    const bytes = toBytes(data, encoding as BufferEncoding | undefined);
+    if (this.writableEnded) {
+      const error = nodeErrors.writeAfterEnd();
+      if (callback) this.#ctx.tick(callback, error);
+      this.#ctx.tick(raiseError, { socket: this, error });
+      return false;
+    }
+    if (this.destroyed) {
+      const error = nodeErrors.streamDestroyed('write');
+      if (callback) this.#ctx.tick(callback, error);
+      return false;
+    }
+    if (this.#peerEnded && !this.allowHalfOpen) {
+      const error = nodeErrors.endedByOtherParty();
+      if (callback) this.#ctx.tick(callback, error);
+      this.destroy(error);
+      return false;
+    }
+    this.#bytesWritten += bytes.length;
+    this.#writableLength += bytes.length;
+    const ok = this.#writableLength < WRITABLE_HIGH_WATER_MARK;
+    if (!ok) this.#needDrain = true;
+    this.#queue.push({ bytes, offset: 0, callback });
+    this.#flush();
+    return ok;
+  }
+
+  /** Sends the remaining bytes (and `data`, if given), then a FIN. `callback` runs on 'finish'. */
+  end(data?: string | Uint8Array | (() => void), encoding?: BufferEncoding | (() => void), callback?: () => void): this {
+    if (typeof data === 'function') {
+      callback = data;
+      data = undefined;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (data !== undefined && data !== null) this.write(data, encoding as BufferEncoding | undefined);
+    if (callback) this.once('finish', callback);
+    if (this.writableEnded) return this;
+    this.writableEnded = true;
+    this.#flush();
+    return this;
+  }
+
+  /** Hands queued bytes to the kernel as far as its send buffer allows; then the FIN if ending. */
+  #flush(): void {
+    const core = this.#core;
+    if (!core || this.connecting || this.destroyed) return;
+    while (this.#queue.length) {
+      const head = this.#queue[0]!;
+      const rest = head.offset === 0 ? head.bytes : head.bytes.subarray(head.offset);
+      const taken = core.write(rest);
+      head.offset += taken;
+      this.#writableLength -= taken;
+      if (head.offset < head.bytes.length) break;
+      this.#queue.shift();
+      if (head.callback) this.#ctx.tick(head.callback, null);
+    }
+    if (this.#queue.length) return;
+    if (taken0(this) && this.#needDrain) {
+      this.#needDrain = false;
+      this.#ctx.tick(emitDrain, this);
+    }
+    if (this.writableEnded && !this.#shutdownSent) {
+      this.#shutdownSent = true;
+      core.shutdown();
+      this.#ctx.tick(emitFinish, this);
+    }
+  }
+
+  #emitFinish(): void {
+    if (this.destroyed) return;
+    this.writableFinished = true;
+    this.emit('finish');
+    this.#maybeDestroy();
+  }
+
+  /** Node's autoDestroy: once both directions are done, the socket closes. */
+  #maybeDestroy(): void {
+    if (this.readableEnded && this.writableFinished) this.destroy();
+  }
+
+  // ───────── reading ─────────
+
+  /** 'data' events carry strings decoded with `encoding` instead of Buffers. */
+  setEncoding(encoding: BufferEncoding = 'utf8'): this {
+    Buffer.from('', encoding); // validates the name
+    this.#encoding = encoding;
+    return this;
+  }
+
+  /** Stops 'data' events; unread bytes wait in the kernel and the receive window shrinks. */
+  pause(): this {
+    this.#paused = true;
+    this.#core?.setReading(false);
+    return this;
+  }
+
+  resume(): this {
+    this.#paused = false;
+    this.#core?.setReading(true);
+    return this;
+  }
+
+  /** Sends everything read from this socket to `destination` (ending it on 'end'), with backpressure. */
+  pipe<W extends EventEmitter & { write(chunk: any): boolean; end(): unknown }>(destination: W, options?: { end?: boolean }): W {
+    return pipe(this, destination, options);
+  }
+
+  isPaused(): boolean {
+    return this.#paused;
+  }
+
+  // ───────── closing ─────────
+
+  /**
+   * Closes the socket now. With an error, emits 'error' then 'close'(true). Unread data makes the
+   * kernel send RST instead of FIN.
+   */
+  destroy(error?: Error): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.connecting = false;
+    this.#clearIdle();
+    this.#ctx.process.onExit.delete(this.#onExit);
+    const core = this.#core;
+    if (core) core.close();
+    if (error) this.#ctx.tick(raiseError, { socket: this, error });
+    this.#scheduleClose(!!error);
+    return this;
+  }
+
+  /** Closes with a RST (SO_LINGER 0), as Node's `resetAndDestroy`. */
+  resetAndDestroy(): this {
+    if (!this.destroyed) this.#core?.abort();
+    return this.destroy();
+  }
+
+  destroySoon(): void {
+    this.end();
+  }
+
+  #scheduleClose(hadError: boolean): void {
+    if (this.#closeScheduled) return;
+    this.#closeScheduled = true;
+    // Node emits 'close' from the handle's close callback: a later turn of the loop than 'error'.
+    this.#ctx.soon(emitClose, { socket: this, hadError });
+  }
+
+  #emitClose(hadError: boolean): void {
+    this.emit('close', hadError);
+    this.onClose?.();
+  }
+
+  // ───────── options ─────────
+
+  /** Emits 'timeout' after `ms` of inactivity (0 disables). The socket stays open: end it yourself. */
+  setTimeout(ms: number, callback?: () => void): this {
+    if (callback) this.once('timeout', callback);
+    this.timeout = ms > 0 ? ms : undefined;
+    this.#clearIdle();
+    if (ms > 0) this.#touch();
+    return this;
+  }
+
+  #touch(): void {
+    this.#lastActivity = this.#ctx.stack.clock.now;
+    if (this.timeout !== undefined && !this.#idleTimer) this.#armIdle(this.timeout);
+  }
+
+  #armIdle(delay: number): void {
+    this.#idleTimer = this.#ctx.stack.clock.schedule(delay, idleCheck, this, this.#ctx.process);
+  }
+
+  #idleCheck(): void {
+    this.#idleTimer = null;
+    if (this.timeout === undefined || this.destroyed) return;
+    const idle = this.#ctx.stack.clock.now - this.#lastActivity;
+    if (idle >= this.timeout) {
+      this.#lastActivity = this.#ctx.stack.clock.now;
+      this.#armIdle(this.timeout);
+      this.emit('timeout');
+    } else this.#armIdle(this.timeout - idle);
+  }
+
+  #clearIdle(): void {
+    if (this.#idleTimer) this.#ctx.stack.clock.cancel(this.#idleTimer);
+    this.#idleTimer = null;
+  }
+
+  /** No-op in netsim (there is no Nagle delay to turn off); returns the socket. */
+  setNoDelay(_noDelay?: boolean): this {
+    return this;
+  }
+
+  /** No-op in netsim (no keep-alive probes are simulated); returns the socket. */
+  setKeepAlive(_enable?: boolean, _initialDelay?: number): this {
+    return this;
+  }
+
+  ref(): this {
+    return this;
+  }
+
+  unref(): this {
+    return this;
+  }
+
+  /** The local end: `{ address, family: 'IPv4', port }`, or `{}` before the socket is connected. */
+  address(): AddressInfo | Record<string, never> {
+    return this.#core ? { address: formatIpv4(this.#core.localIp), family: 'IPv4', port: this.#core.localPort } : {};
+  }
+
+  /** @internal netsim's id of the kernel socket (for error records). */
+  get socketId(): number | null {
+    return this.#core?.id ?? null;
+  }
+
+  /** @internal */
+  static runStartConnect(socket: Socket, host: string, options: TcpSocketConnectOpts): void {
+    socket.#startConnect(host, options);
+  }
+  /** @internal */
+  static runEmitEnd(socket: Socket): void {
+    socket.#emitEnd();
+  }
+  /** @internal */
+  static runEmitFinish(socket: Socket): void {
+    socket.#emitFinish();
+  }
+  /** @internal */
+  static runEmitClose(socket: Socket, hadError: boolean): void {
+    socket.#emitClose(hadError);
+  }
+  /** @internal */
+  static runIdleCheck(socket: Socket): void {
+    socket.#idleCheck();
+  }
+  /** @internal */
+  static raise(socket: Socket, error: Error): void {
+    socket.#ctx.raise(socket, error, socket.socketId);
+  }
+}
+
+function taken0(socket: Socket): boolean {
+  return socket.writableLength === 0;
+}
+
+function startConnect(arg: { socket: Socket; host: string; options: TcpSocketConnectOpts }): void {
+  Socket.runStartConnect(arg.socket, arg.host, arg.options);
+}
+function emitEnd(socket: Socket): void {
+  Socket.runEmitEnd(socket);
+}
+function emitFinish(socket: Socket): void {
+  Socket.runEmitFinish(socket);
+}
+function emitDrain(socket: Socket): void {
+  if (!socket.destroyed) socket.emit('drain');
+}
+function emitClose(arg: { socket: Socket; hadError: boolean }): void {
+  Socket.runEmitClose(arg.socket, arg.hadError);
+}
+function idleCheck(socket: Socket): void {
+  Socket.runIdleCheck(socket);
+}
+function raiseError(arg: { socket: Socket; error: Error }): void {
+  Socket.raise(arg.socket, arg.error);
+}
+
+/** Node's argument shapes for connect: (port, host?, cb?) or (options, cb?). */
+export function normaliseConnectArgs(args: unknown[]): { options: TcpSocketConnectOpts; listener: (() => void) | undefined } {
+  const [first, second, third] = args;
+  let options: TcpSocketConnectOpts;
+  let listener: unknown;
+  if (first !== null && typeof first === 'object') {
+    options = { ...(first as TcpSocketConnectOpts) };
+    listener = second;
+  } else if (first === undefined) {
+    throw nodeErrors.missingArgs('options', 'port', 'path');
+  } else {
+    options = { port: first as number };
+    if (typeof second === 'function') listener = second;
+    else {
+      if (second !== undefined && second !== null) options.host = second as string;
+      listener = third;
+    }
+  }
+  if ((options as { path?: unknown }).path !== undefined && options.port === undefined) {
+    throw invalidArgType('options.port', 'of type number or string', undefined);
+  }
+  options.port = validatePort(options.port, 'Port');
+  if (options.host !== undefined && typeof options.host !== 'string') throw invalidArgType('options.host', 'of type string', options.host);
+  return { options, listener: typeof listener === 'function' ? (listener as () => void) : undefined };
+}
+
+/** Node's validatePort: numbers or numeric strings in range, else ERR_SOCKET_BAD_PORT. */
+export function validatePort(port: unknown, name: string, allowZero = true): number {
+  const numeric = typeof port === 'number' || (typeof port === 'string' && port.trim() !== '');
+  const value = numeric ? +(port as number | string) : NaN;
+  if (!numeric || !Number.isInteger(value) || value < 0 || value > 65535 || (value === 0 && !allowZero)) {
+    throw badPortError(name, port, allowZero);
+  }
+  return value;
+}

@@ -1,0 +1,332 @@
+/**
+ * The network that moves packets: routing (which card, which next hop, through forwarding routers), ARP
+ * (cached; an address nobody has fails after ≈3 s, as Linux's three unanswered requests), latency, and the
+ * packet trace. Sockets (tcp.ts, udp.ts) hand it segments and datagrams; it hands them to the socket at
+ * the other end after the link's latency.
+ */
+import { ANY, formatIpv4, isLoopback, LOOPBACK } from './addresses';
+import { Clock } from './clock';
+import { Recorder } from './observe';
+import { ProcessCore } from './owner';
+import { ACK, flagList, previewOf, RST, SYN, seqAdd, type Datagram, type Segment } from './packets';
+import { PortTable } from './ports';
+import { Random } from './random';
+import { TcpSocket } from './tcp';
+import { hasAddress, neighbour, routeFrom, type HostNode } from './topology';
+import { UdpSocket } from './udp';
+
+export interface HostRuntime {
+  readonly node: HostNode;
+  readonly index: number;
+  readonly tcp: PortTable<TcpSocket>;
+  readonly udp: PortTable<UdpSocket>;
+  /** Neighbours whose MAC address this host has learnt. */
+  readonly arpCache: Set<number>;
+  /** Resolutions in progress for addresses nobody has answered yet: who waits for the verdict. */
+  readonly arpWaiting: Map<number, Set<TcpSocket | null>>;
+  readonly paths: Map<number, Path>;
+  readonly processes: ProcessCore[];
+  nextPid: number;
+}
+
+/** Where a packet from one host to one address ends up. */
+type Path =
+  | { kind: 'arrives'; to: HostRuntime; delay: number; arp: { from: HostRuntime; ip: number }[] }
+  | { kind: 'arp-fails'; from: HostRuntime; ip: number; arp: { from: HostRuntime; ip: number }[] }
+  | { kind: 'no-route'; at: HostRuntime };
+
+/** ARP: Linux sends 3 requests a second apart, then reports the host unreachable. */
+export const ARP_RETRIES = 3;
+export const ARP_INTERVAL_MS = 1000;
+/** Loopback delivery takes a little time too, so the order of events stays that of a real exchange. */
+export const LOOPBACK_LATENCY_MS = 0.0625;
+
+
+export class Stack {
+  readonly clock = new Clock();
+  readonly recorder = new Recorder(this.clock);
+  readonly random: Random;
+  readonly hosts: HostRuntime[];
+  readonly latency: number;
+  #nextSocketId = 1;
+  // Made once, so scheduling a packet's arrival allocates no closure.
+  readonly #deliverSegment = (seg: Segment) => this.arriveSegment(this.hosts[seg.hop!]!, seg);
+  readonly #deliverDatagram = (datagram: Datagram) => this.arriveDatagram(this.hosts[datagram.hop!]!, datagram);
+
+  constructor(nodes: HostNode[], seed: number, latency: number) {
+    this.random = new Random(seed);
+    this.latency = latency;
+    this.hosts = nodes.map((node, index) => ({
+      node,
+      index,
+      tcp: new PortTable<TcpSocket>(),
+      udp: new PortTable<UdpSocket>(),
+      arpCache: new Set<number>(),
+      arpWaiting: new Map(),
+      paths: new Map(),
+      processes: [],
+      nextPid: this.random.int(1000, 30000),
+    }));
+  }
+
+  host(name: string): HostRuntime {
+    const host = this.hosts.find((h) => h.node.name === name);
+    if (!host) throw new Error(`No host named "${name}" in this network (hosts: ${this.hosts.map((h) => h.node.name).join(', ')})`);
+    return host;
+  }
+
+  newTcpSocket(host: HostRuntime, owner: ProcessCore | null): TcpSocket {
+    return new TcpSocket(this.#nextSocketId++, host, this, owner);
+  }
+
+  newUdpSocket(host: HostRuntime, owner: ProcessCore | null): UdpSocket {
+    return new UdpSocket(this.#nextSocketId++, host, this, owner);
+  }
+
+  ownsAddress(host: HostRuntime, ip: number): boolean {
+    return hasAddress(host.node, ip);
+  }
+
+  /** The source address the kernel picks for a packet to `dst`, or null when no route leads there. */
+  sourceAddressFor(host: HostRuntime, dst: number): number | null {
+    const route = routeFrom(host.node, dst);
+    switch (route.kind) {
+      case 'local':
+        return isLoopback(dst) ? LOOPBACK : dst;
+      case 'nic':
+        return route.nic.ip;
+      case 'none':
+        return null;
+      default: {
+        const never: never = route;
+        return never;
+      }
+    }
+  }
+
+  // ───────────────────────────── moving packets ─────────────────────────────
+
+  sendSegment(from: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
+    const path = this.#pathFor(from, seg.dstIp);
+    let delivered = path.kind === 'arrives';
+    if (delivered && path.kind === 'arrives' && path.to.node.dropsIncoming && seg.flags === SYN && path.to !== from) delivered = false;
+    this.#learnArp(path);
+    this.recorder.record({
+      kind: 'tcp',
+      src: this.#endpoint(seg.srcIp, seg.srcPort),
+      dst: this.#endpoint(seg.dstIp, seg.dstPort),
+      flags: flagList(seg.flags) as never,
+      seq: seg.seq,
+      ack: seg.ack,
+      window: seg.window,
+      length: seg.payload ? seg.payload.length : 0,
+      preview: previewOf(seg.payload),
+      connection: seg.connection,
+      fate: delivered ? 'delivered' : 'dropped',
+    });
+    if (delivered && path.kind === 'arrives') {
+      seg.hop = path.to.index;
+      this.clock.schedule(path.delay, this.#deliverSegment, seg);
+    } else if (path.kind === 'arp-fails') {
+      this.#resolveFailing(path.from, path.ip, sender);
+    } else if (path.kind === 'no-route' && path.at !== from) {
+      this.#routerUnreachable(path.at, seg.srcIp, sender);
+    }
+  }
+
+  sendDatagram(from: HostRuntime, datagram: Datagram): void {
+    const path = this.#pathFor(from, datagram.dstIp);
+    this.#learnArp(path);
+    this.recorder.record({
+      kind: 'udp',
+      src: this.#endpoint(datagram.srcIp, datagram.srcPort),
+      dst: this.#endpoint(datagram.dstIp, datagram.dstPort),
+      length: datagram.payload.length,
+      preview: previewOf(datagram.payload),
+      fate: path.kind === 'arrives' ? 'delivered' : 'dropped',
+    });
+    if (path.kind === 'arrives') {
+      datagram.hop = path.to.index;
+      this.clock.schedule(path.delay, this.#deliverDatagram, datagram);
+    } else if (path.kind === 'arp-fails') {
+      this.#resolveFailing(path.from, path.ip, null);
+    }
+  }
+
+  /** A segment nobody wants gets a RST (never in answer to a RST). */
+  answerWithReset(host: HostRuntime, seg: Segment): void {
+    if (seg.flags & RST) return;
+    const length = (seg.payload ? seg.payload.length : 0) + (seg.flags & SYN ? 1 : 0);
+    const reset: Segment = {
+      srcIp: seg.dstIp,
+      srcPort: seg.dstPort,
+      dstIp: seg.srcIp,
+      dstPort: seg.srcPort,
+      flags: seg.flags & ACK ? RST : RST | ACK,
+      seq: seg.flags & ACK ? seg.ack : 0,
+      ack: seg.flags & ACK ? 0 : seqAdd(seg.seq, length),
+      window: 0,
+      payload: null,
+      connection: seg.connection,
+    };
+    this.sendSegment(host, reset, null);
+  }
+
+  /** A segment reached its host: the connection it belongs to, else a listener, else a RST. */
+  arriveSegment(host: HostRuntime, seg: Segment): void {
+    const connected = host.tcp.connectedFor(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
+    if (connected) return connected.receive(seg);
+    const listener = host.tcp.boundFor(seg.dstIp, seg.dstPort, isListening);
+    if (listener) return listener.receive(seg);
+    this.answerWithReset(host, seg);
+  }
+
+  arriveDatagram(host: HostRuntime, datagram: Datagram): void {
+    const socket = host.udp.boundFor(datagram.dstIp, datagram.dstPort, (s) => !s.connected || (s.remoteIp === datagram.srcIp && s.remotePort === datagram.srcPort));
+    if (socket) return socket.receive(datagram);
+    // Nobody listens: ICMP port unreachable goes back to the sender.
+    this.#sendIcmp(host, datagram.dstIp, datagram.srcIp, 'port-unreachable', datagram.dstPort, () => {
+      const origin = this.#hostWith(datagram.srcIp, host);
+      const sender = origin?.udp.boundFor(datagram.srcIp, datagram.srcPort, () => true);
+      sender?.portUnreachable(datagram.dstIp, datagram.dstPort);
+    });
+  }
+
+  /** ICMP echo: resolves with the round trip, or why it failed. */
+  ping(from: HostRuntime, target: number, seq: number): Promise<{ ok: true; rttMs: number } | { ok: false; reason: 'unreachable' | 'timeout' }> {
+    const start = this.clock.now;
+    const source = this.sourceAddressFor(from, target);
+    if (source === null) return Promise.resolve({ ok: false, reason: 'unreachable' });
+    return new Promise((resolve) => {
+      const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, (to) => {
+        this.#sendIcmp(to, target, source, 'echo-reply', seq, () => resolve({ ok: true, rttMs: this.clock.now - start }));
+      });
+      if (outcome === 'arp-fails') this.clock.schedule(ARP_RETRIES * ARP_INTERVAL_MS, resolve, { ok: false, reason: 'unreachable' } as const);
+      else if (outcome === 'no-route') resolve({ ok: false, reason: 'unreachable' });
+    });
+  }
+
+  #sendIcmp(
+    from: HostRuntime,
+    src: number,
+    dst: number,
+    type: 'echo-request' | 'echo-reply' | 'port-unreachable' | 'host-unreachable',
+    detail: number,
+    onArrival: (to: HostRuntime) => void,
+  ): Path['kind'] {
+    const path = this.#pathFor(from, dst);
+    this.#learnArp(path);
+    this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail });
+    if (path.kind === 'arrives') this.clock.schedule(path.delay, onArrival, path.to);
+    else if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, null);
+    return path.kind;
+  }
+
+  #routerUnreachable(router: HostRuntime, origin: number, sender: TcpSocket | null): void {
+    const routerIp = router.node.nics.find((n) => !n.loopback)?.ip ?? LOOPBACK;
+    this.#sendIcmp(router, routerIp, origin, 'host-unreachable', 0, () => sender?.unreachable('EHOSTUNREACH'));
+  }
+
+  /** Follows routes hop by hop (through forwarding hosts) and remembers the answer per destination. */
+  #pathFor(from: HostRuntime, dst: number): Path {
+    const known = from.paths.get(dst);
+    if (known && (known.kind !== 'arrives' || known.arp.length === 0)) return known;
+    const arp: { from: HostRuntime; ip: number }[] = [];
+    let at = from;
+    let delay = 0;
+    for (let hop = 0; hop < 16; hop++) {
+      const route = routeFrom(at.node, dst);
+      if (route.kind === 'none') return this.#remember(from, dst, { kind: 'no-route', at });
+      if (route.kind === 'local') {
+        const path: Path = { kind: 'arrives', to: at, delay: at === from ? LOOPBACK_LATENCY_MS : delay, arp };
+        return this.#remember(from, dst, path);
+      }
+      const next = neighbour(this.#nodes(), route.nic, route.nextHop);
+      if (!at.arpCache.has(route.nextHop)) arp.push({ from: at, ip: route.nextHop });
+      if (!next) return { kind: 'arp-fails', from: at, ip: route.nextHop, arp: [] };
+      delay += this.latency;
+      const nextHost = this.hosts[this.#nodes().indexOf(next)]!;
+      if (hasAddress(next, dst)) return this.#remember(from, dst, { kind: 'arrives', to: nextHost, delay, arp });
+      if (!next.forwarding) return this.#remember(from, dst, { kind: 'no-route', at: nextHost });
+      at = nextHost;
+    }
+    return { kind: 'no-route', at };
+  }
+
+  #remember(from: HostRuntime, dst: number, path: Path): Path {
+    from.paths.set(dst, path);
+    return path;
+  }
+
+  #nodes(): HostNode[] {
+    return this.hosts.map((h) => h.node);
+  }
+
+  /** First contact with a neighbour: an answered ARP request, recorded once, then cached. */
+  #learnArp(path: Path): void {
+    if (path.kind !== 'arrives' || path.arp.length === 0) return;
+    for (const { from, ip } of path.arp) {
+      if (from.arpCache.has(ip)) continue;
+      from.arpCache.add(ip);
+      this.recorder.record({ kind: 'arp', host: from.node.name, target: formatIpv4(ip), answered: true });
+    }
+    path.arp.length = 0;
+  }
+
+  /** An address nobody answers for: three ARP requests a second apart, then EHOSTUNREACH to the waiters. */
+  #resolveFailing(host: HostRuntime, ip: number, waiter: TcpSocket | null): void {
+    const waiting = host.arpWaiting.get(ip);
+    if (waiting) {
+      waiting.add(waiter);
+      return;
+    }
+    host.arpWaiting.set(ip, new Set([waiter]));
+    const ask = () => this.recorder.record({ kind: 'arp', host: host.node.name, target: formatIpv4(ip), answered: false });
+    ask();
+    for (let i = 1; i < ARP_RETRIES; i++) this.clock.schedule(i * ARP_INTERVAL_MS, ask, undefined);
+    this.clock.schedule(ARP_RETRIES * ARP_INTERVAL_MS, () => {
+      const waiters = host.arpWaiting.get(ip) ?? new Set();
+      host.arpWaiting.delete(ip);
+      for (const socket of waiters) socket?.unreachable('EHOSTUNREACH');
+    }, undefined);
+  }
+
+  #hostWith(ip: number, fallback: HostRuntime): HostRuntime | undefined {
+    if (isLoopback(ip)) return fallback;
+    return this.hosts.find((h) => hasAddress(h.node, ip));
+  }
+
+  #endpoint(ip: number, port: number) {
+    return this.#endpoints.get(ip * 65536 + port) ?? this.#makeEndpoint(ip, port);
+  }
+
+  // Endpoints in the trace are shared frozen objects: a trace of a million segments allocates few.
+  readonly #endpoints = new Map<number, { ip: string; port: number }>();
+
+  #makeEndpoint(ip: number, port: number) {
+    const e = Object.freeze({ ip: formatIpv4(ip), port });
+    if (this.#endpoints.size < 100_000) this.#endpoints.set(ip * 65536 + port, e);
+    return e;
+  }
+
+  // ───────────────────────────── processes ─────────────────────────────
+
+  spawn(host: HostRuntime, name: string): ProcessCore {
+    const core = new ProcessCore(host.nextPid++, name, host.node.name);
+    host.processes.push(core);
+    return core;
+  }
+
+  reap(core: ProcessCore): void {
+    const host = this.host(core.host);
+    const i = host.processes.indexOf(core);
+    if (i >= 0) host.processes.splice(i, 1);
+  }
+}
+
+function isListening(socket: TcpSocket): boolean {
+  return socket.state === 'LISTEN';
+}
+
+
+export { ANY };

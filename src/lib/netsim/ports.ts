@@ -1,0 +1,102 @@
+/**
+ * Port tables of one host and protocol: who is bound where (EADDRINUSE rules, 0.0.0.0 vs one address),
+ * which connection a segment belongs to, and ephemeral ports (32768–60999, as Linux's ip_local_port_range).
+ */
+import { ANY } from './addresses';
+import type { Random } from './random';
+
+export const EPHEMERAL_LOW = 32768;
+export const EPHEMERAL_HIGH = 60999;
+
+/** Anything that sits in a port table. */
+export interface PortHolder {
+  localIp: number;
+  localPort: number;
+  remoteIp: number;
+  remotePort: number;
+}
+
+export class PortTable<S extends PortHolder> {
+  /** Bound (listening, or UDP) sockets by port. */
+  readonly bound = new Map<number, S[]>();
+  /** Connected sockets: local port → (remote ip, remote port) → socket. */
+  readonly #connected = new Map<number, Map<number, S>>();
+  /** Ports in use by connected sockets, with counts (so ephemeral choice avoids them). */
+  readonly #inUse = new Map<number, number>();
+
+  /** The socket bound to port that conflicts with binding `ip`, if any (0.0.0.0 overlaps everything). */
+  conflict(ip: number, port: number): S | undefined {
+    const list = this.bound.get(port);
+    if (!list) return undefined;
+    for (const s of list) if (s.localIp === ANY || ip === ANY || s.localIp === ip) return s;
+    return undefined;
+  }
+
+  bind(socket: S): void {
+    const list = this.bound.get(socket.localPort);
+    if (list) list.push(socket);
+    else this.bound.set(socket.localPort, [socket]);
+    this.#use(socket.localPort, 1);
+  }
+
+  unbind(socket: S): void {
+    const list = this.bound.get(socket.localPort);
+    if (!list) return;
+    const i = list.indexOf(socket);
+    if (i < 0) return;
+    list.splice(i, 1);
+    if (list.length === 0) this.bound.delete(socket.localPort);
+    this.#use(socket.localPort, -1);
+  }
+
+  /** The bound socket that receives for ip:port: an exact address wins over 0.0.0.0. */
+  boundFor(ip: number, port: number, accept: (s: S) => boolean): S | undefined {
+    const list = this.bound.get(port);
+    if (!list) return undefined;
+    let wildcard: S | undefined;
+    for (const s of list) {
+      if (!accept(s)) continue;
+      if (s.localIp === ip) return s;
+      if (s.localIp === ANY && !wildcard) wildcard = s;
+    }
+    return wildcard;
+  }
+
+  connect(socket: S): void {
+    let byRemote = this.#connected.get(socket.localPort);
+    if (!byRemote) this.#connected.set(socket.localPort, (byRemote = new Map()));
+    byRemote.set(socket.remoteIp * 65536 + socket.remotePort, socket);
+    this.#use(socket.localPort, 1);
+  }
+
+  disconnect(socket: S): void {
+    const byRemote = this.#connected.get(socket.localPort);
+    const key = socket.remoteIp * 65536 + socket.remotePort;
+    if (!byRemote || byRemote.get(key) !== socket) return;
+    byRemote.delete(key);
+    if (byRemote.size === 0) this.#connected.delete(socket.localPort);
+    this.#use(socket.localPort, -1);
+  }
+
+  connectedFor(localIp: number, localPort: number, remoteIp: number, remotePort: number): S | undefined {
+    const s = this.#connected.get(localPort)?.get(remoteIp * 65536 + remotePort);
+    return s && s.localIp === localIp ? s : undefined;
+  }
+
+  /** A free port from the ephemeral range, starting at a seeded random point as Linux randomises. */
+  ephemeralPort(random: Random): number | undefined {
+    const span = EPHEMERAL_HIGH - EPHEMERAL_LOW + 1;
+    const start = random.int(0, span - 1);
+    for (let i = 0; i < span; i++) {
+      const port = EPHEMERAL_LOW + ((start + i) % span);
+      if (!this.#inUse.has(port)) return port;
+    }
+    return undefined;
+  }
+
+  #use(port: number, delta: number): void {
+    const n = (this.#inUse.get(port) ?? 0) + delta;
+    if (n <= 0) this.#inUse.delete(port);
+    else this.#inUse.set(port, n);
+  }
+}

@@ -1,0 +1,174 @@
+/** UDP: bound sockets, datagrams demultiplexed by port, ICMP port-unreachable for closed ports. */
+import { ANY, formatIpv4 } from './addresses';
+import { systemError, type SystemError } from './errors';
+import type { HostRuntime, Stack } from './network';
+import { appendLatin1, endpoint, type ObservedSocket } from './observe';
+import type { ProcessCore } from './owner';
+import type { Datagram } from './packets';
+import type { PortHolder } from './ports';
+import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord } from './types';
+
+export interface UdpUser {
+  message(payload: Uint8Array, fromIp: number, fromPort: number): void;
+  /** A connected socket learnt (through ICMP) that nobody listens at its peer: ECONNREFUSED. */
+  failed(error: SystemError): void;
+}
+
+export class UdpSocket implements PortHolder, ObservedSocket {
+  localIp = ANY;
+  localPort = 0;
+  remoteIp = 0;
+  remotePort = 0;
+  fd = -1;
+  user: UdpUser | null = null;
+  #bound = false;
+  #gone = false;
+  #owner: ProcessCore | null;
+  #firstOwner: SocketOwner | null = null;
+  #sentText = '';
+  #sentBytes = 0;
+  #receivedText = '';
+  #receivedBytes = 0;
+
+  constructor(
+    readonly id: number,
+    readonly host: HostRuntime,
+    private readonly stack: Stack,
+    owner: ProcessCore | null,
+  ) {
+    this.#owner = owner;
+    if (owner) {
+      this.fd = owner.openFd();
+      this.#firstOwner = owner.owner(this.fd);
+    }
+    stack.recorder.track(this);
+    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'udp', change: 'open', owner: this.#firstOwner });
+  }
+
+  get bound(): boolean {
+    return this.#bound;
+  }
+
+  get connected(): boolean {
+    return this.remotePort !== 0;
+  }
+
+  get closed(): boolean {
+    return this.#gone;
+  }
+
+  bind(ip: number, port: number): Errno | null {
+    if (this.#gone) return 'EBADF';
+    if (this.#bound) return 'EINVAL';
+    if (ip !== ANY && !this.stack.ownsAddress(this.host, ip)) return 'EADDRNOTAVAIL';
+    if (port === 0) {
+      const chosen = this.host.udp.ephemeralPort(this.stack.random);
+      if (chosen === undefined) return 'EADDRINUSE';
+      port = chosen;
+    } else if (this.host.udp.conflict(ip, port)) return 'EADDRINUSE';
+    this.localIp = ip;
+    this.localPort = port;
+    this.#bound = true;
+    this.host.udp.bind(this);
+    this.stack.recorder.record({ kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'udp', change: 'bind', local: this.localEndpoint(), owner: this.#ownerRow() });
+    return null;
+  }
+
+  /** Fixes the peer: `send` needs no address and only the peer's datagrams are received. */
+  connect(ip: number, port: number): Errno | null {
+    if (!this.#bound) {
+      const failure = this.bind(ANY, 0);
+      if (failure) return failure;
+    }
+    if (this.stack.sourceAddressFor(this.host, ip) === null) return 'ENETUNREACH';
+    this.remoteIp = ip;
+    this.remotePort = port;
+    return null;
+  }
+
+  disconnect(): void {
+    this.remoteIp = 0;
+    this.remotePort = 0;
+  }
+
+  send(payload: Uint8Array, ip: number, port: number): Errno | null {
+    if (!this.#bound) {
+      const failure = this.bind(ANY, 0);
+      if (failure) return failure;
+    }
+    const source = this.stack.sourceAddressFor(this.host, ip);
+    if (source === null) return 'ENETUNREACH';
+    this.#sentText = appendLatin1(this.#sentText, payload);
+    this.#sentBytes += payload.length;
+    const datagram: Datagram = { srcIp: this.localIp === ANY ? source : this.localIp, srcPort: this.localPort, dstIp: ip, dstPort: port, payload };
+    this.stack.sendDatagram(this.host, datagram);
+    return null;
+  }
+
+  /** A datagram for this socket arrived. */
+  receive(datagram: Datagram): void {
+    this.#receivedText = appendLatin1(this.#receivedText, datagram.payload);
+    this.#receivedBytes += datagram.payload.length;
+    this.user?.message(datagram.payload, datagram.srcIp, datagram.srcPort);
+  }
+
+  /** ICMP port-unreachable came back for a datagram this socket sent. Only a connected socket hears it. */
+  portUnreachable(ip: number, port: number): void {
+    if (this.connected && ip === this.remoteIp && port === this.remotePort) this.user?.failed(systemError('ECONNREFUSED', 'recvmsg'));
+  }
+
+  close(): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    if (this.#bound) this.host.udp.unbind(this);
+    if (this.#owner) this.#owner.closeFd(this.fd);
+    this.#owner = null;
+    this.user = null;
+    this.stack.recorder.untrack(this);
+    this.stack.recorder.record({ kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'udp', change: 'close', local: this.localEndpoint() });
+  }
+
+  localEndpoint(): Endpoint {
+    return endpoint(formatIpv4(this.localIp), this.localPort);
+  }
+
+  remoteEndpoint(): Endpoint | null {
+    return this.remotePort ? endpoint(formatIpv4(this.remoteIp), this.remotePort) : null;
+  }
+
+  #ownerRow(): SocketOwner | null {
+    return this.#owner ? this.#owner.owner(this.fd) : null;
+  }
+
+  row(): SocketRow | null {
+    if (this.#gone || !this.#bound) return null;
+    return {
+      id: this.id,
+      host: this.host.node.name,
+      protocol: 'udp',
+      state: this.connected ? 'ESTAB' : 'UNCONN',
+      local: this.localEndpoint(),
+      remote: this.remoteEndpoint(),
+      recvQ: 0,
+      sendQ: 0,
+      owner: this.#ownerRow(),
+    };
+  }
+
+  stream(): StreamRecord {
+    return {
+      socket: this.id,
+      host: this.host.node.name,
+      protocol: 'udp',
+      role: 'datagram',
+      local: this.localEndpoint(),
+      remote: this.remoteEndpoint(),
+      owner: this.#firstOwner,
+      received: this.#receivedText,
+      receivedBytes: this.#receivedBytes,
+      sent: this.#sentText,
+      sentBytes: this.#sentBytes,
+      state: this.#gone ? 'CLOSED' : this.connected ? 'ESTAB' : 'UNCONN',
+    };
+  }
+}

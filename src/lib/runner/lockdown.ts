@@ -1,0 +1,145 @@
+/**
+ * `lockdown()`: freezes the JavaScript intrinsics of the worker before learner code runs, in the spirit of
+ * SES, so a program cannot change how the runner, netsim or the RunRecord behave (monkeypatching
+ * `Array.prototype.push`, `JSON.stringify`, `Promise.prototype.then`…). Once per realm; it cannot be undone.
+ *
+ * Freezing a prototype makes `instance.name = …` throw when `name` is a data property of the frozen
+ * prototype (the "override mistake"). As SES does, the commonly overridden properties become accessors
+ * whose setter defines the property on the instance instead.
+ */
+
+/** Global names of the intrinsics frozen deeply (constructors, their prototypes, everything reachable). */
+const INTRINSICS = [
+  'Object', 'Function', 'Array', 'Promise', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt',
+  'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError',
+  'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'RegExp', 'Date', 'JSON', 'Math', 'Reflect',
+  'Proxy', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+  'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Iterator',
+  'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI',
+  'TextEncoder', 'TextDecoder', 'structuredClone', 'queueMicrotask',
+] as const;
+
+/** Host globals the runner and netsim use for scheduling and messaging: made read-only, not frozen. */
+const HOST_BINDINGS = [
+  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'MessageChannel',
+  'MessagePort', 'postMessage', 'addEventListener', 'removeEventListener', 'performance', 'console', 'globalThis',
+] as const;
+
+/** Properties that ordinary code assigns on instances, kept assignable after freezing (SES "moderate"). */
+const OVERRIDABLE: Record<string, readonly (string | symbol)[]> = {
+  'Object.prototype': ['constructor', 'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'],
+  'Function.prototype': ['constructor', 'toString', 'apply', 'call', 'bind'],
+  'Error.prototype': ['constructor', 'name', 'message', 'toString'],
+  'Array.prototype': ['constructor', 'toString', 'push', 'concat', 'join', 'slice', 'splice', 'map', 'filter', 'forEach', 'includes', 'indexOf', 'reduce', 'sort', 'entries', 'keys', 'values', Symbol.iterator],
+  'Promise.prototype': ['constructor', 'then', 'catch', 'finally'],
+  'Uint8Array.prototype': ['constructor', 'toString', 'slice', 'subarray', 'set', 'fill', 'toLocaleString'],
+  'Map.prototype': ['constructor', 'get', 'set', 'has', 'delete', 'clear'],
+  'Set.prototype': ['constructor', 'add', 'has', 'delete', 'clear'],
+  'Date.prototype': ['constructor', 'toString', 'toJSON', 'toISOString'],
+  'RegExp.prototype': ['constructor', 'toString', 'exec'],
+  'String.prototype': ['constructor', 'toString'],
+  'Number.prototype': ['constructor', 'toString', 'toFixed'],
+  'Boolean.prototype': ['constructor', 'toString'],
+  'Symbol.prototype': ['constructor', 'toString'],
+};
+
+const ERROR_SUBCLASSES = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'];
+
+let lockedDown = false;
+
+export function isLockedDown(): boolean {
+  return lockedDown;
+}
+
+export function lockdown(): void {
+  if (lockedDown) return;
+  const global = globalThis as unknown as Record<string, unknown>;
+  const roots: unknown[] = [];
+  for (const name of INTRINSICS) if (name in global) roots.push(global[name]);
+  roots.push(...hiddenIntrinsics());
+
+  for (const [path, keys] of Object.entries(OVERRIDABLE)) {
+    const [owner] = path.split('.');
+    const proto = (global[owner!] as { prototype?: object } | undefined)?.prototype;
+    if (proto) enableOverrides(proto, keys);
+  }
+  for (const name of ERROR_SUBCLASSES) {
+    const proto = (global[name] as { prototype?: object } | undefined)?.prototype;
+    if (proto) enableOverrides(proto, ['constructor', 'name', 'message']);
+  }
+
+  for (const root of roots) deepFreeze(root);
+  for (const name of [...INTRINSICS, ...HOST_BINDINGS]) makeReadOnly(global, name);
+  lockedDown = true;
+}
+
+/** Intrinsics with no global name, reachable from syntax: freeze them too. */
+function hiddenIntrinsics(): unknown[] {
+  const proto = Object.getPrototypeOf;
+  /* eslint-disable @typescript-eslint/no-empty-function */
+  const asyncFunction = async function () {};
+  const generator = function* () {};
+  const asyncGenerator = async function* () {};
+  return [
+    proto(Uint8Array), // %TypedArray%
+    proto(asyncFunction).constructor,
+    proto(generator).constructor,
+    proto(asyncGenerator).constructor,
+    proto(generator.prototype),
+    proto(asyncGenerator.prototype),
+    proto([][Symbol.iterator]()),
+    proto(new Map()[Symbol.iterator]()),
+    proto(new Set()[Symbol.iterator]()),
+    proto(''[Symbol.iterator]()),
+    proto(/a/[Symbol.matchAll]('a')),
+    proto(proto([][Symbol.iterator]())), // %IteratorPrototype%
+    Object.getOwnPropertyDescriptor(Function.prototype, 'caller')?.get, // %ThrowTypeError% (sloppy hosts)
+  ].filter((v) => v !== undefined);
+}
+
+/** Freezes an object and everything reachable from its own properties and prototype chain. */
+function deepFreeze(root: unknown): void {
+  const pending: unknown[] = [root];
+  const done = new Set<unknown>();
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || done.has(value)) continue;
+    done.add(value);
+    Object.freeze(value);
+    pending.push(Object.getPrototypeOf(value));
+    for (const key of Reflect.ownKeys(value)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+      if (!descriptor) continue;
+      if ('value' in descriptor) pending.push(descriptor.value);
+      else pending.push(descriptor.get, descriptor.set);
+    }
+  }
+}
+
+/** Replaces data properties with accessors: reading is unchanged, assigning on an instance defines it there. */
+function enableOverrides(proto: object, keys: readonly (string | symbol)[]): void {
+  for (const key of keys) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(proto, key);
+    if (!descriptor || !('value' in descriptor) || !descriptor.writable || !descriptor.configurable) continue;
+    const value: unknown = descriptor.value;
+    Object.defineProperty(proto, key, {
+      get: function getter() {
+        return value;
+      },
+      set: function setter(this: unknown, replacement: unknown) {
+        if (this === proto) throw new TypeError(`Cannot assign to read only property '${String(key)}' of a frozen prototype`);
+        if (typeof this !== 'object' && typeof this !== 'function') return;
+        Object.defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: descriptor.enumerable ?? false,
+      configurable: false,
+    });
+  }
+}
+
+function makeReadOnly(global: Record<string, unknown>, name: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(global, name);
+  if (!descriptor || !descriptor.configurable) return;
+  if ('value' in descriptor) Object.defineProperty(global, name, { value: descriptor.value, writable: false, enumerable: descriptor.enumerable ?? false, configurable: false });
+  else Object.defineProperty(global, name, { get: descriptor.get, set: undefined, enumerable: descriptor.enumerable ?? false, configurable: false });
+}

@@ -1,0 +1,113 @@
+/**
+ * The runner worker: bundled as one classic script, started from a blob URL inside the sandboxed iframe.
+ *
+ * The page sends one `connect` message carrying a MessagePort; every command and event after that goes over
+ * that port, held only in this closure, so learner code calling `self.postMessage` reaches nobody that
+ * listens. The intrinsics are frozen (`lockdown`) and `MessagePort.prototype.postMessage` is captured
+ * before any learner code runs, so a program cannot change what the RunRecord says on its way out.
+ * Terminating a run that is over its time budget is the page's job (`worker.terminate()`).
+ */
+import type { Network } from '../netsim/api';
+import { lockdown } from './lockdown';
+import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
+import { runExercise } from './run';
+import { attachShell, type AttachedShell } from './shell-link';
+
+/** The first message the worker accepts; `event.ports[0]` (or `port`) is the page's channel. */
+export interface ConnectMessage {
+  type: 'connect';
+  version: typeof PROTOCOL_VERSION;
+  port?: MessagePort;
+}
+
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+// Captured before lockdown and before any learner code: later changes to the prototype cannot reach it.
+const postOnPort: (this: MessagePort, message: unknown) => void = MessagePort.prototype.postMessage;
+const listenOnPort = EventTarget.prototype.addEventListener;
+
+function onConnect(event: MessageEvent): void {
+  const data = event.data as Partial<ConnectMessage> | null;
+  const port = event.ports[0] ?? data?.port;
+  if (data?.type !== 'connect' || data.version !== PROTOCOL_VERSION || !port) return;
+  scope.removeEventListener('message', onConnect);
+  hardenHost();
+  lockdown();
+  serve(port);
+}
+
+function serve(port: MessagePort): void {
+  const emit = (message: RunnerEvent) => Reflect.apply(postOnPort, port, [message]);
+  let network: Network | undefined;
+  let shell: AttachedShell | undefined;
+  let queue = Promise.resolve();
+
+  const run = async (request: RunRequest) => {
+    shell?.dispose();
+    shell = undefined;
+    const result = await runExercise(request, emit);
+    network = result.network;
+    emit({ type: 'done', runId: request.runId, record: result.record });
+    shell = attachShell(network, request, (data) => emit({ type: 'shell-output', data }));
+  };
+
+  const receive = (command: RunnerCommand) => {
+    switch (command.type) {
+      case 'run':
+        // One run at a time, in the order asked.
+        queue = queue.then(() => run(command)).catch((error: unknown) => reportCrash(emit, command, error));
+        return;
+      case 'shell-input':
+        shell?.input(command.data);
+        return;
+      case 'shell-resize':
+        shell?.resize(command.cols, command.rows);
+        return;
+      default: {
+        const never: never = command;
+        void never;
+      }
+    }
+  };
+
+  Reflect.apply(listenOnPort, port, ['message', (event: MessageEvent) => receive(event.data as RunnerCommand)]);
+  port.start();
+  emit({ type: 'ready', version: PROTOCOL_VERSION });
+  void network;
+}
+
+/** A failure of the runner itself (not of the learner's code) still ends the run with a record. */
+function reportCrash(emit: (message: RunnerEvent) => void, request: RunRequest, error: unknown): void {
+  emit({
+    type: 'done',
+    runId: request.runId,
+    record: {
+      version: PROTOCOL_VERSION,
+      exerciseId: request.exerciseId,
+      outcome: 'threw',
+      console: [],
+      trace: [],
+      sockets: [],
+      streams: [],
+      errors: [],
+      hosts: [],
+      endedAt: 0,
+      wallMs: 0,
+      error: { message: `The runner failed: ${error instanceof Error ? error.message : String(error)}`, name: 'RunnerError' },
+    },
+  });
+}
+
+/** Freezes the host prototypes the runner's messages pass through. */
+function hardenHost(): void {
+  for (const ctor of [MessagePort, EventTarget, MessageEvent, Event]) {
+    Object.freeze(ctor.prototype);
+    Object.freeze(ctor);
+  }
+}
+
+scope.addEventListener('message', onConnect);

@@ -1,0 +1,89 @@
+/** `ss` and `netstat`: the socket table of the current host. */
+import type { CommandContext, CommandSpec } from '../command';
+import { formatNetstat } from '../format/netstat';
+import { formatSs } from '../format/ss';
+import { getopt } from '../getopt';
+
+const SS_USAGE = `Usage: ss [ OPTIONS ]
+   -h, --help          this message
+   -n, --numeric       don't resolve service names
+   -a, --all           display all sockets
+   -l, --listening     display listening sockets
+   -p, --processes     show process using socket
+   -t, --tcp           display only TCP sockets
+   -u, --udp           display only UDP sockets
+   -4, --ipv4          display only IP version 4 sockets
+`;
+
+const NETSTAT_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
+       netstat [-vWnNcaeol] [<Socket> ...]
+        -n, --numeric            don't resolve names
+        -a, --all                display all sockets (default: connected)
+        -l, --listening          display listening server sockets
+        -p, --programs           display PID/Program name for sockets
+        -t, --tcp                TCP sockets
+        -u, --udp                UDP sockets
+`;
+
+const SS_LONG: Record<string, string> = {
+  '--numeric': 'n', '--all': 'a', '--listening': 'l', '--processes': 'p', '--tcp': 't', '--udp': 'u', '--ipv4': '4',
+};
+const NETSTAT_LONG: Record<string, string> = {
+  '--numeric': 'n', '--all': 'a', '--listening': 'l', '--programs': 'p', '--tcp': 't', '--udp': 'u',
+};
+
+function expandLong(args: readonly string[], long: Record<string, string>): string[] {
+  return args.map((a) => (long[a] ? `-${long[a]}` : a));
+}
+
+function hostNameOf(context: CommandContext) {
+  return (ip: string) => context.network.hosts().find((h) => h.nics.some((n) => n.ip === ip && !n.loopback))?.name;
+}
+
+export const ssCommand: CommandSpec = {
+  name: 'ss',
+  summary: 'socket statistics: ss -tuanp lists every socket with its state and process',
+  run(context) {
+    if (context.args.includes('-h') || context.args.includes('--help')) {
+      context.out(SS_USAGE);
+      return 0;
+    }
+    const parsed = getopt(expandLong(context.args, SS_LONG), 'tualnp4e');
+    if (parsed.kind !== 'ok') {
+      const option = parsed.option.startsWith('--') ? parsed.option : parsed.option;
+      context.out(`ss: invalid option -- '${option.replace(/^-+/, '')}'\n${SS_USAGE}`);
+      return 1;
+    }
+    const f = parsed.flags;
+    context.out(
+      formatSs(context.network.sockets({ host: context.host }), {
+        tcp: f.has('t'), udp: f.has('u'), all: f.has('a'), listening: f.has('l'), numeric: f.has('n'), processes: f.has('p'),
+      }),
+    );
+    return 0;
+  },
+};
+
+export const netstatCommand: CommandSpec = {
+  name: 'netstat',
+  summary: 'the socket table the older way: netstat -an, netstat -tulpn',
+  run(context) {
+    if (context.args.includes('-h') || context.args.includes('--help')) {
+      context.out(NETSTAT_USAGE);
+      return 0;
+    }
+    const parsed = getopt(expandLong(context.args, NETSTAT_LONG), 'tualnp4ve');
+    if (parsed.kind !== 'ok') {
+      context.out(`netstat: invalid option -- '${parsed.option.replace(/^-+/, '')}'\n${NETSTAT_USAGE}`);
+      return 1;
+    }
+    const f = parsed.flags;
+    context.out(
+      formatNetstat(context.network.sockets({ host: context.host }), {
+        tcp: f.has('t'), udp: f.has('u'), all: f.has('a'), listening: f.has('l'), numeric: f.has('n'), programs: f.has('p'),
+        hostName: hostNameOf(context),
+      }),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,318 @@
+/**
+ * The terminal's shell: a prompt on a host of the emulated network, commands, and the clock that moves the
+ * network while a command runs. Plain strings in (raw xterm input), ANSI out; no DOM.
+ *
+ * Time. Virtual time moves only while a command runs, and then it follows wall time: the shell sleeps
+ * (wall) until the network's next event is due, then delivers it, so `ping` prints one line a second and a
+ * server's `setInterval` ticks at its real pace. At the prompt the network stands still: what `ss` showed a
+ * moment ago (a TIME-WAIT, an ESTAB) is still there when the learner types the next command. When the
+ * network has nothing scheduled, the shell waits for the learner instead of spinning the clock forward.
+ * Tests pass an instant clock, so the same runs finish at once and print the same virtual times.
+ */
+import type { Network, NetProcess } from '../netsim/api';
+import { blue, green, toTerminalNewlines } from './ansi';
+import type { CommandContext, CommandSpec, Session, TypedInput } from './command';
+import { completeLine } from './complete';
+import { LineEditor } from './line-editor';
+import { parseCommandLine } from './parse';
+import { LineDiscipline } from './typed-input';
+
+/** How the shell waits wall time; the default uses `setTimeout`, tests use an instant one. */
+export interface ShellClock {
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTimeClock: ShellClock = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export const instantClock: ShellClock = {
+  sleep: () => Promise.resolve(),
+};
+
+export interface ShellOptions {
+  network: Network;
+  host: string;
+  user?: string;
+  write: (ansi: string) => void;
+  cols?: number;
+  clock?: ShellClock;
+  commands: readonly CommandSpec[];
+}
+
+export interface Shell {
+  /** Raw terminal input: printable characters, `\r`, `\x7f`, escape sequences, control keys. */
+  input(data: string): void;
+  resize(cols: number, rows: number): void;
+  /** Prints the prompt (call once, when the terminal is ready). */
+  prompt(): void;
+  /** Resolves when the shell waits for the learner: at the prompt, or a command waiting for input. */
+  settled(): Promise<void>;
+  /** The host the prompt is on. */
+  readonly host: string;
+  /** Exit status of the last command (`$?`). */
+  readonly lastStatus: number;
+  dispose(): void;
+}
+
+/** Longest wall-clock wait between two looks at the input, so Ctrl+C is felt at once. */
+const SLICE_MS = 50;
+/** After a command, packets already in flight (a last ACK, a FIN) are delivered before the prompt. */
+const SETTLE_MS = 5;
+
+interface Job {
+  discipline: LineDiscipline;
+  listener?: (input: TypedInput) => void;
+  typedAhead: TypedInput[];
+  interrupted: boolean;
+  interrupt: () => void;
+  processes: NetProcess[];
+}
+
+const yieldToHost = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+export function createShell(options: ShellOptions): Shell {
+  const { network, write } = options;
+  const user = options.user ?? 'learner';
+  const clock = options.clock ?? realTimeClock;
+  const commands = new Map(options.commands.map((c) => [c.name, c]));
+  const hostStack = [options.host];
+  let cols = options.cols ?? 80;
+  let lastStatus = 0;
+  let job: Job | undefined;
+  let disposed = false;
+  let isSettled = false;
+  let settledWaiters: (() => void)[] = [];
+  let wakeDriver: (() => void) | undefined;
+
+  const currentHost = () => hostStack[hostStack.length - 1]!;
+  const out = (text: string) => write(toTerminalNewlines(text));
+
+  const editor = new LineEditor({
+    write,
+    cols,
+    complete: (before) => completeLine(before, [...commands.values()], network.hosts().map((h) => h.name)),
+  });
+
+  const markSettled = () => {
+    isSettled = true;
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  };
+
+  const session: Session = {
+    user,
+    get lastStatus() {
+      return lastStatus;
+    },
+    get history() {
+      return editor.history;
+    },
+    get hostStack() {
+      return hostStack;
+    },
+    commandSummaries: () => [...commands.values()].map((c) => ({ name: c.name, summary: c.summary })),
+    enterHost: (host) => void hostStack.push(host),
+    leaveHost: () => (hostStack.length > 1 ? (hostStack.pop(), true) : false),
+    clearScreen: () => editor.clearScreen(),
+  };
+
+  const showPrompt = () => {
+    if (disposed) return;
+    editor.begin(`${green(`${user}@${currentHost()}`)}:${blue('~')}$ `);
+    markSettled();
+  };
+
+  const variable = (name: string): string | undefined => {
+    switch (name) {
+      case '?': return String(lastStatus);
+      case 'USER': return user;
+      case 'HOSTNAME': return currentHost();
+      case 'HOME': return `/home/${user}`;
+      case '0': return 'bash';
+      default: return undefined;
+    }
+  };
+
+  /** Moves the network while the command runs: sleep until the next event is due, deliver it, repeat. */
+  const drive = async (finished: () => boolean): Promise<void> => {
+    while (!finished() && !disposed) {
+      await yieldToHost();
+      if (finished()) break;
+      const next = network.nextEventAt();
+      if (next === undefined) {
+        const woken = new Promise<void>((resolve) => (wakeDriver = resolve));
+        markSettled();
+        await woken;
+        continue;
+      }
+      const step = Math.min(Math.max(next - network.now, 0), SLICE_MS);
+      if (step > 0) await clock.sleep(step);
+      await network.advance(step);
+    }
+  };
+
+  const wake = () => {
+    const resolve = wakeDriver;
+    wakeDriver = undefined;
+    resolve?.();
+  };
+
+  const runJob = async (spec: CommandSpec, name: string, args: string[], newJob: Job): Promise<number> => {
+    let interruptResolve!: () => void;
+    const interrupted = new Promise<void>((resolve) => (interruptResolve = resolve));
+    newJob.interrupt = () => {
+      newJob.interrupted = true;
+      interruptResolve();
+      wake();
+    };
+    const context: CommandContext = {
+      network,
+      host: currentHost(),
+      name,
+      args,
+      cols,
+      out,
+      onInput: (listener) => {
+        newJob.listener = listener;
+        newJob.typedAhead.splice(0).forEach(listener);
+      },
+      interrupted,
+      isInterrupted: () => newJob.interrupted,
+      spawn: (processName) => {
+        const process = network.spawn(currentHost(), processName);
+        newJob.processes.push(process);
+        return process;
+      },
+      session,
+    };
+    let done = false;
+    let status = 0;
+    const running = (async () => spec.run(context))().then(
+      (s) => {
+        status = s;
+      },
+      (error: unknown) => {
+        out(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+        status = 1;
+      },
+    );
+    void running.finally(() => {
+      done = true;
+      wake();
+    });
+    await drive(() => done);
+    await running;
+    for (const process of newJob.processes) process.exit();
+    await network.advance(SETTLE_MS);
+    return status;
+  };
+
+  const runLine = async (line: string, rest: string): Promise<void> => {
+    const parsed = parseCommandLine(line, variable);
+    let status = lastStatus;
+    if (parsed.kind === 'incomplete') {
+      out(`bash: unexpected EOF while looking for matching \`${parsed.quote}'\n`);
+      status = 2;
+    } else if (parsed.kind === 'unsupported') {
+      out(`bash: \`${parsed.operator}' is not available in this terminal: run one command at a time\n`);
+      status = 2;
+    } else if (parsed.words.length > 0) {
+      const [name, ...args] = parsed.words as [string, ...string[]];
+      const spec = commands.get(name);
+      if (!spec) {
+        out(`bash: ${name}: command not found\n`);
+        status = 127;
+      } else {
+        const newJob: Job = {
+          discipline: new LineDiscipline(write),
+          typedAhead: [],
+          interrupted: false,
+          interrupt: () => {},
+          processes: [],
+        };
+        job = newJob;
+        if (rest) feedJob(newJob, rest);
+        rest = '';
+        status = await runJob(spec, name, args, newJob);
+        job = undefined;
+        // A command killed by Ctrl+C leaves the cursor after the echoed ^C: bash starts a new line.
+        if (status === 130) out('\n');
+      }
+    }
+    lastStatus = status;
+    if (disposed) return;
+    showPrompt();
+    if (rest) feedEditor(rest);
+  };
+
+  const feedJob = (target: Job, data: string) => {
+    for (const event of target.discipline.feed(data)) {
+      if (event.kind === 'interrupt') target.interrupt();
+      else if (target.listener) target.listener(event);
+      else target.typedAhead.push(event);
+    }
+    wake();
+  };
+
+  const feedEditor = (data: string): void => {
+    const { event, rest } = editor.feed(data);
+    if (!event) return;
+    switch (event.kind) {
+      case 'line':
+        isSettled = false;
+        void runLine(event.text, rest);
+        return;
+      case 'interrupt':
+        lastStatus = 130;
+        showPrompt();
+        if (rest) feedEditor(rest);
+        return;
+      case 'eof':
+        // Ctrl+D on an empty line is `exit`.
+        isSettled = false;
+        void runLine('exit', rest);
+        return;
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+  };
+
+  return {
+    input(data) {
+      if (disposed) return;
+      isSettled = false;
+      if (job) {
+        feedJob(job, data);
+        return;
+      }
+      if (editor.reading) {
+        feedEditor(data);
+        if (!job && editor.reading) markSettled();
+      }
+    },
+    resize(newCols) {
+      cols = Math.max(newCols, 1);
+      editor.resize(cols);
+    },
+    prompt: showPrompt,
+    settled() {
+      return isSettled ? Promise.resolve() : new Promise((resolve) => settledWaiters.push(resolve));
+    },
+    get host() {
+      return currentHost();
+    },
+    get lastStatus() {
+      return lastStatus;
+    },
+    dispose() {
+      disposed = true;
+      job?.interrupt();
+      wake();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Where a packet travels on the diagram: from the socket that sent it to the socket that received it,
+ * along its connection's wire when there is one (or in the spare lane below, e.g. for a SYN that no
+ * accepted socket answers yet), and which wire and slots to highlight.
+ */
+import type { Endpoint, HostView, SocketRow } from '../netsim/types';
+import { type DiagramLayout, lanePath, laneYOf, type Point } from './diagramLayout';
+import { boundEndpointAccepts, sameEndpoint } from './endpoints';
+
+export interface PacketPath {
+  from: Point;
+  to: Point;
+  path: string;
+  laneY: number;
+  /** The wire of this connection, when the diagram draws one. */
+  wireKey: string | null;
+  /** Sockets at either end (a listening socket stands in for the server before it accepts). */
+  socketIds: number[];
+}
+
+export function packetPath(
+  layout: DiagramLayout,
+  hosts: readonly HostView[],
+  sockets: readonly SocketRow[],
+  src: Endpoint,
+  dst: Endpoint,
+): PacketPath | null {
+  const sender = endpointSocket(layout, hosts, sockets, src, dst);
+  const receiver = endpointSocket(layout, hosts, sockets, dst, src);
+  const from = sender ? layout.anchors[sender.id] : hostAnchor(layout, hosts, src);
+  const to = receiver ? layout.anchors[receiver.id] : hostAnchor(layout, hosts, dst);
+  if (!from || !to) return null;
+  const wire = layout.wires.find(
+    (w) => (sameEndpoint(w.ends[0], src) && sameEndpoint(w.ends[1], dst)) || (sameEndpoint(w.ends[0], dst) && sameEndpoint(w.ends[1], src)),
+  );
+  const laneY = wire ? wire.laneY : laneYOf(layout.lanes, layout.hostBottom);
+  return {
+    from,
+    to,
+    laneY,
+    path: lanePath(from, to, laneY),
+    wireKey: wire ? wire.key : null,
+    socketIds: [sender, receiver].filter((s): s is SocketRow => s !== undefined).map((s) => s.id),
+  };
+}
+
+/** The socket drawn for `end` talking to `other`: its connected socket, else the door that takes it. */
+function endpointSocket(
+  layout: DiagramLayout,
+  hosts: readonly HostView[],
+  sockets: readonly SocketRow[],
+  end: Endpoint,
+  other: Endpoint,
+): SocketRow | undefined {
+  const drawn = sockets.filter((row) => layout.anchors[row.id] !== undefined);
+  const connected = drawn.find((row) => row.remote && sameEndpoint(row.local, end) && sameEndpoint(row.remote, other));
+  if (connected) return connected;
+  const owners = hostsOwning(hosts, end.ip);
+  return drawn.find(
+    (row) => (row.state === 'LISTEN' || row.protocol === 'udp') && (owners.length === 0 || owners.includes(row.host)) && boundEndpointAccepts(row.local, end),
+  );
+}
+
+function hostsOwning(hosts: readonly HostView[], ip: string): string[] {
+  return hosts.filter((host) => host.nics.some((nic) => nic.ip === ip)).map((host) => host.name);
+}
+
+function hostAnchor(layout: DiagramLayout, hosts: readonly HostView[], end: Endpoint): Point | undefined {
+  const [owner] = hostsOwning(hosts, end.ip);
+  const box = layout.hosts.find((b) => b.name === owner);
+  return box ? { x: box.x + box.width / 2, y: layout.hostBottom } : undefined;
+}

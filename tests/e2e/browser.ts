@@ -1,0 +1,113 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; playwright-core cannot download its own browser on these machines. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const artifactsDir = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+export type Theme = 'light' | 'dark';
+
+/** A fresh context (no stored theme, no progress) in the given colour scheme. One per test file. */
+export function newSiteContext(browser: Browser, theme: Theme = 'light'): Promise<BrowserContext> {
+  return browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+}
+
+/** What went wrong while a page loaded: console errors, uncaught exceptions, failed or 4xx/5xx requests. */
+export interface PageProblems {
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly failedRequests: string[];
+}
+
+/** Starts recording a page's problems; read them after navigating. */
+export function watchProblems(page: Page): PageProblems {
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('requestfailed', (request) =>
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+/** Loads `path` (relative to the site URL, e.g. `nic/network-card/`) and waits until the network is idle. */
+export async function visit(page: Page, siteUrl: string, path = ''): Promise<void> {
+  const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: 'networkidle' });
+  if (!response?.ok()) throw new Error(`GET ${path || '/'} answered ${response?.status() ?? 'nothing'}`);
+}
+
+export type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
+
+export interface AxeFinding {
+  readonly rule: string;
+  readonly impact: Impact;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/**
+ * Findings in Starlight's own markup that we cannot fix from the course and accept knowingly, each with why.
+ * Keep this list short; a finding in our own content is never listed here.
+ */
+const acceptedUpstream: { rule: string; target: string; why: string }[] = [
+  {
+    rule: 'label-content-name-mismatch',
+    target: 'button[data-open-modal=""]',
+    why: "Starlight's search button is labelled \"Search\" while it also shows the shortcut (Ctrl K) as text",
+  },
+];
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page and returns the findings at or above `atLeast`. */
+export async function axeFindings(page: Page, atLeast: Impact = 'serious'): Promise<AxeFinding[]> {
+  const order: Impact[] = ['minor', 'moderate', 'serious', 'critical'];
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => order.indexOf(violation.impact ?? 'minor') >= order.indexOf(atLeast))
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? 'minor',
+      help: violation.help,
+      targets: violation.nodes
+        .filter((node) => !acceptedUpstream.some((accepted) => accepted.rule === violation.id && node.target.join(' ') === accepted.target))
+        .map((node) => `${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+    }))
+    .filter((finding) => finding.targets.length > 0);
+}
+
+/** One readable paragraph per finding, for an assertion message. */
+export function describeFindings(findings: readonly AxeFinding[]): string {
+  return findings
+    .map((finding) => `[${finding.impact}] ${finding.rule}: ${finding.help}\n${finding.targets.map((target) => `    at ${target}`).join('\n')}`)
+    .join('\n');
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png (kept as a CI artifact). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(artifactsDir, { recursive: true });
+  const path = `${artifactsDir}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  axeFindings,
+  describeFindings,
+  launchChromium,
+  newSiteContext,
+  saveScreenshot,
+  visit,
+  watchProblems,
+  type Theme,
+} from './browser';
+
+const siteUrl = inject('siteUrl');
+
+const pages = [
+  { name: 'home', path: '' },
+  { name: 'lesson-network-card', path: 'nic/network-card/' },
+  { name: 'teachers', path: 'teachers/' },
+];
+const themes: Theme[] = ['light', 'dark'];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(themes)('the site in the %s theme', (theme) => {
+  it.each(pages)('loads $name cleanly, passes axe and is screenshotted', async ({ name, path }) => {
+    const context = await newSiteContext(browser, theme);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    try {
+      await visit(page, siteUrl, path);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme), 'Starlight follows the system theme').toBe(theme);
+
+      const findings = await axeFindings(page, 'serious');
+      expect(findings, `axe found serious or critical problems on ${path || 'the home page'} (${theme}):\n${describeFindings(findings)}`).toEqual([]);
+      expect(problems.consoleErrors, 'console errors').toEqual([]);
+      expect(problems.pageErrors, 'uncaught exceptions').toEqual([]);
+      expect(problems.failedRequests, 'failed requests').toEqual([]);
+
+      await saveScreenshot(page, `${name}-${theme}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the lesson page', () => {
+  it('shows the chapter, the objectives and an accessible figure', async () => {
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    try {
+      await visit(page, siteUrl, 'nic/network-card/');
+      await expect.poll(() => page.locator('.lesson-chapter').textContent()).toContain('Chapter 1');
+      expect(await page.locator('.lesson-goals li').count()).toBeGreaterThanOrEqual(3);
+      const figure = page.getByRole('img', { name: 'A computer joined to its network through its network card' });
+      expect(await figure.count()).toBe(1);
+      expect(await figure.locator('desc').textContent()).toContain('10.0.0.2/24');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is found by the search, with a result link under the base path', async () => {
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    try {
+      await visit(page, siteUrl);
+      await page.getByRole('button', { name: 'Search' }).first().click();
+      await page.locator('.pagefind-ui__search-input').fill('loopback');
+      const result = page.locator('.pagefind-ui__result-link').first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(new URL(await result.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toMatch(/^\/endpoints\/nic\/network-card\//);
+      expect(problems.failedRequests, 'search assets that failed to load').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard navigation', () => {
+  it('reaches the skip link first, and the main navigation by Tab', async () => {
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    try {
+      await visit(page, siteUrl, 'nic/network-card/');
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
+      expect(first).toEqual({ text: 'Skip to content', href: '#_top' });
+
+      let reachedSidebar = false;
+      for (let presses = 0; presses < 40 && !reachedSidebar; presses++) {
+        await page.keyboard.press('Tab');
+        reachedSidebar = await page.evaluate(() => Boolean(document.activeElement?.closest('nav[aria-label="Main"]')));
+      }
+      expect(reachedSidebar, 'Tab never reached a link of the main (sidebar) navigation').toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves focus into the content when the skip link is followed', async () => {
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    try {
+      await visit(page, siteUrl, 'nic/network-card/');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe('#_top');
+      await page.keyboard.press('Tab');
+      const inMain = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
+      expect(inMain, 'after the skip link, the next Tab should land inside <main>').toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});

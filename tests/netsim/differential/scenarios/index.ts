@@ -1,0 +1,15 @@
+/** Every single-host scenario, in the order the suite runs them. */
+import type { Scenario } from '../platform';
+import { tcpCloseScenarios } from './tcp-close';
+import { tcpConnectScenarios } from './tcp-connect';
+import { tcpListenScenarios } from './tcp-listen';
+import { tcpStreamScenarios } from './tcp-stream';
+import { udpScenarios } from './udp';
+
+export const singleHostScenarios: Scenario[] = [
+  ...tcpConnectScenarios,
+  ...tcpListenScenarios,
+  ...tcpCloseScenarios,
+  ...tcpStreamScenarios,
+  ...udpScenarios,
+];

@@ -1,0 +1,109 @@
+/**
+ * Two real Linux hosts for the reference side: network namespaces `laptop` and `web` joined by a veth pair,
+ * as in /work/shared/reference-output/README.md. Names are unique per run so parallel runs do not collide.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LAPTOP, WEB } from './roles';
+
+const ROLE_CLI = fileURLToPath(new URL('./role-cli.ts', import.meta.url));
+/** The Node that runs vitest (≥ 22.18, so it strips types from role-cli.ts). */
+const NODE = realpathSync(process.execPath);
+
+export interface TwoHosts {
+  laptop: string;
+  web: string;
+  teardown(): void;
+}
+
+function ip(...args: string[]): void {
+  execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** Throws a sentence saying why, when namespaces cannot be made here (CI runs as root). */
+export function requireNamespaces(): void {
+  if (process.getuid?.() !== 0) {
+    throw new Error('The two-host differential tests need root to create network namespaces (ip netns); CI runs them as root. Run this file as root.');
+  }
+  try {
+    execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' });
+  } catch (error) {
+    throw new Error(`The two-host differential tests need iproute2's "ip netns", which failed here: ${String(error)}`);
+  }
+}
+
+export function createTwoHosts(): TwoHosts {
+  requireNamespaces();
+  const tag = `${process.pid % 100000}`;
+  const laptop = `ep-laptop-${tag}`;
+  const web = `ep-web-${tag}`;
+  // Interface names are limited to 15 characters.
+  const laptopIf = `epl${tag}`;
+  const webIf = `epw${tag}`;
+  const teardown = () => {
+    for (const namespace of [laptop, web]) {
+      try {
+        ip('netns', 'del', namespace); // deleting a namespace deletes its end of the veth pair too
+      } catch {
+        // already gone
+      }
+    }
+  };
+  try {
+    ip('netns', 'add', laptop);
+    ip('netns', 'add', web);
+    ip('link', 'add', laptopIf, 'type', 'veth', 'peer', 'name', webIf);
+    ip('link', 'set', laptopIf, 'netns', laptop);
+    ip('link', 'set', webIf, 'netns', web);
+    ip('-n', laptop, 'addr', 'add', `${LAPTOP.ip}/${LAPTOP.prefix}`, 'dev', laptopIf);
+    ip('-n', web, 'addr', 'add', `${WEB.ip}/${WEB.prefix}`, 'dev', webIf);
+    for (const [namespace, nic] of [[laptop, laptopIf], [web, webIf]] as const) {
+      ip('-n', namespace, 'link', 'set', nic, 'up');
+      ip('-n', namespace, 'link', 'set', 'lo', 'up');
+    }
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+  return { laptop, web, teardown };
+}
+
+/** A role running in a namespace: its JSON lines, and a way to stop it. */
+export interface RunningRole {
+  lines: unknown[];
+  /** Resolves with the first line (the server's `ready`, the client's observation). */
+  firstLine: Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export function startRole(namespace: string, role: 'server' | 'client', scenarioIndex: number): RunningRole {
+  const child = spawn('ip', ['netns', 'exec', namespace, NODE, '--no-warnings', ROLE_CLI, role, String(scenarioIndex)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines: unknown[] = [];
+  let stderr = '';
+  let buffered = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const firstLine = new Promise<unknown>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        lines.push(JSON.parse(buffered.slice(0, newline)));
+        buffered = buffered.slice(newline + 1);
+        if (lines.length === 1) resolve(lines[0]);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    void exited.then(() => reject(new Error(`${role} in ${namespace} exited before reporting (exit ${child.exitCode}): ${stderr}`)));
+  });
+  return {
+    lines,
+    firstLine,
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}

@@ -18,7 +18,10 @@ function normaliseBase(raw = '/') {
 
 const docsDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
 
-/** A chapter appears in the sidebar only once it has a page; the home page lists the rest as coming soon. */
+/**
+ * A chapter appears in the sidebar only once it has a page; the home page lists the rest as coming soon.
+ * @param {string} directory a folder under src/content/docs/
+ */
 function hasPages(directory) {
   const path = docsDir + directory;
   return existsSync(path) && readdirSync(path, { recursive: true }).some((name) => /\.mdx?$/.test(String(name)));

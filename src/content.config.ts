@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { lessonFields, withLessonRules } from './content/lesson-schema';
+import { exercises } from './lib/exercise/collection';
 
 // Starlight's `docs` collection, with the lesson fields added. Pages outside a chapter (the home page, the
 // teachers' page, the reference) leave them out; a page that names a chapter must give all of them.
@@ -11,5 +12,5 @@ const docs = defineCollection({
   schema: (context) => withLessonRules(docsSchema({ extend: z.object(lessonFields) })(context)),
 });
 
-// Add further collections (e.g. `exercises`) beside `docs`.
-export const collections = { docs };
+// Exercises live in src/content/exercises/<id>/ (exercise.json + program files), validated at build time.
+export const collections = { docs, exercises };

@@ -44,8 +44,24 @@ export interface CodeEditor {
 
 const RUN_OWNER = 'endpoints-run';
 
-function themeName(): 'vs' | 'vs-dark' {
-  return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+/** Monaco's own themes, with comments and line numbers brightened to a 4.5:1 contrast (WCAG AA). */
+function defineThemes(monaco: Monaco): void {
+  monaco.editor.defineTheme('endpoints-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [{ token: 'comment', foreground: '8fbf7a' }],
+    colors: { 'editorLineNumber.foreground': '#9a9a9a' },
+  });
+  monaco.editor.defineTheme('endpoints-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [{ token: 'comment', foreground: '2f6b1f' }],
+    colors: { 'editorLineNumber.foreground': '#6b6b6b' },
+  });
+}
+
+function themeName(): 'endpoints-light' | 'endpoints-dark' {
+  return document.documentElement.dataset.theme === 'light' ? 'endpoints-light' : 'endpoints-dark';
 }
 
 export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
@@ -67,6 +83,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     model.onDidChangeContent(() => options.onChange(learner[index]!.file, model.getValue())),
   );
 
+  defineThemes(monaco);
   const editor = monaco.editor.create(options.container, {
     model: mine[0] ?? null,
     theme: themeName(),
@@ -77,6 +94,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     scrollBeyondLastLine: false,
     tabSize: 2,
     fixedOverflowWidgets: true,
+    renderFinalNewline: 'on',
     ariaLabel: learner[0] ? `Code editor: ${tabLabel(learner[0])}` : 'Code editor',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());

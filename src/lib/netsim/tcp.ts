@@ -567,7 +567,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   #openChild(syn: Segment): void {
-    if (this.acceptQueue.length + this.#pendingChildren >= this.backlog) return; // queue full: drop the SYN
+    if (this.acceptQueue.length >= this.backlog) return; // accept queue full: Linux drops the SYN
     const child = this.stack.newTcpSocket(this.host, null);
     child.role = 'accepted';
     child.#parent = this;
@@ -599,7 +599,8 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   #enterTimeWait(): void {
-    this.#disown();
+    // The application usually closes its descriptor at once (Node destroys the socket after 'end');
+    // `ss` then shows the TIME-WAIT socket with no process.
     this.#setState('TIME-WAIT');
     this.#startTimer(TIME_WAIT_MS);
   }

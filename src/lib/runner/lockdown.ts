@@ -51,7 +51,15 @@ export function isLockedDown(): boolean {
   return lockedDown;
 }
 
-export function lockdown(): void {
+export interface LockdownOptions {
+  /**
+   * Also make the host's scheduling and messaging globals read-only (default true, as in the worker). A
+   * test runner that swaps `setTimeout` between tests needs them writable.
+   */
+  hostGlobals?: boolean;
+}
+
+export function lockdown(options: LockdownOptions = {}): void {
   if (lockedDown) return;
   const global = globalThis as unknown as Record<string, unknown>;
   const roots: unknown[] = [];
@@ -69,7 +77,8 @@ export function lockdown(): void {
   }
 
   for (const root of roots) deepFreeze(root);
-  for (const name of [...INTRINSICS, ...HOST_BINDINGS]) makeReadOnly(global, name);
+  for (const name of INTRINSICS) makeReadOnly(global, name);
+  if (options.hostGlobals ?? true) for (const name of HOST_BINDINGS) makeReadOnly(global, name);
   lockedDown = true;
 }
 

@@ -30,6 +30,8 @@ export interface RunResult {
 }
 
 const DEFAULT_MAX_EVENTS = 2_000_000;
+/** Virtual time a program gets to settle (listen, bind) before the next program starts. */
+export const START_SETTLE_MS = 1000;
 
 export async function runExercise(request: RunRequest, emit: (event: RunnerEvent) => void, options: RunOptions = {}): Promise<RunResult> {
   const startedAt = now();
@@ -85,8 +87,12 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
         crash: crash(program, process),
       };
       void startProgram(program.file, starts[index]!, process, sink);
-      stop = await network.run(limits);
-      if (stop !== 'idle') break;
+      const last = index === request.programs.length - 1;
+      // Before the next program starts, this one settles (a server is listening); kernel timers such as
+      // TIME-WAIT's 60 s are not waited for. The last program runs to the end.
+      const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
+      stop = await network.run({ ...limits, untilVirtualMs: until });
+      if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
     }
     await yieldToHost(); // let the host report rejections of the last promises
   } finally {

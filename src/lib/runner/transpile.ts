@@ -1,8 +1,11 @@
 /**
  * TypeScript → JavaScript for one program, with sucrase: types stripped, `import` turned into `require`,
- * lines kept (sucrase never moves code across lines), and a token-level source map for columns. The
- * result is wrapped in an async function on the same first line, so top-level `await` works and line N of
- * the output is line N of the learner's file.
+ * lines kept (sucrase never moves code across lines), and a token-level source map for columns.
+ *
+ * The source is compiled with one empty line in front: sucrase puts its prelude (`"use strict"`, import
+ * helpers) on the first line, and its source map misplaces the tokens that follow a prelude, so that line
+ * holds only the prelude and the async wrapper (which makes top-level `await` work). Line N of the learner's
+ * file is line N + 1 of the script; `sourcePosition` corrects the offset.
  */
 import { transform } from 'sucrase';
 
@@ -25,6 +28,9 @@ export const PROGRAM_SLOT = '__endpointsProgram';
 
 export type ProgramScopeName = (typeof PROGRAM_SCOPE)[number];
 
+/** Lines the script has before the learner's first line. */
+export const LINE_OFFSET = 1;
+
 export interface CompileError {
   file: string;
   /** 1-based, in the learner's TypeScript. */
@@ -37,8 +43,6 @@ export interface CompiledProgram {
   file: string;
   /** A script that stores `async function (...PROGRAM_SCOPE) { … }` in `globalThis[PROGRAM_SLOT]`. */
   script: string;
-  /** Characters the wrapper adds before the program's first line (subtracted when mapping line 1). */
-  firstLineOffset: number;
   /** Per generated line (0-based): [generatedColumn, sourceColumn] pairs, sorted. */
   columns: number[][][];
 }
@@ -48,7 +52,7 @@ export type TranspileResult = { ok: true; program: CompiledProgram } | { ok: fal
 export function transpile(file: string, source: string): TranspileResult {
   let output: { code: string; sourceMap?: { mappings: string } };
   try {
-    output = transform(source, {
+    output = transform('\n'.repeat(LINE_OFFSET) + source, {
       transforms: ['typescript', 'imports'],
       filePath: file,
       sourceMapOptions: { compiledFilename: file.replace(/\.ts$/, '.js') },
@@ -60,7 +64,7 @@ export function transpile(file: string, source: string): TranspileResult {
   const script = `${prefix}${output.code}\n})\n//# sourceURL=${file}`;
   return {
     ok: true,
-    program: { file, script, firstLineOffset: prefix.length, columns: decodeColumns(output.sourceMap?.mappings ?? '') },
+    program: { file, script, columns: decodeColumns(output.sourceMap?.mappings ?? '') },
   };
 }
 
@@ -69,22 +73,21 @@ function compileError(file: string, error: unknown): CompileError {
   const raw = error instanceof Error ? error.message : String(error);
   // sucrase appends " (line:column)" to the message; the position is reported separately.
   const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return { file, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1, message };
+  return { file, line: Math.max(1, (loc?.line ?? 1) - LINE_OFFSET), column: (loc?.column ?? 0) + 1, message };
 }
 
-/** Maps a 1-based position in the generated program back to its TypeScript source (same line). */
+/** Maps a 1-based position in the script back to the learner's TypeScript (a line earlier, same code). */
 export function sourcePosition(program: CompiledProgram, line: number, column: number): { line: number; column: number } {
-  let generated = column - 1;
-  if (line === 1) generated -= program.firstLineOffset;
-  if (generated < 0) return { line, column: 1 };
-  const segments = program.columns[line - 1] ?? [];
+  const sourceLine = line - LINE_OFFSET;
+  if (sourceLine < 1) return { line: 1, column: 1 }; // the wrapper itself
+  const generated = column - 1;
   let best: number[] | undefined;
-  for (const segment of segments) {
+  for (const segment of program.columns[line - 1] ?? []) {
     if (segment[0]! <= generated) best = segment;
     else break;
   }
-  if (!best) return { line, column: generated + 1 };
-  return { line, column: best[1]! + (generated - best[0]!) + 1 };
+  if (!best) return { line: sourceLine, column };
+  return { line: sourceLine, column: best[1]! + (generated - best[0]!) + 1 };
 }
 
 // ── source map: only the two numbers per segment we need (generated column, source column) ──

@@ -7,7 +7,6 @@
  * before any learner code runs, so a program cannot change what the RunRecord says on its way out.
  * Terminating a run that is over its time budget is the page's job (`worker.terminate()`).
  */
-import type { Network } from '../netsim/api';
 import { lockdown } from './lockdown';
 import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
 import { runExercise } from './run';
@@ -40,18 +39,18 @@ function onConnect(event: MessageEvent): void {
   serve(port);
 }
 
-function serve(port: MessagePort): void {
+/** Answers commands arriving on the port. Exported for tests, which call it with a MessageChannel's port. */
+export function serve(port: MessagePort): void {
   const emit = (message: RunnerEvent) => Reflect.apply(postOnPort, port, [message]);
-  let network: Network | undefined;
   let shell: AttachedShell | undefined;
   let queue = Promise.resolve();
 
   const run = async (request: RunRequest) => {
     shell?.dispose();
     shell = undefined;
-    const result = await runExercise(request, emit);
-    network = result.network;
-    emit({ type: 'done', runId: request.runId, record: result.record });
+    // The previous run's network is dropped with its shell; the new one stays alive for the terminal.
+    const { network, record } = await runExercise(request, emit);
+    emit({ type: 'done', runId: request.runId, record });
     shell = attachShell(network, request, (data) => emit({ type: 'shell-output', data }));
   };
 
@@ -77,7 +76,6 @@ function serve(port: MessagePort): void {
   Reflect.apply(listenOnPort, port, ['message', (event: MessageEvent) => receive(event.data as RunnerCommand)]);
   port.start();
   emit({ type: 'ready', version: PROTOCOL_VERSION });
-  void network;
 }
 
 /** A failure of the runner itself (not of the learner's code) still ends the run with a record. */
@@ -103,11 +101,14 @@ function reportCrash(emit: (message: RunnerEvent) => void, request: RunRequest, 
 }
 
 /** Freezes the host prototypes the runner's messages pass through. */
-function hardenHost(): void {
+export function hardenHost(): void {
   for (const ctor of [MessagePort, EventTarget, MessageEvent, Event]) {
     Object.freeze(ctor.prototype);
     Object.freeze(ctor);
   }
 }
 
-scope.addEventListener('message', onConnect);
+// In a worker; imported elsewhere (tests), it only exports.
+if (typeof scope.addEventListener === 'function' && typeof (globalThis as { importScripts?: unknown }).importScripts === 'function') {
+  scope.addEventListener('message', onConnect);
+}

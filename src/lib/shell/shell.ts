@@ -48,6 +48,11 @@ export interface Shell {
   prompt(): void;
   /** Resolves when the shell waits for the learner: at the prompt, or a command waiting for input. */
   settled(): Promise<void>;
+  /**
+   * Tells a running command that the network changed from outside the shell (a program was started, a
+   * client connected), so that it moves time again if it was waiting on an idle network.
+   */
+  wake(): void;
   /** The host the prompt is on. */
   readonly host: string;
   /** Exit status of the last command (`$?`). */
@@ -155,6 +160,7 @@ export function createShell(options: ShellOptions): Shell {
   };
 
   const wake = () => {
+    isSettled = false;
     const resolve = wakeDriver;
     wakeDriver = undefined;
     resolve?.();
@@ -282,6 +288,11 @@ export function createShell(options: ShellOptions): Shell {
     }
   };
 
+  // Traffic started from outside the shell (a program, a test) must wake a command waiting on an idle network.
+  const unsubscribe = network.subscribe(() => {
+    if (wakeDriver) wake();
+  });
+
   return {
     input(data) {
       if (disposed) return;
@@ -300,6 +311,9 @@ export function createShell(options: ShellOptions): Shell {
       editor.resize(cols);
     },
     prompt: showPrompt,
+    wake() {
+      if (job) wake();
+    },
     settled() {
       return isSettled ? Promise.resolve() : new Promise((resolve) => settledWaiters.push(resolve));
     },
@@ -311,6 +325,7 @@ export function createShell(options: ShellOptions): Shell {
     },
     dispose() {
       disposed = true;
+      unsubscribe();
       job?.interrupt();
       wake();
     },

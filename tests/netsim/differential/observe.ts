@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+
 /**
  * Helpers that reduce what sockets report to shapes comparable across platforms: ports the kernel chose
  * become "ephemeral", errors become their documented fields, events are logged in order.
@@ -73,8 +75,8 @@ export class EventLog {
   }
 
   /** Returns a listener that logs `[who, event, ...args reduced]`. */
-  on(who: string, event: string, reduce: (...args: never[]) => unknown = () => undefined): (...args: never[]) => void {
-    return (...args: never[]) => {
+  on<Args extends unknown[]>(who: string, event: string, reduce: (...args: Args) => unknown = () => undefined): (...args: Args) => void {
+    return (...args: Args) => {
       const reduced = reduce(...args);
       this.entries.push(reduced === undefined ? [who, event] : [who, event, reduced]);
     };
@@ -87,11 +89,11 @@ export class EventLog {
 }
 
 /** Resolves with the first emission of `event` (its arguments), rejects on 'error' unless that is the event. */
-export function once(emitter: { once(event: string, listener: (...args: never[]) => void): unknown; off?(event: string, listener: (...args: never[]) => void): unknown }, event: string): Promise<unknown[]> {
+export function once(emitter: EventEmitter, event: string): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
-    const onError = (error: never) => reject(error);
-    emitter.once(event, (...args: never[]) => {
-      if (event !== 'error') emitter.off?.('error', onError);
+    const onError = (error: unknown) => reject(error);
+    emitter.once(event, (...args: unknown[]) => {
+      if (event !== 'error') emitter.off('error', onError);
       resolve(args);
     });
     if (event !== 'error') emitter.once('error', onError);
@@ -106,10 +108,10 @@ export function text(chunk: unknown): string {
 }
 
 /** Resolves with whichever of the events comes first, and its arguments (no rejection on 'error'). */
-export function firstOf(emitter: { once(event: string, listener: (...args: never[]) => void): unknown; off(event: string, listener: (...args: never[]) => void): unknown }, events: string[]): Promise<{ event: string; args: unknown[] }> {
+export function firstOf(emitter: EventEmitter, events: string[]): Promise<{ event: string; args: unknown[] }> {
   return new Promise((resolve) => {
     const listeners = events.map((event) => {
-      const listener = (...args: never[]) => {
+      const listener = (...args: unknown[]) => {
         events.forEach((other, i) => emitter.off(other, listeners[i]!));
         resolve({ event, args });
       };

@@ -28,6 +28,8 @@ export class Server extends EventEmitter {
   #allowHalfOpen: boolean;
   #pauseOnConnect: boolean;
   #closing = false;
+  /** Listening without a host: Node binds the dual-stack `::`, which netsim models as 0.0.0.0. */
+  #anyAddress = false;
 
   constructor(options?: ServerOpts | ((socket: Socket) => void), connectionListener?: (socket: Socket) => void) {
     super();
@@ -82,11 +84,12 @@ export class Server extends EventEmitter {
     const failure = core.bind(found.ip, port) ?? core.listen(options.backlog ?? 511);
     if (failure) {
       core.close();
-      const shown = found.ip === ANY ? '0.0.0.0' : formatIpv4(found.ip);
+      const shown = options.host === undefined ? '::' : found.ip === ANY ? '0.0.0.0' : formatIpv4(found.ip);
       this.#ctx.tick(raiseServerError, { server: this, error: systemError(failure, 'listen', shown, port) });
       return this;
     }
     this.#core = core;
+    this.#anyAddress = options.host === undefined;
     this.#closing = false;
     core.user = this.#listenerUser;
     this.#ctx.process.onExit.add(this.#onExit);
@@ -118,6 +121,14 @@ export class Server extends EventEmitter {
     const SocketClass = (this.constructor as unknown as { SocketClass: typeof Socket }).SocketClass;
     const socket = SocketClass.accepted(child, this.#allowHalfOpen);
     if (this.maxConnections !== undefined && this.#connections >= this.maxConnections) {
+      this.emit('drop', {
+        localAddress: socket.localAddress,
+        localPort: socket.localPort,
+        localFamily: 'IPv4',
+        remoteAddress: socket.remoteAddress,
+        remotePort: socket.remotePort,
+        remoteFamily: 'IPv4',
+      });
       socket.destroy();
       return;
     }
@@ -131,8 +142,9 @@ export class Server extends EventEmitter {
   }
 
   /** The listening address: `{ address, family: 'IPv4', port }`, or null when not listening. */
-  address(): AddressInfo | null {
+  address(): AddressInfo | { address: '::'; family: 'IPv6'; port: number } | null {
     if (!this.#core) return null;
+    if (this.#anyAddress) return { address: '::', family: 'IPv6', port: this.#core.localPort };
     return { address: formatIpv4(this.#core.localIp), family: 'IPv4', port: this.#core.localPort };
   }
 

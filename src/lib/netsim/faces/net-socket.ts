@@ -87,6 +87,7 @@ export class Socket extends EventEmitter implements TcpUser {
   #bytesWritten = 0;
   #needDrain = false;
   #encoding: BufferEncoding | null = null;
+  #decoder: TextDecoder | null = null;
   #paused = false;
   #peerEnded = false;
   #shutdownSent = false;
@@ -231,8 +232,9 @@ export class Socket extends EventEmitter implements TcpUser {
     this.#ctx.enter();
     this.bytesRead += chunk.length;
     this.#touch();
-    const buffer = Buffer.view(chunk);
-    this.emit('data', this.#encoding ? buffer.toString(this.#encoding) : buffer);
+    if (this.#decoder) this.emit('data', this.#decoder.decode(chunk, { stream: true }));
+    else if (this.#encoding) this.emit('data', Buffer.view(chunk).toString(this.#encoding));
+    else this.emit('data', Buffer.view(chunk));
   }
 
   /** @internal */
@@ -271,6 +273,17 @@ export class Socket extends EventEmitter implements TcpUser {
       encoding = undefined;
     }
     const bytes = toBytes(data, encoding as BufferEncoding | undefined);
+    if (this.#peerEnded && !this.allowHalfOpen && !this.writableEnded && !this.destroyed) {
+      // Node swaps `write` for writeAfterFIN once the peer ended; `end(data)` is not affected.
+      const error = nodeErrors.endedByOtherParty();
+      if (callback) this.#ctx.tick(callback, error);
+      this.destroy(error);
+      return false;
+    }
+    return this.#write(bytes, callback);
+  }
+
+  #write(bytes: Uint8Array, callback: ((error?: Error | null) => void) | undefined): boolean {
     if (this.writableEnded) {
       const error = nodeErrors.writeAfterEnd();
       if (callback) this.#ctx.tick(callback, error);
@@ -280,12 +293,6 @@ export class Socket extends EventEmitter implements TcpUser {
     if (this.destroyed) {
       const error = nodeErrors.streamDestroyed('write');
       if (callback) this.#ctx.tick(callback, error);
-      return false;
-    }
-    if (this.#peerEnded && !this.allowHalfOpen) {
-      const error = nodeErrors.endedByOtherParty();
-      if (callback) this.#ctx.tick(callback, error);
-      this.destroy(error);
       return false;
     }
     this.#bytesWritten += bytes.length;
@@ -306,7 +313,7 @@ export class Socket extends EventEmitter implements TcpUser {
       callback = encoding;
       encoding = undefined;
     }
-    if (data !== undefined && data !== null) this.write(data, encoding as BufferEncoding | undefined);
+    if (data !== undefined && data !== null) this.#write(toBytes(data, encoding as BufferEncoding | undefined), undefined);
     if (callback) this.once('finish', callback);
     if (this.writableEnded) return this;
     this.writableEnded = true;
@@ -358,6 +365,8 @@ export class Socket extends EventEmitter implements TcpUser {
   setEncoding(encoding: BufferEncoding = 'utf8'): this {
     Buffer.from('', encoding); // validates the name
     this.#encoding = encoding;
+    // A character split across segments must arrive whole, as Node's StringDecoder ensures.
+    this.#decoder = encoding === 'utf8' || encoding === 'utf-8' ? new TextDecoder() : null;
     return this;
   }
 

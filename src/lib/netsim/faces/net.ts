@@ -15,7 +15,7 @@ export type { ListenOptions, ServerOpts } from './net-server';
 export interface NetApi {
   /**
    * Creates a TCP server. `connectionListener` is called with each new connection's Socket.
-   * @example net.createServer((socket) => socket.pipe?.(socket)).listen(7)
+   * @example net.createServer((socket) => socket.pipe(socket)).listen(7)
    */
   createServer(connectionListener?: (socket: Socket) => void): Server;
   createServer(options?: ServerOpts, connectionListener?: (socket: Socket) => void): Server;

@@ -107,8 +107,8 @@ async function connectOut(context: CommandContext, options: NcOptions, host: str
     const process = context.spawn('nc');
     const socket = process.sockets.socket(protocol);
     try {
-      const connected = await unlessInterrupted(context, options.udp ? socket.bind('0.0.0.0', 0) : socket.connect(ip, port));
-      if (connected === undefined && context.isInterrupted()) return 130;
+      await unlessInterrupted<unknown>(context, options.udp ? socket.bind('0.0.0.0', 0) : socket.connect(ip, port));
+      if (context.isInterrupted()) return 130;
     } catch (error) {
       if (options.verbose) context.out(`nc: connect to ${named} port ${port} (${protocol}) failed: ${describeErrno(errorCode(error))}\n`);
       continue;

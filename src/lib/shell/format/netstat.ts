@@ -46,15 +46,18 @@ export function formatNetstat(rows: readonly SocketRow[], options: NetstatOption
   out += options.programs ? ' PID/Program name    \n' : '\n';
   for (const row of wanted) {
     const program = row.owner ? `${row.owner.pid}/${row.owner.name}` : '-';
+    // /proc/net/tcp has no backlog column: netstat shows a listener's Send-Q as 0 (ss shows the backlog).
+    const sendQ = row.state === 'LISTEN' ? 0 : row.sendQ;
     out +=
-      `${row.protocol.padEnd(5)} ${String(row.recvQ).padStart(6)} ${String(row.sendQ).padStart(6)} ` +
+      `${row.protocol.padEnd(5)} ${String(row.recvQ).padStart(6)} ${String(sendQ).padStart(6)} ` +
       `${address(row.protocol, row.local.ip, row.local.port).padEnd(23)} ` +
       `${(row.remote ? address(row.protocol, row.remote.ip, row.remote.port) : address(row.protocol, '0.0.0.0', null)).padEnd(23)} ` +
       `${stateName(row).padEnd(11)}` +
       (options.programs ? ` ${program.padEnd(20)}` : '') +
       '\n';
   }
-  if (both) {
+  // Without -t/-u netstat lists UNIX sockets too; netsim has none, so only their header.
+  if (!options.tcp && !options.udp) {
     out += `Active UNIX domain sockets (${title})\n`;
     out += 'Proto RefCnt Flags       Type       State         I-Node   ' + (options.programs ? 'PID/Program name    ' : '') + 'Path\n';
   }

@@ -14,12 +14,13 @@ function client(n: number): Promise<void> {
       if (received.includes(line)) socket.end();
     });
     socket.on('error', (err: NodeJS.ErrnoException) => console.log(`client ${n}: ${err.code} ${err.message}`));
+    // A server that never answers must not keep the client forever.
+    const giveUp = setTimeout(() => socket.destroy(), 2000);
     socket.on('close', () => {
+      clearTimeout(giveUp);
       console.log(`client ${n} got back ${JSON.stringify(received)}`);
       resolve();
     });
-    // A server that never answers must not keep the client forever.
-    setTimeout(() => socket.destroy(), 2000);
   });
 }
 

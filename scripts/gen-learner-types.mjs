@@ -47,6 +47,8 @@ for (const [file, text] of [...emitted].sort(([a], [b]) => a.localeCompare(b))) 
     .replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\2/g, (_m, lead, quote, spec) => `${lead}${quote}${moduleName(join(dirname(file), `${spec}.d.ts`))}${quote}`)
     .replace(/^(export )?declare /gm, '$1')
     .replace(/^\/\/# sourceMappingURL.*$/gm, '')
+    // Node's Buffer.from(string, encoding) differs from Uint8Array.from, as in @types/node: keep the source's waiver.
+    .replace(/^(export class Buffer extends Uint8Array)/m, '// @ts-ignore -- Buffer.from differs from Uint8Array.from, as in Node\n$1')
     .trim();
   blocks.push(`declare module '${name}' {\n${indent(body)}\n}`);
 }

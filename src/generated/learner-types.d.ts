@@ -240,6 +240,7 @@ declare module 'netsim/faces/buffer' {
   export type BufferEncoding = 'utf8' | 'utf-8' | 'latin1' | 'binary' | 'ascii' | 'hex' | 'base64';
   function encode(text: string, encoding: BufferEncoding): Uint8Array;
   /** Bytes, as Node's Buffer: `Buffer.from('hi')`, `buf.toString('hex')`. */
+  // @ts-ignore -- Buffer.from differs from Uint8Array.from, as in Node
   export class Buffer extends Uint8Array {
       #private;
       /** Bytes from a string (UTF-8 unless told), an array of numbers, or other bytes (copied). */
@@ -309,7 +310,6 @@ declare module 'netsim/faces/context' {
 declare module 'netsim/faces/dgram' {
   /** The `node:dgram` module a program gets: UDP sockets as Node's, bound to the program's host and process. */
   import { isIpv4, parseIpv4 } from 'netsim/addresses';
-  import type { UdpUser } from 'netsim/udp';
   import { Buffer } from 'netsim/faces/buffer';
   import type { FaceContext } from 'netsim/faces/context';
   import { EventEmitter } from 'netsim/faces/events';
@@ -331,7 +331,7 @@ declare module 'netsim/faces/dgram' {
   }
   type SendCallback = (error: Error | null, bytes: number) => void;
   /** A UDP socket, as Node's `dgram.Socket`. */
-  export class DgramSocket extends EventEmitter implements UdpUser {
+  export class DgramSocket extends EventEmitter {
       #private;
       /**
        * Binds to `address:port` (default 0.0.0.0 and a port the OS picks). 'listening' follows; a failure
@@ -465,7 +465,7 @@ declare module 'netsim/faces/net-server' {
 }
 
 declare module 'netsim/faces/net-socket' {
-  import type { TcpSocket, TcpUser } from 'netsim/tcp';
+  import type { TcpSocket } from 'netsim/tcp';
   import { type BufferEncoding } from 'netsim/faces/buffer';
   import type { FaceContext } from 'netsim/faces/context';
   import { EventEmitter } from 'netsim/faces/events';
@@ -494,7 +494,7 @@ declare module 'netsim/faces/net-socket' {
   export function contextOf(target: object): FaceContext;
   export function toBytes(data: unknown, encoding: BufferEncoding | undefined, argument?: string): Uint8Array;
   /** A TCP connection, as Node's `net.Socket`. */
-  export class Socket extends EventEmitter implements TcpUser {
+  export class Socket extends EventEmitter {
       #private;
       /** True from `connect()` until the handshake completes. */
       connecting: boolean;
@@ -600,7 +600,7 @@ declare module 'netsim/faces/net' {
   export interface NetApi {
       /**
        * Creates a TCP server. `connectionListener` is called with each new connection's Socket.
-       * @example net.createServer((socket) => socket.pipe?.(socket)).listen(7)
+       * @example net.createServer((socket) => socket.pipe(socket)).listen(7)
        */
       createServer(connectionListener?: (socket: Socket) => void): Server;
       createServer(options?: ServerOpts, connectionListener?: (socket: Socket) => void): Server;

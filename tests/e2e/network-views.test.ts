@@ -50,6 +50,10 @@ describe('the packet trace', () => {
   it('steps through the handshake, SYN then SYN-ACK then ACK, each travelling on the diagram between its end-points', async () => {
     const { context, page } = await openTestPage('light');
     await page.getByRole('tab', { name: 'Packets' }).click();
+    // The trace starts with ARP questions; the connection filter leaves the TCP connection alone.
+    const filter = page.locator(`${panel} [data-np="filter"]`);
+    const tcp = (await filter.locator('option').allTextContents()).find((option) => option.startsWith('TCP '));
+    await filter.selectOption({ label: tcp! });
     await page.locator(`${panel} [data-panel="packets"]`).focus();
 
     const seen: { packet: string | null; onDiagram: string | null; litSlots: number; litWire: number }[] = [];
@@ -111,6 +115,23 @@ describe('the terminal', () => {
   });
 });
 
+describe('the terminal into the page’s network', () => {
+  it('runs nc against the echo server on web:7 and shows the echoed line', async () => {
+    const { context, page } = await openTestPage('light');
+    await page.getByRole('tab', { name: 'Terminal' }).click();
+    const screen = page.locator(`${panel} .xterm-rows`);
+    await expect.poll(() => screen.innerText(), { timeout: 10_000 }).toContain('learner@laptop');
+    await page.getByRole('textbox', { name: /Terminal on the emulated network/ }).focus();
+    await page.keyboard.type('nc web 7\r');
+    await page.keyboard.type('bonjour\r');
+    // The line goes out, the echo server sends it back, nc prints it: "bonjour" twice on the screen.
+    await expect.poll(async () => (await screen.innerText()).match(/bonjour/g)?.length ?? 0, { timeout: 10_000 }).toBe(2);
+    await page.keyboard.press('Control+C');
+    await expect.poll(async () => (await screen.innerText()).trim().split('\n').at(-1), { timeout: 10_000 }).toMatch(/learner@laptop:~\$/);
+    await context.close();
+  });
+});
+
 describe.each<Theme>(['light', 'dark'])('the three views in the %s theme', (theme) => {
   it('pass axe-core and are screenshotted', async () => {
     const { context, page, problems } = await openTestPage(theme);
@@ -119,9 +140,9 @@ describe.each<Theme>(['light', 'dark'])('the three views in the %s theme', (them
       await page.getByRole('tab', { name: tab }).click();
       if (tab === 'Packets') {
         await page.locator(`${panel} [data-panel="packets"]`).focus();
-        await page.keyboard.press('ArrowRight');
+        for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight'); // ARP, SYN, ARP, SYN-ACK
       }
-      if (tab === 'Terminal') await page.waitForSelector(`${panel} .xterm`);
+      if (tab === 'Terminal') await expect.poll(() => page.locator(`${panel} .xterm-rows`).innerText()).toContain('learner@laptop');
       const found = await axeFindings(page);
       if (found.length) findings.push(`${tab}:\n${describeFindings(found)}`);
       await page.locator(panel).screenshot({ path: await screenshotPath(page, `network-${tab.toLowerCase()}-${theme}`) });

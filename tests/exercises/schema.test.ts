@@ -88,6 +88,7 @@ describe('the exercise format', () => {
     ['exercise.json is missing', (() => { const f = validFiles(); delete f['exercise.json']; return f; })(), 'exercise.json is missing'],
     ['a field is misspelled', editJson((j) => { j.hint = j.hints; delete j.hints; }), 'hints'],
     ['a check names an unknown host', editJson((j) => { j.checks[0].host = 'server'; }), 'checks.0.host: unknown host "server": the topology has web, laptop'],
+    ['the terminal opens on an unknown host', editJson((j) => { j.terminalHost = 'router'; }), 'terminalHost: unknown host "router"'],
     ['a program runs on an unknown host', editJson((j) => { j.programs[1].host = 'phone'; }), 'programs.1.host: unknown host "phone"'],
     ['a program file does not exist', (() => { const f = validFiles(); delete f['solution/server.ts']; return f; })(), 'program file solution/server.ts does not exist'],
     ['the driver file does not exist', (() => { const f = validFiles(); delete f['driver/client.ts']; return f; })(), 'program file driver/client.ts does not exist'],

@@ -54,12 +54,12 @@ describe('the generated learner types', () => {
       new EventEmitter().emit('x');
     `);
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('reject a wrong call', () => {
     const problems = diagnose(`import net from 'node:net'; net.createServer(42);`);
-    expect(problems.length).toBeGreaterThan(0);
-  });
+    expect(problems.join('\n')).toContain('42');
+  }, 120_000);
 
   it('carry the doc comments learners see on hover', () => {
     expect(declarations).toContain('Creates a TCP server.');

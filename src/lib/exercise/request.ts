@@ -50,5 +50,6 @@ export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId =
     programs,
     timeBudgetMs: exercise.timeBudgetMs,
     virtualTimeLimitMs: exercise.virtualTimeLimitMs,
+    ...(exercise.terminalHost ? { terminalHost: exercise.terminalHost } : {}),
   };
 }

@@ -96,6 +96,8 @@ export const exerciseJsonSchema = z.object({
   misconceptions: z.array(misconceptionVariantSchema).default([]),
   timeBudgetMs: z.number().int().positive().default(5000),
   virtualTimeLimitMs: z.number().int().positive().default(60_000),
+  /** Host the terminal opens on after a run (default: the host of the last program). */
+  terminalHost: name.optional(),
 }).strict();
 
 /** The program files the loader read beside exercise.json, by folder. */
@@ -139,6 +141,7 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
       }
     }
   });
+  if (exercise.terminalHost !== undefined) knownHost(exercise.terminalHost, ['terminalHost']);
   if (!exercise.programs.some((p) => p.role === 'learner')) {
     issues.push({ message: 'an exercise needs at least one program with role "learner"', path: ['programs'] });
   }

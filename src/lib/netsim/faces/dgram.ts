@@ -1,7 +1,7 @@
 /** The `node:dgram` module a program gets: UDP sockets as Node's, bound to the program's host and process. */
 import { ANY, formatIpv4, isIpv4, parseIpv4 } from '../addresses';
 import { invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
-import type { UdpSocket, UdpUser } from '../udp';
+import type { UdpSocket } from '../udp';
 import { Buffer } from './buffer';
 import type { FaceContext } from './context';
 import { EventEmitter } from './events';
@@ -28,7 +28,7 @@ export interface BindOptions {
 type SendCallback = (error: Error | null, bytes: number) => void;
 
 /** A UDP socket, as Node's `dgram.Socket`. */
-export class DgramSocket extends EventEmitter implements UdpUser {
+export class DgramSocket extends EventEmitter {
   #ctx: FaceContext;
   #core: UdpSocket;
   #state: 'unbound' | 'binding' | 'bound' | 'closed' = 'unbound';
@@ -39,7 +39,7 @@ export class DgramSocket extends EventEmitter implements UdpUser {
     super();
     this.#ctx = ctx;
     this.#core = ctx.stack.newUdpSocket(ctx.host, ctx.process);
-    this.#core.user = this;
+    this.#core.user = this; // structurally a UdpUser (its hooks are @internal, hidden from learners)
     ctx.process.onExit.add(this.#onExit);
   }
 

@@ -5,7 +5,7 @@
  */
 import { formatIpv4, isIpv4, parseIpv4 } from '../addresses';
 import { badPortError, invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
-import type { TcpSocket, TcpUser } from '../tcp';
+import type { TcpSocket } from '../tcp';
 import { Buffer, type BufferEncoding } from './buffer';
 import type { FaceContext } from './context';
 import { EventEmitter } from './events';
@@ -58,7 +58,7 @@ export function toBytes(data: unknown, encoding: BufferEncoding | undefined, arg
 }
 
 /** A TCP connection, as Node's `net.Socket`. */
-export class Socket extends EventEmitter implements TcpUser {
+export class Socket extends EventEmitter {
   /** True from `connect()` until the handshake completes. */
   connecting = false;
   /** True while the socket is not yet connected (or connecting). */

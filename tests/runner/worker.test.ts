@@ -1,0 +1,57 @@
+/**
+ * The worker's message loop, driven over a MessageChannel as the page drives it: runs in order, one `done`
+ * per run, and the terminal talking to the network the last run left behind.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunnerEvent, RunRecord } from '../../src/lib/runner/protocol';
+import { serve } from '../../src/lib/runner/worker-entry';
+import { lines, program, request } from './helpers';
+
+const channels: MessageChannel[] = [];
+afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+
+function connect() {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  serve(channel.port1);
+  const events: RunnerEvent[] = [];
+  const waiters: { match: (e: RunnerEvent) => boolean; resolve: (e: RunnerEvent) => void }[] = [];
+  channel.port2.addEventListener('message', (message: MessageEvent) => {
+    const event = message.data as RunnerEvent;
+    events.push(event);
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.match(event)) waiter.resolve(event);
+      else waiters.push(waiter);
+    }
+  });
+  channel.port2.start();
+  const next = (match: (e: RunnerEvent) => boolean) => new Promise<RunnerEvent>((resolve) => waiters.push({ match, resolve }));
+  return { port: channel.port2, events, next };
+}
+
+const server = program('server.ts', lines("import net from 'node:net';", "net.createServer((s) => s.end('hello from web\\n')).listen(80);"));
+
+describe('the runner worker', () => {
+  it('runs requests in the order sent and answers each with one done', async () => {
+    const { port, events, next } = connect();
+    const second = next((e) => e.type === 'done' && e.runId === 2);
+    port.postMessage(request([server], { runId: 1 }));
+    port.postMessage(request([program('server.ts', "console.log('second');")], { runId: 2 }));
+    const done = (await second) as { record: RunRecord };
+    expect(done.record.console.map((l) => l.text)).toEqual(['second']);
+    expect(events.filter((e) => e.type === 'done').map((e) => (e as { runId: number }).runId)).toEqual([1, 2]);
+  });
+
+  it('opens a terminal on the network after the run: a shell on the last program host that reaches the server', async () => {
+    const { port, next, events } = connect();
+    const done = next((e) => e.type === 'done');
+    port.postMessage(request([server], { terminalHost: 'laptop' }));
+    await done;
+    await next((e) => e.type === 'shell-output' && e.data.includes('laptop'));
+    port.postMessage({ type: 'shell-input', data: 'nc web 80\r' });
+    await next((e) => e.type === 'shell-output' && e.data.includes('hello from web'));
+    const output = events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
+    expect(output).toContain('learner@laptop');
+    expect(output).toContain('hello from web');
+  });
+});

@@ -49,7 +49,8 @@ export default defineConfig({
       title: 'Endpoints',
       description:
         'An interactive course on how computers talk on a network: the network card and its IP address, ports and sockets — with a socket emulator in your browser.',
-      logo: { src: './src/assets/logo.svg', alt: 'Endpoints' },
+      // The logo sits beside the visible title "Endpoints", so it is decorative (empty alt).
+      logo: { src: './src/assets/logo.svg' },
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
       components: { PageTitle: './src/components/site/LessonTitle.astro' },

@@ -180,11 +180,12 @@ describe('the echo-server exercise', () => {
       await visit(page, siteUrl, LESSON);
       await openEditor(page);
       await typeProgram(page, ['// my own attempt']);
-      await page.locator(`${exercise} [data-action="reset"]`).click();
       const editorText = async () => ((await page.locator(`${exercise} .monaco-editor .view-lines`).textContent()) ?? '').replace(/\u00a0/g, ' ');
-      expect(await editorText()).not.toContain('my own attempt');
+      await page.locator(`${exercise} [data-action="reset"]`).click();
+      // Monaco paints on the next animation frame: poll the rendered text.
+      await expect.poll(editorText).not.toContain('my own attempt');
       await page.keyboard.press('ControlOrMeta+Z');
-      expect(await editorText()).toContain('my own attempt');
+      await expect.poll(editorText).toContain('my own attempt');
 
       for (let run = 0; run < 3; run++) {
         await focusEditor(page);
@@ -194,9 +195,9 @@ describe('the echo-server exercise', () => {
       await showSolution.waitFor({ state: 'visible' });
       await showSolution.click();
       await page.locator(`${exercise} dialog button[value="show"]`).click();
-      expect(await editorText()).toContain('server.listen(7');
+      await expect.poll(editorText).toContain('server.listen(7');
       await page.locator(`${exercise} [data-action="back-to-mine"]`).click();
-      expect(await editorText()).toContain('my own attempt');
+      await expect.poll(editorText).toContain('my own attempt');
     } finally {
       await context.close();
     }

@@ -101,6 +101,7 @@ describe('the exercise format', () => {
     ['two checks share an id', editJson((j) => { j.checks.push({ ...j.checks[0] }); }), 'check id "listens" is used twice'],
     ['there are only two hints', editJson((j) => { delete j.hints.nearSolution; }), 'hints.nearSolution'],
     ['a port is out of range', editJson((j) => { j.checks[0].port = 70000; }), 'checks.0.port'],
+    ['the lesson is in no chapter', editJson((j) => { j.lesson = 'routing/tiny'; }), 'lesson "routing/tiny" is in no chapter: the chapters are nic, subnets, ports'],
     ['the lesson is not a slug', editJson((j) => { j.lesson = 'Ports / Tiny'; }), 'lesson: a lesson slug'],
     ['nothing is for the learner', editJson((j) => { j.programs = j.programs.slice(1); j.misconceptions = []; }), 'at least one program with role "learner"'],
   ])('refuses an exercise when %s, naming the file', (_name, files, message) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../src/lib/views/diagramLayout';
-import { packetPath } from '../../src/lib/views/packetPath';
+import { packetEnds, packetPath } from '../../src/lib/views/packetPath';
+import { packetRows } from '../../src/lib/views/packetRows';
 import { socketsAt } from '../../src/lib/views/socketReplay';
 import { socketTableRows } from '../../src/lib/views/socketTable';
 import { echoTrace, establishedSockets, hosts } from './fixtures';
@@ -124,4 +125,21 @@ it('lays out an empty network (before the first run) as a small, valid picture',
   expect(layout.width).toBeGreaterThan(0);
   expect(layout.height).toBeGreaterThan(0);
   expect([layout.hosts, layout.slots, layout.wires]).toEqual([[], [], []]);
+});
+
+describe('drawing packets that have no ports', () => {
+  const rows = packetRows(echoTrace);
+  const layout = layoutDiagram(hosts, establishedSockets);
+  it.each([
+    ['ICMP echo request', 'laptop', 'web'],
+    ['ICMP echo reply', 'web', 'laptop'],
+  ])('draws an %s from host %s to host %s', (label, from, to) => {
+    const row = rows.find((r) => r.label === label)!;
+    const ends = packetEnds(row, hosts)!;
+    const path = packetPath(layout, hosts, establishedSockets, ends.src, ends.dst)!;
+    const middle = (name: string) => layout.hosts.find((box) => box.name === name)!;
+    expect(path.from.x).toBe(middle(from).x + middle(from).width / 2);
+    expect(path.to.x).toBe(middle(to).x + middle(to).width / 2);
+    expect(path.socketIds).toEqual([]);
+  });
 });

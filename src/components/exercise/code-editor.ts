@@ -95,6 +95,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     tabSize: 2,
     fixedOverflowWidgets: true,
     renderFinalNewline: 'on',
+    showUnused: false, // faded text would fall below 4.5:1 contrast
     ariaLabel: learner[0] ? `Code editor: ${tabLabel(learner[0])}` : 'Code editor',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());

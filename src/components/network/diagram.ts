@@ -45,16 +45,17 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
     svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
   }
   drawHosts(svg, layout);
-  drawWires(svg, layout, path?.wireKey ?? null);
-  drawSlots(svg, layout, lit);
+  const wireLabels = drawWires(svg, layout, path?.wireKey ?? null);
   if (highlight && path) {
+    // The packet runs along the wire, under the wire's label; its own label sits just below that label.
     const packet = svgElement(svg, 'g', { class: 'np-packet', 'data-packet': highlight.label });
+    svg.insertBefore(packet, wireLabels[0] ?? null);
     svgElement(packet, 'path', { d: path.path, class: 'np-packet-path', 'marker-end': `url(#${id}-arrow)` });
-    const labelX = (path.from.x + path.to.x) / 2;
-    drawLabel(packet, labelX, path.laneY - 14, [highlight.label], 'np-packet-label');
+    drawLabel(packet, (path.from.x + path.to.x) / 2, path.laneY + 32, [highlight.label], 'np-packet-label');
     // A dot that travels along the path; CSS turns the motion off under prefers-reduced-motion.
     svgElement(packet, 'circle', { r: 5, class: 'np-packet-dot', style: `offset-path: path('${path.path}')` });
   }
+  drawSlots(svg, layout, lit);
   return layout;
 }
 
@@ -90,13 +91,19 @@ function drawSlots(svg: SVGSVGElement, layout: DiagramLayout, lit: Set<number>):
   }
 }
 
-function drawWires(svg: SVGSVGElement, layout: DiagramLayout, litWire: string | null): void {
+/** Draws every wire's line, then every wire's label on top; returns the label groups. */
+function drawWires(svg: SVGSVGElement, layout: DiagramLayout, litWire: string | null): SVGGElement[] {
+  const classesOf = (key: string, halfOpen: boolean, kind = 'np-wire') =>
+    [kind, halfOpen ? 'is-half-open' : '', key === litWire ? 'is-highlighted' : ''].filter(Boolean).join(' ');
   for (const wire of layout.wires) {
-    const classes = ['np-wire', wire.halfOpen ? 'is-half-open' : '', wire.key === litWire ? 'is-highlighted' : ''].filter(Boolean).join(' ');
-    const group = svgElement(svg, 'g', { class: classes, 'data-connection': wire.label });
+    const group = svgElement(svg, 'g', { class: classesOf(wire.key, wire.halfOpen), 'data-connection': wire.label });
     svgElement(group, 'path', { d: wire.path, class: 'np-wire-path' });
-    drawLabel(group, wire.labelAt.x, wire.labelAt.y, [wire.label, wire.states], 'np-wire-label');
   }
+  return layout.wires.map((wire) => {
+    const group = svgElement(svg, 'g', { class: classesOf(wire.key, wire.halfOpen, 'np-wire-labels') });
+    drawLabel(group, wire.labelAt.x, wire.labelAt.y, [wire.label, wire.states], 'np-wire-label');
+    return group;
+  });
 }
 
 /** Text lines centred on (x, y) over a background plate so the wire under them does not cross the text. */

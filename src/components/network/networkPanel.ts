@@ -5,6 +5,7 @@
 import type { RunnerLink } from '../../lib/runner/protocol';
 import { formatVirtualTime } from '../../lib/views/packetFilter';
 import type { PacketRow } from '../../lib/views/packetRows';
+import { packetEnds } from '../../lib/views/packetPath';
 import { socketsAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
 import { renderDiagram } from './diagram';
 import { frameScheduler, NetworkStore, type NetworkState } from './networkStore';
@@ -57,7 +58,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     const { state } = store;
     const replay = currentPacket !== null && traceHasSocketEvents(state.trace);
     const sockets = replay ? socketsAt(state.trace, currentPacket!.index) : state.sockets;
-    const highlight = currentPacket?.src && currentPacket.dst ? { src: currentPacket.src, dst: currentPacket.dst, label: currentPacket.label } : null;
+    const ends = currentPacket ? packetEnds(currentPacket, state.hosts) : null;
+    const highlight = currentPacket && ends ? { ...ends, label: currentPacket.name === 'arp' ? 'ARP' : currentPacket.label } : null;
     renderDiagram(traceSvg, { hosts: state.hosts, sockets }, highlight);
     moment.textContent = currentPacket
       ? `${replay ? 'Sockets as they were' : 'Sockets now'}; packet ${currentPacket.label} at ${formatVirtualTime(currentPacket.at)}: ${currentPacket.summary}.`

@@ -5,6 +5,7 @@
  * here too, so the build and the tests fail with the same message.
  */
 import { z } from 'astro/zod';
+import { chapterSlugs } from '../../content/outline';
 import type { Check } from '../grader/checks';
 import { MISCONCEPTION_KINDS } from '../grader/checks';
 
@@ -141,6 +142,10 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
       }
     }
   });
+  const chapter = exercise.lesson.split('/')[0]!;
+  if (!(chapterSlugs as readonly string[]).includes(chapter)) {
+    issues.push({ message: `lesson "${exercise.lesson}" is in no chapter: the chapters are ${chapterSlugs.join(', ')}`, path: ['lesson'] });
+  }
   if (exercise.terminalHost !== undefined) knownHost(exercise.terminalHost, ['terminalHost']);
   if (!exercise.programs.some((p) => p.role === 'learner')) {
     issues.push({ message: 'an exercise needs at least one program with role "learner"', path: ['programs'] });

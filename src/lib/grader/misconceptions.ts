@@ -103,7 +103,11 @@ function wrongPort({ clientHost, serverHost, serverPort }: Subject, record: RunR
     if (other?.remote) {
       return `Your client connected to port ${other.remote.port} of ${serverHost}, but the server listens on port ${serverPort}. A port number names one program's socket: both sides must use the same one.`;
     }
-    const refused = record.errors.find((e) => e.host === clientHost && e.code === 'ECONNREFUSED');
+    // A refused connect names its target at the end of the message, as Node's does: `connect ECONNREFUSED 10.0.0.2:8080`.
+    const refused = record.errors.find((e) => {
+      const port = /:(\d+)$/.exec(e.message)?.[1];
+      return e.host === clientHost && e.code === 'ECONNREFUSED' && port !== undefined && Number(port) !== serverPort;
+    });
     if (refused && !connectorsFrom(record, clientHost).some((c) => reaches(record, c, serverHost, serverPort))) {
       return `Your client's connection was refused (${refused.message}): nothing listens there. The server is on port ${serverPort}.`;
     }

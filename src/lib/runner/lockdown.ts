@@ -27,18 +27,19 @@ const HOST_BINDINGS = [
 
 /** Properties that ordinary code assigns on instances, kept assignable after freezing (SES "moderate"). */
 const OVERRIDABLE: Record<string, readonly (string | symbol)[]> = {
+  // Each accessor costs a call on every read, so hot methods (Array#map, Promise#then) stay plain data.
   'Object.prototype': ['constructor', 'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'],
-  'Function.prototype': ['constructor', 'toString', 'apply', 'call', 'bind'],
+  'Function.prototype': ['constructor', 'toString'],
   'Error.prototype': ['constructor', 'name', 'message', 'toString'],
-  'Array.prototype': ['constructor', 'toString', 'push', 'concat', 'join', 'slice', 'splice', 'map', 'filter', 'forEach', 'includes', 'indexOf', 'reduce', 'sort', 'entries', 'keys', 'values', Symbol.iterator],
-  'Promise.prototype': ['constructor', 'then', 'catch', 'finally'],
-  'Uint8Array.prototype': ['constructor', 'toString', 'slice', 'subarray', 'set', 'fill', 'toLocaleString'],
-  'Map.prototype': ['constructor', 'get', 'set', 'has', 'delete', 'clear'],
-  'Set.prototype': ['constructor', 'add', 'has', 'delete', 'clear'],
-  'Date.prototype': ['constructor', 'toString', 'toJSON', 'toISOString'],
-  'RegExp.prototype': ['constructor', 'toString', 'exec'],
+  'Array.prototype': ['constructor', 'toString', 'push'],
+  'Promise.prototype': ['constructor'],
+  'Uint8Array.prototype': ['constructor', 'toString'],
+  'Map.prototype': ['constructor'],
+  'Set.prototype': ['constructor'],
+  'Date.prototype': ['constructor', 'toString', 'toJSON'],
+  'RegExp.prototype': ['constructor', 'toString'],
   'String.prototype': ['constructor', 'toString'],
-  'Number.prototype': ['constructor', 'toString', 'toFixed'],
+  'Number.prototype': ['constructor', 'toString'],
   'Boolean.prototype': ['constructor', 'toString'],
   'Symbol.prototype': ['constructor', 'toString'],
 };

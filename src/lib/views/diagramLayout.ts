@@ -143,8 +143,8 @@ export function layoutDiagram(hosts: readonly HostView[], sockets: readonly Sock
   const wires = wiresBetween(sockets, anchors, hosts, boxes, hostBottom);
   const lanes = wires.reduce((most, wire) => Math.max(most, laneOf(wire, hostBottom) + 1), 0);
   const width = Math.max(M.minHostWidth + 2 * M.margin, x - M.hostGap + M.margin, ...wires.map((w) => w.labelAt.x + labelWidth(w) / 2 + M.margin));
-  // Room for the wires' lanes plus one spare lane for a packet that has no wire yet (a SYN).
-  const height = hostBottom + M.firstLaneOffset + lanes * M.laneGap + M.margin + 8;
+  // Room for the wires' lanes plus one spare lane for a packet that has no wire (a datagram).
+  const height = hostBottom + M.firstLaneOffset + lanes * M.laneGap + M.margin + 40; // + a packet's label under its lane
   return { width: Math.ceil(width), height: Math.ceil(height), hostBottom, hosts: boxes, slots, wires, lanes, anchors: Object.fromEntries(anchors) };
 }
 

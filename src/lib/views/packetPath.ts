@@ -6,6 +6,7 @@
 import type { Endpoint, HostView, SocketRow } from '../netsim/types';
 import { type DiagramLayout, lanePath, laneYOf, type Point } from './diagramLayout';
 import { boundEndpointAccepts, sameEndpoint } from './endpoints';
+import type { PacketRow } from './packetRows';
 
 export interface PacketPath {
   from: Point;
@@ -69,4 +70,21 @@ function hostAnchor(layout: DiagramLayout, hosts: readonly HostView[], end: Endp
   const [owner] = hostsOwning(hosts, end.ip);
   const box = layout.hosts.find((b) => b.name === owner);
   return box ? { x: box.x + box.width / 2, y: layout.hostBottom } : undefined;
+}
+
+/**
+ * The two ends to draw a packet between. TCP and UDP have end-points; ICMP and ARP go host to host, so
+ * they get the hosts' addresses with port 0, which no socket has: the path then runs between the hosts.
+ */
+export function packetEnds(
+  row: Pick<PacketRow, 'src' | 'dst' | 'name' | 'flow' | 'direction'>,
+  hosts: readonly HostView[],
+): { src: Endpoint; dst: Endpoint } | null {
+  if (row.src && row.dst) return { src: row.src, dst: row.dst };
+  const addressOf = (name: string) =>
+    hosts.find((host) => host.name === name)?.nics.find((nic) => !nic.loopback)?.ip ?? (/^\d+\.\d+\.\d+\.\d+$/.test(name) ? name : null);
+  const [from, to] = row.direction === 'right' ? [row.flow.left, row.flow.right] : [row.flow.right, row.flow.left];
+  const src = addressOf(from);
+  const dst = addressOf(to);
+  return src && dst ? { src: { ip: src, port: 0 }, dst: { ip: dst, port: 0 } } : null;
 }

@@ -1,0 +1,106 @@
+/**
+ * Page-level figures for the exercise island, printed (never asserted: shared machines are noisy):
+ *   - JavaScript a lesson page loads before the editor is opened (gzip bytes; target ≤ 20 KB, no Monaco),
+ *   - editor ready after the click (target ≤ 700 ms),
+ *   - first run → graded, right after the editor is ready (target ≤ 300 ms),
+ *   - later runs, median of 10 (target ≤ 50 ms).
+ *
+ * Builds the site with base /endpoints/ (or set BENCH_SITE_URL to an already served site, e.g.
+ * http://127.0.0.1:4599/endpoints/) and drives it in Chromium.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/browser';
+import { buildSite, e2eBasePath } from '../tests/e2e/site-build';
+import { serveStatic } from '../tests/e2e/static-server';
+
+const LESSON = 'ports/echo-server/';
+const exercise = '[data-exercise-id="echo-server"]';
+const SOLUTION = [
+  "import net from 'node:net';",
+  "net.createServer((socket) => { socket.on('data', (chunk) => socket.write(chunk)); }).listen(7);",
+].join('\n');
+
+let browser: Browser;
+let siteUrl: string;
+let close: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  if (process.env.BENCH_SITE_URL) {
+    siteUrl = process.env.BENCH_SITE_URL;
+  } else {
+    const dist = '/tmp/endpoints-bench-dist';
+    await buildSite(dist);
+    const site = await serveStatic(dist, e2eBasePath);
+    siteUrl = site.url;
+    close = () => site.close();
+  }
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Clicks Run and returns the wall time until the results region is no longer busy, measured in the page. */
+async function timedRun(page: Page): Promise<number> {
+  return page.evaluate(async (selector) => {
+    const root = document.querySelector(selector)!;
+    const region = root.querySelector('[data-results]')!;
+    const started = performance.now();
+    (root.querySelector('[data-action="run"]') as HTMLButtonElement).click();
+    await new Promise<void>((resolve) => {
+      const check = () => (region.getAttribute('aria-busy') === 'true' ? requestAnimationFrame(check) : resolve());
+      requestAnimationFrame(check);
+    });
+    return performance.now() - started;
+  }, exercise);
+}
+
+describe('the lesson page with an exercise', () => {
+  it('prints its JavaScript before activation, editor-ready time and run times', async () => {
+    const page = await browser.newPage();
+    const scripts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      scripts.set(response.url(), gzipSync(body).length);
+    });
+    await page.goto(new URL(LESSON, siteUrl).href, { waitUntil: 'networkidle' });
+    const before = [...scripts.entries()];
+    const total = before.reduce((sum, [, bytes]) => sum + bytes, 0);
+    const monaco = before.filter(([url]) => /monaco|editor\.api|island/i.test(url));
+    const stylesheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => (link as HTMLLinkElement).href));
+    console.log(`lesson page JS before activation: ${(total / 1024).toFixed(1)} KB gz in ${before.length} scripts (target ≤ 20 KB)`);
+    for (const [url, bytes] of before) console.log(`  ${(bytes / 1024).toFixed(1)} KB gz  ${new URL(url).pathname}`);
+    console.log(`  editor code among them: ${monaco.length === 0 ? 'none' : monaco.map(([url]) => url).join(', ')}`);
+    console.log(`  stylesheets: ${stylesheets.map((href) => new URL(href).pathname.split('/').pop()).join(', ')}`);
+
+    const readyMs = await page.evaluate(async (selector) => {
+      const root = document.querySelector(selector)!;
+      const started = performance.now();
+      (root.querySelector('[data-action="activate"]') as HTMLButtonElement).click();
+      await new Promise<void>((resolve) => {
+        const check = () => (root.querySelector('.monaco-editor .view-lines .view-line') ? resolve() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      return performance.now() - started;
+    }, exercise);
+    console.log(`editor ready after the click: ${readyMs.toFixed(0)} ms (target ≤ 700 ms)`);
+
+    await page.locator(`${exercise} .monaco-editor .view-lines`).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(SOLUTION);
+    const first = await timedRun(page);
+    console.log(`first run → graded: ${first.toFixed(0)} ms (target ≤ 300 ms)`);
+    const later: number[] = [];
+    for (let run = 0; run < 10; run++) later.push(await timedRun(page));
+    console.log(`later runs: median ${median(later).toFixed(0)} ms, min ${Math.min(...later).toFixed(0)}, max ${Math.max(...later).toFixed(0)} (target ≤ 50 ms)`);
+    console.log(`status: ${await page.locator(`${exercise} [data-status]`).textContent()}`);
+    await page.close();
+  });
+});

@@ -160,6 +160,14 @@ export function pagesLoadingMonaco(options: SiteCheckOptions): { page: string; f
     .filter(({ files }) => files.length > 0);
 }
 
+/** The site's pages as paths relative to the base (`''`, `nic/network-card/`), without the 404 page. */
+export function builtPages(distDir: string): string[] {
+  return listFiles(distDir)
+    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+    .map((file) => file.replace(/index\.html$/, ''))
+    .sort();
+}
+
 // ——— finding references ———
 
 function referencesIn(distDir: string, file: string): Reference[] | undefined {

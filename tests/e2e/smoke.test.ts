@@ -10,14 +10,14 @@ import {
   watchProblems,
   type Theme,
 } from './browser';
+import { builtPages } from './link-check';
 
 const siteUrl = inject('siteUrl');
 
-const pages = [
-  { name: 'home', path: '' },
-  { name: 'lesson-network-card', path: 'nic/network-card/' },
-  { name: 'teachers', path: 'teachers/' },
-];
+// Every page of the built site except the 404 page and the developers' pages under dev/ (tested by their owners).
+const pages = builtPages(inject('distDir'))
+  .filter((path) => !path.startsWith('dev/'))
+  .map((path) => ({ path, name: path === '' ? 'home' : path.replace(/\/$/, '').replaceAll('/', '-') }));
 const themes: Theme[] = ['light', 'dark'];
 
 let browser: Browser;

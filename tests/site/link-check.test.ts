@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSite, pageLoads, pagesLoadingMonaco } from '../e2e/link-check';
+import { builtPages, checkSite, pageLoads, pagesLoadingMonaco } from '../e2e/link-check';
 
 // Tiny built sites on disk, to prove that the checker the e2e suite runs on the real site can fail.
 let distDir = '';
@@ -107,5 +107,12 @@ describe('what a page loads before activation', () => {
       '_astro/x.css': '.monaco-editor .view-lines{white-space:nowrap}',
     });
     expect(pagesLoadingMonaco(options)).toEqual([{ page: 'index.html', files: ['_astro/x.css'] }]);
+  });
+});
+
+describe('the list of built pages', () => {
+  it('names every folder page relative to the base, without the 404 page', () => {
+    const options = site({ 'index.html': '', '404.html': '', 'nic/network-card/index.html': '', '_astro/x.js': '' });
+    expect(builtPages(options.distDir)).toEqual(['', 'nic/network-card/']);
   });
 });

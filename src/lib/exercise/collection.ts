@@ -9,7 +9,7 @@
  */
 import { defineCollection } from 'astro/content/config';
 import type { Loader } from 'astro/loaders';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExercise } from './load';
 import { exerciseFolders, nodeFolderReader } from './node-reader';
@@ -29,8 +29,10 @@ export function exerciseLoader(dir = EXERCISES_DIR): Loader {
         for (const folder of exerciseFolders(base)) {
           // Validated here first, so the message names the file; parseData then applies the same schema.
           const exercise = loadExercise(nodeFolderReader(folder, root));
-          const data = await parseData({ id: exercise.id, data: exercise as unknown as Record<string, unknown>, filePath: join(folder, 'exercise.json') });
-          store.set({ id: exercise.id, data, filePath: join(folder, 'exercise.json'), digest: generateDigest(data) });
+          // Astro wants entry paths relative to the project root.
+          const filePath = relative(root, join(folder, 'exercise.json')).split('\\').join('/');
+          const data = await parseData({ id: exercise.id, data: exercise as unknown as Record<string, unknown>, filePath });
+          store.set({ id: exercise.id, data, filePath, digest: generateDigest(data) });
         }
       };
       await sync();

@@ -11,7 +11,7 @@ export function panelMarkup(id: string): string {
 </div>
 <section class="np-panel" role="tabpanel" id="${id}-diagram" aria-labelledby="${id}-tab-diagram" tabindex="0" data-panel="diagram">
   <div class="np-diagram-frame"><svg data-np="live-diagram" aria-hidden="false"></svg></div>
-  <div class="np-table-scroll">
+  <div class="np-table-scroll" tabindex="0" role="region" aria-label="Socket table">
     <table class="np-table">
       <caption>Socket table: every socket in the network now, as <code>ss -tuanp</code> lists them</caption>
       <thead><tr><th scope="col">Host</th><th scope="col">Netid</th><th scope="col">State</th><th scope="col">Local Address:Port</th><th scope="col">Peer Address:Port</th><th scope="col">Process</th></tr></thead>
@@ -31,7 +31,7 @@ export function panelMarkup(id: string): string {
   </div>
   <p class="np-hint">Step through the packets with the buttons, or with ← and → while this panel has focus.</p>
   <p class="np-status" role="status" data-np="status"></p>
-  <div class="np-table-scroll np-trace-scroll">
+  <div class="np-table-scroll np-trace-scroll" tabindex="0" role="region" aria-label="Packets">
     <table class="np-table np-trace">
       <caption class="np-sr-only">Packets in virtual time, one row per packet</caption>
       <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Opened by</th><th scope="col"><span class="np-sr-only">Direction</span></th><th scope="col">Other side</th><th scope="col">Packet</th><th scope="col">Details</th></tr></thead>

@@ -4,14 +4,14 @@
  * followed by running the network until idle, so servers listen before clients connect. The network stays
  * alive afterwards (servers keep listening) for the terminal.
  */
-import type { Network, NetProcess, RunStop } from '../netsim/api';
+import type { Network, RunStop } from '../netsim/api';
 import { createNetwork as createNetsim } from '../netsim/index';
 import type { TopologySpec, TraceEvent } from '../netsim/types';
 import { ConsoleLog } from './console-log';
-import { describeThrown, evaluateGlobally, startProgram, type ProgramStart } from './program';
+import { Crashes } from './crashes';
+import { evaluateGlobally, startProgram, type ProgramStart } from './program';
 import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
 import { watchUnhandledRejections } from './rejections';
-import { locateInPrograms } from './stack';
 import { transpile, type CompileError, type CompiledProgram } from './transpile';
 
 export interface RunOptions {
@@ -38,62 +38,24 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   if (request.version !== PROTOCOL_VERSION) throw new Error(`run request version ${String(request.version)}; this runner speaks ${PROTOCOL_VERSION}`);
   const network = (options.createNetwork ?? createNetsim)(request.topology);
   const consoleLog = new ConsoleLog(options.consoleLimits);
+  const record = (outcome: RunRecord['outcome'], stop: RunStop, error?: RunError) =>
+    buildRecord(request, network, consoleLog, outcome, startedAt, stop, error);
   emit({ type: 'network', runId: request.runId, hosts: network.hosts() });
 
-  const compiled: CompiledProgram[] = [];
-  const starts: ProgramStart[] = [];
-  for (const program of request.programs) {
-    const result = transpile(program.file, program.source);
-    const failure = result.ok ? evaluationError(result.program, options.evaluate ?? evaluateGlobally, starts) : result.error;
-    if (failure) {
-      const { file, line, column, message } = failure;
-      return { network, record: buildRecord(request, network, consoleLog, 'did-not-compile', startedAt, { message, name: 'SyntaxError', file, line, column }, 'idle') };
-    }
-    if (result.ok) compiled.push(result.program);
-  }
+  // Every program is compiled and evaluated before any runs, so no program can tamper with another's.
+  const compiled = compileAll(request.programs, options.evaluate ?? evaluateGlobally);
+  if (!compiled.ok) return { network, record: record('did-not-compile', 'idle', compiled.error) };
 
-  const live = streamLiveEvents(network, request.runId, emit);
-  let firstError: RunError | undefined;
-  let learnerThrew = false;
-  const crash = (program: ProgramSource, process: NetProcess | undefined) => (thrown: unknown) => {
-    const described = describeThrown(thrown);
-    const where = locateInPrograms(described.stack, compiled);
-    const error: RunError = { message: described.message, ...(described.name ? { name: described.name } : {}), ...(where ?? { file: program.file }) };
-    printTo(consoleLog, emit, request.runId, network, { stream: 'error', text: uncaughtText(error), file: error.file ?? program.file });
-    firstError ??= error;
-    if (program.role === 'learner') learnerThrew = true;
-    // As in Node, an uncaught error ends the process: the kernel closes its sockets.
-    process?.exit();
+  const print = (line: Omit<ConsoleLine, 'at'>) => {
+    const kept = consoleLog.add({ ...line, at: network.now });
+    if (kept) emit({ type: 'console', runId: request.runId, line: kept });
   };
-  const started: { program: ProgramSource; process: NetProcess }[] = [];
-  // A rejection nobody handled is blamed on the program its stack points to (else the last one started).
-  let current: { program: ProgramSource; process: NetProcess } | undefined;
-  const stopWatching = watchUnhandledRejections((reason) => {
-    const where = locateInPrograms(describeThrown(reason).stack, compiled);
-    const owner = started.find((s) => s.program.file === where?.file) ?? current;
-    if (owner) crash(owner.program, owner.process)(reason);
-  });
-
-  const limits = { untilVirtualMs: request.virtualTimeLimitMs, maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS };
+  const crashes = new Crashes(compiled.programs, print);
+  const live = streamLiveEvents(network, request.runId, emit);
+  const stopWatching = watchUnhandledRejections((reason) => crashes.rejection(reason));
   let stop: RunStop = 'idle';
   try {
-    for (const [index, program] of request.programs.entries()) {
-      const process = network.spawn(program.host, program.processName);
-      current = { program, process };
-      started.push(current);
-      process.onUncaughtException(crash(program, process));
-      const sink = {
-        print: (stream: 'log' | 'error', text: string) => printTo(consoleLog, emit, request.runId, network, { stream, text, file: program.file }),
-        crash: crash(program, process),
-      };
-      void startProgram(program.file, starts[index]!, process, sink);
-      const last = index === request.programs.length - 1;
-      // Before the next program starts, this one settles (a server is listening); kernel timers such as
-      // TIME-WAIT's 60 s are not waited for. The last program runs to the end.
-      const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
-      stop = await network.run({ ...limits, untilVirtualMs: until });
-      if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
-    }
+    stop = await startInOrder(request, network, compiled.starts, crashes, print, options.maxEvents ?? DEFAULT_MAX_EVENTS);
     await yieldToHost(); // let the host report rejections of the last promises
   } finally {
     stopWatching();
@@ -101,8 +63,52 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
     live.stop();
   }
   if (consoleLog.dropped > 0) emit({ type: 'console-capped', runId: request.runId, dropped: consoleLog.dropped });
-  const outcome = learnerThrew ? 'threw' : 'finished';
-  return { network, record: buildRecord(request, network, consoleLog, outcome, startedAt, learnerThrew ? firstError : undefined, stop) };
+  return { network, record: record(crashes.learnerError ? 'threw' : 'finished', stop, crashes.learnerError) };
+}
+
+/**
+ * Starts the programs in the order listed. Each gets START_SETTLE_MS of virtual time to settle (a server
+ * listens) before the next starts; kernel timers such as TIME-WAIT's 60 s are not waited for. After the
+ * last, the network runs until idle or the virtual time limit.
+ */
+async function startInOrder(
+  request: RunRequest,
+  network: Network,
+  starts: readonly ProgramStart[],
+  crashes: Crashes,
+  print: (line: Omit<ConsoleLine, 'at'>) => void,
+  maxEvents: number,
+): Promise<RunStop> {
+  let stop: RunStop = 'idle';
+  for (const [index, program] of request.programs.entries()) {
+    const process = network.spawn(program.host, program.processName);
+    crashes.track(program, process);
+    const crash = crashes.handlerFor(program, process);
+    process.onUncaughtException(crash);
+    void startProgram(program.file, starts[index]!, process, { print: (stream, text) => print({ stream, text, file: program.file }), crash });
+    const last = index === request.programs.length - 1;
+    const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
+    stop = await network.run({ untilVirtualMs: until, maxEvents });
+    if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
+  }
+  return stop;
+}
+
+type Compiled = { ok: true; programs: CompiledProgram[]; starts: ProgramStart[] } | { ok: false; error: RunError };
+
+function compileAll(programs: readonly ProgramSource[], evaluate: (script: string) => unknown): Compiled {
+  const compiled: CompiledProgram[] = [];
+  const starts: ProgramStart[] = [];
+  for (const program of programs) {
+    const result = transpile(program.file, program.source);
+    const failure = result.ok ? evaluationError(result.program, evaluate, starts) : result.error;
+    if (failure) {
+      const { file, line, column, message } = failure;
+      return { ok: false, error: { message, name: 'SyntaxError', file, line, column } };
+    }
+    if (result.ok) compiled.push(result.program);
+  }
+  return { ok: true, programs: compiled, starts };
 }
 
 /** Evaluates a compiled program into `starts`; an engine-level syntax error sucrase let through is a compile error. */
@@ -121,8 +127,8 @@ function buildRecord(
   consoleLog: ConsoleLog,
   outcome: RunRecord['outcome'],
   startedAt: number,
-  error: RunError | undefined,
   stop: RunStop,
+  error: RunError | undefined,
 ): RunRecord {
   return {
     version: PROTOCOL_VERSION,
@@ -140,16 +146,6 @@ function buildRecord(
     wallMs: Math.round(now() - startedAt),
     ...(error ? { error } : {}),
   };
-}
-
-function printTo(log: ConsoleLog, emit: (event: RunnerEvent) => void, runId: number, network: Network, line: Omit<ConsoleLine, 'at'>): void {
-  const kept = log.add({ ...line, at: network.now });
-  if (kept) emit({ type: 'console', runId, line: kept });
-}
-
-function uncaughtText(error: RunError): string {
-  const where = error.file && error.line ? `${error.file}:${error.line}:${error.column ?? 1}\n` : '';
-  return `${where}Uncaught ${error.name && !error.message.startsWith('Uncaught') ? `${error.name}: ` : ''}${error.message.replace(/^Uncaught /, '')}`;
 }
 
 /**

@@ -108,7 +108,8 @@ export function hardenHost(): void {
   }
 }
 
-// In a worker; imported elsewhere (tests), it only exports.
-if (typeof scope.addEventListener === 'function' && typeof (globalThis as { importScripts?: unknown }).importScripts === 'function') {
+// In a worker; imported elsewhere (tests), it only exports. Programs are loaded with importScripts, so the
+// worker must be a classic one (Vite's default worker format, iife).
+if (typeof scope.addEventListener === 'function' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') {
   scope.addEventListener('message', onConnect);
 }

@@ -11,6 +11,7 @@ import {
   type Theme,
 } from './browser';
 import { builtPages } from './link-check';
+import { chapters } from '../../src/content/outline';
 
 const siteUrl = inject('siteUrl');
 
@@ -78,6 +79,32 @@ describe('the lesson page', () => {
       await result.waitFor({ timeout: 15_000 });
       expect(new URL(await result.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toMatch(/^\/endpoints\/nic\/network-card\//);
       expect(problems.failedRequests, 'search assets that failed to load').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the course outline', () => {
+  it('lists all eight chapters on the home page, linking those with pages and marking the rest coming soon', async () => {
+    const withPages = new Set(pages.map(({ path }) => path.split('/')[0]).filter((folder) => chapters.some((chapter) => chapter.slug === folder)));
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    try {
+      await visit(page, siteUrl);
+      const rows = page.locator('.course-outline > li');
+      expect(await rows.count()).toBe(chapters.length);
+      for (const [index, chapter] of chapters.entries()) {
+        const row = rows.nth(index);
+        expect(await row.textContent()).toContain(chapter.title);
+        expect(await row.locator('a').count(), `${chapter.slug}: a link only when the chapter has pages`).toBe(withPages.has(chapter.slug) ? 1 : 0);
+        expect(await row.locator('.coming-soon').count(), `${chapter.slug}: "coming soon" only when it has none`).toBe(withPages.has(chapter.slug) ? 0 : 1);
+      }
+      const sidebarGroups = await page.locator('nav[aria-label="Main"] details summary').allTextContents();
+      const chapterGroups = sidebarGroups.map((text) => text.trim()).filter((text) => /^\d+\. /.test(text));
+      expect(chapterGroups, 'the sidebar shows exactly the chapters that have pages, in order').toEqual(
+        chapters.flatMap((chapter, index) => (withPages.has(chapter.slug) ? [`${index + 1}. ${chapter.title}`] : [])),
+      );
     } finally {
       await context.close();
     }

@@ -40,6 +40,13 @@ const cases: Case[] = [
   { name: 'a server on every address', programs: [server('7')], check: listening7, passed: true },
   { name: 'a server on loopback only', programs: [server("7, '127.0.0.1'")], check: listening7, passed: false, misconception: 'listened-on-loopback-only' },
   { name: 'a server on port 8080', programs: [server('8080')], check: listening7, passed: false, misconception: 'wrong-port' },
+  {
+    name: 'a UDP server bound to port 7',
+    programs: [program('server.ts', lines("import dgram from 'node:dgram';", "dgram.createSocket('udp4').bind(7);"))],
+    check: { ...listening7, protocol: 'udp' },
+    passed: true,
+  },
+  { name: 'a TCP server where UDP was asked for', programs: [server('7')], check: { ...listening7, protocol: 'udp' }, passed: false },
   { name: 'a client that reaches the server by name', programs: [server('7'), client("7, 'web'")], check: connection7, passed: true },
   { name: 'a client that connects to its own loopback', programs: [server('7'), client("7, '127.0.0.1'")], check: connection7, passed: false, misconception: 'connected-to-wrong-host' },
   { name: 'a client that connects to port 8080', programs: [server('7'), client("8080, 'web'")], check: connection7, passed: false, misconception: 'wrong-port' },

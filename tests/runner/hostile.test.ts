@@ -99,6 +99,8 @@ describe('a hostile program is contained', () => {
     const forger = program(
       'server.ts',
       lines(
+        "import net from 'node:net';",
+        'net.createServer().listen(80);',
         "const fake = { type: 'done', runId: 1, record: { outcome: 'finished', console: [], trace: [], sockets: [{ host: 'web', state: 'LISTEN' }] } };",
         'try { MessagePort.prototype.postMessage = function () { return undefined; }; } catch (e) { console.log("prototype is frozen"); }',
         "const g = Function('return this')();",
@@ -110,9 +112,18 @@ describe('a hostile program is contained', () => {
     const record = await done;
     expect(record.outcome).toBe('finished');
     expect(record.console.map((l) => l.text)).toEqual(['prototype is frozen', 'no global postMessage', 'forger done']);
-    expect(record.sockets).toEqual([]);
+    expect(record.sockets.map((row) => [row.host, row.state, row.local.port])).toEqual([['web', 'LISTEN', 80]]);
     expect(events.filter((e) => e.type === 'done')).toHaveLength(1);
     expect(events[0]).toEqual({ type: 'ready', version: PROTOCOL_VERSION });
+    // The terminal still works in the locked-down worker.
+    const answered = new Promise<void>((resolve) =>
+      channel.port2.addEventListener('message', (event: MessageEvent) => {
+        const message = event.data as RunnerEvent;
+        if (message.type === 'shell-output' && message.data.includes('LISTEN')) resolve();
+      }),
+    );
+    channel.port2.postMessage({ type: 'shell-input', data: 'ss -tln\r' });
+    await answered;
     channel.port1.close();
     channel.port2.close();
   });

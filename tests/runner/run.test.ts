@@ -137,6 +137,22 @@ describe('runExercise: failures, in the learner file', () => {
     expect(record.console[0]!.at).toBe(10);
   });
 
+  it("blames the learner's own error even when the driver failed first", async () => {
+    const driver = program('client.ts', "throw new Error('driver bug');", 'laptop', 'driver');
+    const learner = program('server.ts', lines('setTimeout(() => {', "  throw new Error('learner bug');", '}, 5000);'));
+    const { record } = await run([driver, learner]);
+    expect(record.outcome).toBe('threw');
+    expect(record.error).toMatchObject({ message: 'learner bug', file: 'server.ts', line: 2 });
+  });
+
+  it('ends the program on process.exit(), closing its sockets as the kernel does', async () => {
+    const source = lines("import net from 'node:net';", 'net.createServer().listen(7);', "setTimeout(() => { console.log('bye'); process.exit(); }, 100);");
+    const { record } = await run([program('server.ts', source)]);
+    expect(record.outcome).toBe('finished');
+    expect(record.console.map((l) => l.text)).toEqual(['bye']);
+    expect(record.sockets.filter((row) => row.state === 'LISTEN')).toEqual([]);
+  });
+
   it('does not blame the learner for an error in the driver', async () => {
     const { record } = await run([echoServer, program('client.ts', "throw new Error('driver bug');", 'laptop', 'driver')]);
     expect(record.outcome).toBe('finished');

@@ -5,7 +5,11 @@ import type { SocketOwner } from './types';
 export const FIRST_SOCKET_FD = 18;
 
 export class ProcessCore {
-  readonly #fds = new Set<number>();
+  readonly #open = new Set<number>();
+  /** Descriptors never used yet start here. */
+  #fresh = FIRST_SOCKET_FD;
+  /** Closed descriptors as a min-heap, so the lowest is reused first without scanning (10,000 sockets). */
+  readonly #closed: number[] = [];
   exited = false;
   uncaught: ((error: unknown) => void) | null = null;
   /** Cleanups to run on exit (close sockets, cancel timers). */
@@ -19,17 +23,46 @@ export class ProcessCore {
 
   /** The lowest free descriptor, as `socket()` returns. */
   openFd(): number {
-    let fd = FIRST_SOCKET_FD;
-    while (this.#fds.has(fd)) fd++;
-    this.#fds.add(fd);
+    const fd = this.#closed.length ? popMin(this.#closed) : this.#fresh++;
+    this.#open.add(fd);
     return fd;
   }
 
   closeFd(fd: number): void {
-    this.#fds.delete(fd);
+    if (this.#open.delete(fd)) pushMin(this.#closed, fd);
   }
 
   owner(fd: number): SocketOwner {
     return Object.freeze({ name: this.name, pid: this.pid, fd });
   }
+}
+
+function pushMin(heap: number[], value: number): void {
+  let i = heap.length;
+  heap.push(value);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! <= value) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = value;
+}
+
+function popMin(heap: number[]): number {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  const n = heap.length;
+  if (n === 0) return top;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const c = l + 1 < n && heap[l + 1]! < heap[l]! ? l + 1 : l;
+    if (heap[c]! >= last) break;
+    heap[i] = heap[c]!;
+    i = c;
+  }
+  heap[i] = last;
+  return top;
 }

@@ -1,7 +1,7 @@
 /**
  * `runExercise`: one run of an exercise's programs on a fresh network, streaming live events and
  * returning the RunRecord the grader reads. Programs start in the order the exercise lists them, each
- * followed by running the network until idle, so servers listen before clients connect. The network stays
+ * given a moment of virtual time to settle, so servers listen before clients connect. The network stays
  * alive afterwards (servers keep listening) for the terminal.
  */
 import type { Network, RunStop } from '../netsim/api';
@@ -17,7 +17,7 @@ import { transpile, type CompileError, type CompiledProgram } from './transpile'
 export interface RunOptions {
   /** Makes the network; tests may pass one with other options. */
   createNetwork?: (topology: TopologySpec) => Network;
-  /** Evaluates a compiled program's script (indirect eval by default). */
+  /** Evaluates a compiled program's script (default: importScripts(blob:) in a worker, indirect eval elsewhere). */
   evaluate?: (script: string) => unknown;
   /** Most network events one run may deliver (a guard against programs that never go idle). */
   maxEvents?: number;

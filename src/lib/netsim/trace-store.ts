@@ -1,0 +1,174 @@
+/**
+ * The packet trace, kept compact: a million segments must not cost a million objects. Numbers live in
+ * typed-array columns, shared frozen values (endpoints, owners, host names) in one array of references,
+ * and the first payload bytes of each segment in a byte arena. An event becomes an object only when an
+ * observer asks for it (`event(i)`), and that object is frozen: nothing the network runs can reach the
+ * columns, so what was observed cannot be rewritten.
+ */
+import { flagList, previewOf } from './packets';
+import type { Endpoint, SocketOwner, SocketStateEvent, TcpSegmentEvent, TcpState, TraceEvent } from './types';
+
+type Distribute<T> = T extends unknown ? Omit<T, 'index' | 'at'> : never;
+export type TraceInput = Distribute<TraceEvent>;
+
+const TCP = 0;
+const SOCKET = 1;
+/** Rare events (UDP, ICMP, ARP) are kept as the object they came in. */
+const OBJECT = 2;
+
+const NUMS = 6; // numbers per event
+const REFS = 4; // references per event
+const PREVIEW_BYTES = 64;
+
+const STATES: readonly TcpState[] = ['LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT', 'CLOSED'];
+const STATE_CODE = new Map(STATES.map((s, i) => [s, i]));
+const CHANGES: readonly SocketStateEvent['change'][] = ['open', 'bind', 'listen', 'state', 'close'];
+const CHANGE_CODE = new Map(CHANGES.map((c, i) => [c, i]));
+/** Optional keys of a socket event, in the order the event carries them; a bit each says "present". */
+const OPTIONAL = ['from', 'to', 'local', 'remote', 'owner'] as const;
+
+export class TraceStore {
+  #length = 0;
+  #kind = new Uint8Array(1024);
+  #at = new Float64Array(1024);
+  #nums = new Int32Array(1024 * NUMS);
+  #refs: unknown[] = [];
+  #previewAt = new Uint32Array(1024);
+  #previewBytes = new Uint8Array(64 * 1024);
+  #previewLength = 0;
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** A TCP segment as it left: endpoints are shared frozen values, the payload's first bytes are copied. */
+  segment(at: number, src: Endpoint, dst: Endpoint, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): number {
+    const i = this.#slot(TCP, at);
+    const n = i * NUMS;
+    const nums = this.#nums;
+    nums[n] = flags | (delivered ? 0 : 64);
+    nums[n + 1] = seq;
+    nums[n + 2] = ack;
+    nums[n + 3] = window;
+    nums[n + 4] = payload ? payload.length : 0;
+    nums[n + 5] = connection;
+    const r = i * REFS;
+    this.#refs[r] = src;
+    this.#refs[r + 1] = dst;
+    this.#refs[r + 2] = undefined;
+    this.#refs[r + 3] = undefined;
+    this.#previewAt[i] = this.#previewLength;
+    if (payload && payload.length) {
+      const take = payload.length < PREVIEW_BYTES ? payload.length : PREVIEW_BYTES;
+      if (this.#previewLength + take > this.#previewBytes.length) this.#previewBytes = grow(this.#previewBytes, this.#previewLength + take);
+      this.#previewBytes.set(take === payload.length ? payload : payload.subarray(0, take), this.#previewLength);
+      this.#previewLength += take;
+    }
+    return i;
+  }
+
+  /** Any other event; socket events are unpacked into columns, the rare rest kept as given. */
+  add(at: number, input: TraceInput): number {
+    if (input.kind !== 'socket') {
+      const i = this.#slot(OBJECT, at);
+      this.#refs[i * REFS] = input;
+      return i;
+    }
+    const i = this.#slot(SOCKET, at);
+    const n = i * NUMS;
+    const nums = this.#nums;
+    let present = 0;
+    for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]! in input) present |= 1 << k;
+    nums[n] = input.socket;
+    nums[n + 1] = input.protocol === 'tcp' ? 0 : 1;
+    nums[n + 2] = CHANGE_CODE.get(input.change)!;
+    nums[n + 3] = input.from === undefined ? -1 : STATE_CODE.get(input.from)!;
+    nums[n + 4] = input.to === undefined ? -1 : STATE_CODE.get(input.to)!;
+    nums[n + 5] = present;
+    const r = i * REFS;
+    this.#refs[r] = input.host;
+    this.#refs[r + 1] = input.local;
+    this.#refs[r + 2] = input.remote;
+    this.#refs[r + 3] = input.owner;
+    return i;
+  }
+
+  /** Event `i` as a new frozen object (the caller keeps it, so each event is built once). */
+  event(i: number): TraceEvent {
+    const at = this.#at[i]!;
+    const n = i * NUMS;
+    const r = i * REFS;
+    const nums = this.#nums;
+    const refs = this.#refs;
+    switch (this.#kind[i]) {
+      case TCP: {
+        const bits = nums[n]!;
+        const length = nums[n + 4]!;
+        const from = this.#previewAt[i]!;
+        const event: TcpSegmentEvent = {
+          kind: 'tcp',
+          src: refs[r] as Endpoint,
+          dst: refs[r + 1] as Endpoint,
+          flags: flagList(bits & 31) as TcpSegmentEvent['flags'],
+          seq: nums[n + 1]! >>> 0,
+          ack: nums[n + 2]! >>> 0,
+          window: nums[n + 3]!,
+          length,
+          preview: length ? previewOf(this.#previewBytes.subarray(from, from + (length < PREVIEW_BYTES ? length : PREVIEW_BYTES))) : '',
+          connection: nums[n + 5]!,
+          fate: bits & 64 ? 'dropped' : 'delivered',
+          index: i,
+          at,
+        };
+        return Object.freeze(event);
+      }
+      case SOCKET: {
+        const present = nums[n + 5]!;
+        const event: Record<string, unknown> = {
+          kind: 'socket',
+          socket: nums[n]!,
+          host: refs[r] as string,
+          protocol: nums[n + 1] === 0 ? 'tcp' : 'udp',
+          change: CHANGES[nums[n + 2]!],
+        };
+        if (present & 1) event.from = nums[n + 3]! < 0 ? undefined : STATES[nums[n + 3]!];
+        if (present & 2) event.to = nums[n + 4]! < 0 ? undefined : STATES[nums[n + 4]!];
+        if (present & 4) event.local = refs[r + 1];
+        if (present & 8) event.remote = refs[r + 2];
+        if (present & 16) event.owner = refs[r + 3] as SocketOwner | null;
+        event.index = i;
+        event.at = at;
+        return Object.freeze(event) as unknown as TraceEvent;
+      }
+      default: {
+        const event = { ...(refs[r] as object), index: i, at } as TraceEvent;
+        return Object.freeze(event);
+      }
+    }
+  }
+
+  #slot(kind: number, at: number): number {
+    const i = this.#length;
+    if (i === this.#kind.length) this.#growColumns();
+    this.#kind[i] = kind;
+    this.#at[i] = at;
+    this.#length = i + 1;
+    return i;
+  }
+
+  #growColumns(): void {
+    const size = this.#kind.length * 2;
+    this.#kind = grow(this.#kind, size);
+    this.#at = grow(this.#at, size);
+    this.#nums = grow(this.#nums, size * NUMS);
+    this.#previewAt = grow(this.#previewAt, size);
+  }
+}
+
+function grow<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(column: T, atLeast: number): T {
+  let size = column.length * 2;
+  while (size < atLeast) size *= 2;
+  const next = new (column.constructor as new (n: number) => T)(size);
+  next.set(column as never);
+  return next;
+}

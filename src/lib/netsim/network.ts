@@ -8,7 +8,7 @@ import { ANY, formatIpv4, isLoopback, LOOPBACK } from './addresses';
 import { Clock } from './clock';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
-import { ACK, flagList, previewOf, RST, SYN, seqAdd, type Datagram, type Segment } from './packets';
+import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment } from './packets';
 import { PortTable } from './ports';
 import { Random } from './random';
 import { TcpSocket } from './tcp';
@@ -111,19 +111,7 @@ export class Stack {
     let delivered = path.kind === 'arrives';
     if (delivered && path.kind === 'arrives' && path.to.node.dropsIncoming && seg.flags === SYN && path.to !== from) delivered = false;
     this.#learnArp(path);
-    this.recorder.record({
-      kind: 'tcp',
-      src: this.#endpoint(seg.srcIp, seg.srcPort),
-      dst: this.#endpoint(seg.dstIp, seg.dstPort),
-      flags: flagList(seg.flags) as never,
-      seq: seg.seq,
-      ack: seg.ack,
-      window: seg.window,
-      length: seg.payload ? seg.payload.length : 0,
-      preview: previewOf(seg.payload),
-      connection: seg.connection,
-      fate: delivered ? 'delivered' : 'dropped',
-    });
+    this.recorder.segment(seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.flags, seg.seq, seg.ack, seg.window, seg.payload, seg.connection, delivered);
     if (delivered && path.kind === 'arrives') {
       seg.hop = path.to.index;
       this.clock.schedule(path.delay, this.#deliverSegment, seg);
@@ -139,8 +127,8 @@ export class Stack {
     this.#learnArp(path);
     this.recorder.record({
       kind: 'udp',
-      src: this.#endpoint(datagram.srcIp, datagram.srcPort),
-      dst: this.#endpoint(datagram.dstIp, datagram.dstPort),
+      src: this.recorder.endpoint(datagram.srcIp, datagram.srcPort),
+      dst: this.recorder.endpoint(datagram.dstIp, datagram.dstPort),
       length: datagram.payload.length,
       preview: previewOf(datagram.payload),
       fate: path.kind === 'arrives' ? 'delivered' : 'dropped',
@@ -294,19 +282,6 @@ export class Stack {
   #hostWith(ip: number, fallback: HostRuntime): HostRuntime | undefined {
     if (isLoopback(ip)) return fallback;
     return this.hosts.find((h) => hasAddress(h.node, ip));
-  }
-
-  #endpoint(ip: number, port: number) {
-    return this.#endpoints.get(ip * 65536 + port) ?? this.#makeEndpoint(ip, port);
-  }
-
-  // Endpoints in the trace are shared frozen objects: a trace of a million segments allocates few.
-  readonly #endpoints = new Map<number, { ip: string; port: number }>();
-
-  #makeEndpoint(ip: number, port: number) {
-    const e = Object.freeze({ ip: formatIpv4(ip), port });
-    if (this.#endpoints.size < 100_000) this.#endpoints.set(ip * 65536 + port, e);
-    return e;
   }
 
   // ───────────────────────────── processes ─────────────────────────────

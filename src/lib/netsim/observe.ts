@@ -1,8 +1,9 @@
 /**
  * What observers see: the trace, the socket table, stream records and errors. Internal state stays in
- * private fields; every event is frozen when recorded and every read returns frozen copies, so code running
- * on the network cannot rewrite what was observed.
+ * private fields (the trace in a compact TraceStore); every read returns frozen values, so code running on
+ * the network cannot rewrite what was observed.
  */
+import { TraceStore, type TraceInput } from './trace-store';
 import type { Endpoint, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
 
 /** A socket as the recorder sees it (TCP or UDP). */
@@ -13,19 +14,43 @@ export interface ObservedSocket {
   stream(): StreamRecord;
 }
 
-type Distribute<T> = T extends unknown ? Omit<T, 'index' | 'at'> : never;
-export type TraceInput = Distribute<TraceEvent>;
+export type { TraceInput } from './trace-store';
 
 const STREAM_TEXT_LIMIT = 65536;
 
-/** Bytes as latin1 text (one character per byte), appended up to the limit. */
-export function appendLatin1(text: string, bytes: Uint8Array): string {
-  const room = STREAM_TEXT_LIMIT - text.length;
-  if (room <= 0) return text;
-  const n = bytes.length < room ? bytes.length : room;
-  let chunk = '';
-  for (let i = 0; i < n; i += 4096) chunk += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(n, i + 4096))));
-  return text + chunk;
+/**
+ * The first 64 KiB a socket carried, as latin1 text (one character per byte). Bytes are copied as they
+ * pass (the program may reuse its buffers later) and turned into text only when someone reads it.
+ */
+export class StreamText {
+  #bytes = new Uint8Array(256);
+  #length = 0;
+  #text = '';
+  #decoded = 0;
+
+  append(bytes: Uint8Array): void {
+    const room = STREAM_TEXT_LIMIT - this.#length;
+    if (room <= 0) return;
+    const n = bytes.length < room ? bytes.length : room;
+    if (this.#length + n > this.#bytes.length) {
+      let size = this.#bytes.length * 2;
+      while (size < this.#length + n) size *= 2;
+      const next = new Uint8Array(Math.min(size, STREAM_TEXT_LIMIT));
+      next.set(this.#bytes.subarray(0, this.#length));
+      this.#bytes = next;
+    }
+    this.#bytes.set(n === bytes.length ? bytes : bytes.subarray(0, n), this.#length);
+    this.#length += n;
+  }
+
+  get text(): string {
+    for (let i = this.#decoded; i < this.#length; i += 4096) {
+      const end = Math.min(this.#length, i + 4096);
+      this.#text += String.fromCharCode.apply(null, this.#bytes.subarray(i, end) as unknown as number[]);
+    }
+    this.#decoded = this.#length;
+    return this.#text;
+  }
 }
 
 export function endpoint(ip: string, port: number): Endpoint {
@@ -33,7 +58,9 @@ export function endpoint(ip: string, port: number): Endpoint {
 }
 
 export class Recorder {
-  readonly #trace: TraceEvent[] = [];
+  readonly #store = new TraceStore();
+  /** Events handed out so far, built from the store on demand and frozen; index = position in the trace. */
+  readonly #handedOut: TraceEvent[] = [];
   readonly #listeners = new Set<(event: TraceEvent) => void>();
   readonly #live = new Map<number, ObservedSocket>();
   readonly #all: ObservedSocket[] = [];
@@ -42,14 +69,32 @@ export class Recorder {
 
   constructor(private readonly clock: { readonly now: number }) {}
 
+  /** The shared frozen endpoint for ip:port (ip as a 32-bit number). */
+  endpoint(ip: number, port: number): Endpoint {
+    return this.#store.endpointOf(this.#store.endpointId(ip, port));
+  }
+
   record(input: TraceInput): void {
-    const event = input as TraceEvent;
-    event.index = this.#trace.length;
-    event.at = this.clock.now;
-    Object.freeze(event);
-    this.#trace.push(event);
+    this.#recorded(this.#store.add(this.clock.now, input));
+  }
+
+  /** A TCP segment leaving a host (the hot path: no object is made unless someone is watching). */
+  segment(srcIp: number, srcPort: number, dstIp: number, dstPort: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): void {
+    const store = this.#store;
+    this.#recorded(store.segment(this.clock.now, store.endpointId(srcIp, srcPort), store.endpointId(dstIp, dstPort), flags, seq, ack, window, payload, connection, delivered));
+  }
+
+  #recorded(index: number): void {
     this.#frozenTrace = null;
-    if (this.#listeners.size) for (const listener of this.#listeners) listener(event);
+    if (this.#listeners.size === 0) return;
+    const event = this.#event(index);
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  #event(index: number): TraceEvent {
+    const handedOut = this.#handedOut;
+    while (handedOut.length <= index) handedOut.push(this.#store.event(handedOut.length));
+    return handedOut[index]!;
   }
 
   subscribe(listener: (event: TraceEvent) => void): () => void {
@@ -59,11 +104,14 @@ export class Recorder {
 
   /** A frozen copy (events are themselves frozen, so sharing them is safe). */
   trace(): readonly TraceEvent[] {
-    return (this.#frozenTrace ??= Object.freeze(this.#trace.slice()));
+    if (this.#frozenTrace) return this.#frozenTrace;
+    const length = this.#store.length;
+    if (length > 0) this.#event(length - 1);
+    return (this.#frozenTrace = Object.freeze(this.#handedOut.slice(0, length)));
   }
 
   traceLength(): number {
-    return this.#trace.length;
+    return this.#store.length;
   }
 
   track(socket: ObservedSocket): void {

@@ -12,7 +12,7 @@ import { ANY, formatIpv4, isLoopback } from './addresses';
 import type { ScheduledEvent } from './clock';
 import { systemError, type SystemError } from './errors';
 import type { ProcessCore } from './owner';
-import { endpoint, appendLatin1, type ObservedSocket } from './observe';
+import { StreamText, type ObservedSocket } from './observe';
 import { ACK, FIN, PSH, RST, SYN, seqAdd, seqDiff, type Segment } from './packets';
 import type { PortHolder } from './ports';
 import type { HostRuntime, Stack } from './network';
@@ -98,10 +98,12 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   #windowWasSmall = false;
 
   // what the stream carried
-  #sentText = '';
+  #sentText: StreamText | null = null;
   #sentBytes = 0;
-  #receivedText = '';
+  #receivedText: StreamText | null = null;
   #receivedBytes = 0;
+  /** The `ss -p` owner, made once per owner (the trace shares it). */
+  #ownerRowCache: SocketOwner | null = null;
 
   constructor(
     readonly id: number,
@@ -112,7 +114,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     this.owner = owner;
     if (owner) {
       this.fd = owner.openFd();
-      this.#firstOwner = owner.owner(this.fd);
+      this.#firstOwner = this.#ownerRowCache = owner.owner(this.fd);
     }
     stack.recorder.track(this);
     stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.#ownerRow() });
@@ -144,11 +146,11 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   localEndpoint(): Endpoint {
-    return endpoint(formatIpv4(this.localIp), this.localPort);
+    return this.stack.recorder.endpoint(this.localIp, this.localPort);
   }
 
   remoteEndpoint(): Endpoint | null {
-    return this.remotePort ? endpoint(formatIpv4(this.remoteIp), this.remotePort) : null;
+    return this.remotePort ? this.stack.recorder.endpoint(this.remoteIp, this.remotePort) : null;
   }
 
   // ───────────────────────────── the application's calls ─────────────────────────────
@@ -219,7 +221,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     const chunk = bytes.length <= room ? bytes : bytes.subarray(0, room);
     this.#unsent.push(chunk);
     this.#unsentBytes += chunk.length;
-    this.#sentText = appendLatin1(this.#sentText, chunk);
+    (this.#sentText ??= new StreamText()).append(chunk);
     this.#sentBytes += chunk.length;
     this.#output();
     return chunk.length;
@@ -291,7 +293,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   adopt(owner: ProcessCore): void {
     this.owner = owner;
     this.fd = owner.openFd();
-    this.#firstOwner = owner.owner(this.fd);
+    this.#firstOwner = this.#ownerRowCache = owner.owner(this.fd);
   }
 
   // ───────────────────────────── segments from the network ─────────────────────────────
@@ -378,7 +380,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       if (this.#orphaned) return this.abort();
       if (this.#finReceived) return;
       this.#rcvNxt = seqAdd(this.#rcvNxt, length);
-      this.#receivedText = appendLatin1(this.#receivedText, seg.payload!);
+      (this.#receivedText ??= new StreamText()).append(seg.payload!);
       this.#receivedBytes += length;
       this.#recvQueue.push(seg.payload!);
       this.#recvBytes += length;
@@ -636,6 +638,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       this.owner.closeFd(this.fd);
       this.owner = null;
       this.fd = -1;
+      this.#ownerRowCache = null;
     }
     this.user = null;
   }
@@ -691,8 +694,8 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     });
   }
 
-  #ownerRow() {
-    return this.owner ? this.owner.owner(this.fd) : null;
+  #ownerRow(): SocketOwner | null {
+    return this.#ownerRowCache;
   }
 
   get closed(): boolean {
@@ -723,9 +726,9 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       local: this.localEndpoint(),
       remote: this.role === 'listener' ? null : this.remoteEndpoint(),
       owner: this.#firstOwner,
-      received: this.#receivedText,
+      received: this.#receivedText?.text ?? '',
       receivedBytes: this.#receivedBytes,
-      sent: this.#sentText,
+      sent: this.#sentText?.text ?? '',
       sentBytes: this.#sentBytes,
       state: this.#gone ? 'CLOSED' : this.#state,
     };

@@ -5,6 +5,7 @@
  * observer asks for it (`event(i)`), and that object is frozen: nothing the network runs can reach the
  * columns, so what was observed cannot be rewritten.
  */
+import { formatIpv4 } from './addresses';
 import { flagList, previewOf } from './packets';
 import type { Endpoint, SocketOwner, SocketStateEvent, TcpSegmentEvent, TcpState, TraceEvent } from './types';
 
@@ -16,8 +17,7 @@ const SOCKET = 1;
 /** Rare events (UDP, ICMP, ARP) are kept as the object they came in. */
 const OBJECT = 2;
 
-const NUMS = 6; // numbers per event
-const REFS = 4; // references per event
+const NUMS = 8; // numbers per event
 const PREVIEW_BYTES = 64;
 
 const STATES: readonly TcpState[] = ['LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT', 'CLOSED'];
@@ -32,7 +32,10 @@ export class TraceStore {
   #kind = new Uint8Array(1024);
   #at = new Float64Array(1024);
   #nums = new Int32Array(1024 * NUMS);
-  #refs: unknown[] = [];
+  /** Host names, endpoints and owners of socket events; whole rare events. */
+  readonly #refs: unknown[] = [];
+  readonly #endpoints: Endpoint[] = [];
+  readonly #endpointIds = new Map<number, number>();
   #previewAt = new Uint32Array(1024);
   #previewBytes = new Uint8Array(64 * 1024);
   #previewLength = 0;
@@ -41,28 +44,44 @@ export class TraceStore {
     return this.#length;
   }
 
-  /** A TCP segment as it left: endpoints are shared frozen values, the payload's first bytes are copied. */
-  segment(at: number, src: Endpoint, dst: Endpoint, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): number {
+  /** The id of ip:port (ip as a 32-bit number); its frozen value is `endpointOf(id)`. */
+  endpointId(ip: number, port: number): number {
+    const key = ip * 65536 + port;
+    let id = this.#endpointIds.get(key);
+    if (id === undefined) {
+      id = this.#endpoints.length;
+      this.#endpoints.push(Object.freeze({ ip: formatIpv4(ip), port }));
+      this.#endpointIds.set(key, id);
+    }
+    return id;
+  }
+
+  endpointOf(id: number): Endpoint {
+    return this.#endpoints[id]!;
+  }
+
+  /** A TCP segment as it left; the payload's first bytes are copied (the program may reuse its buffer). */
+  segment(at: number, src: number, dst: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): number {
     const i = this.#slot(TCP, at);
     const n = i * NUMS;
     const nums = this.#nums;
+    const length = payload ? payload.length : 0;
     nums[n] = flags | (delivered ? 0 : 64);
     nums[n + 1] = seq;
     nums[n + 2] = ack;
     nums[n + 3] = window;
-    nums[n + 4] = payload ? payload.length : 0;
+    nums[n + 4] = length;
     nums[n + 5] = connection;
-    const r = i * REFS;
-    this.#refs[r] = src;
-    this.#refs[r + 1] = dst;
-    this.#refs[r + 2] = undefined;
-    this.#refs[r + 3] = undefined;
+    nums[n + 6] = src;
+    nums[n + 7] = dst;
     this.#previewAt[i] = this.#previewLength;
-    if (payload && payload.length) {
-      const take = payload.length < PREVIEW_BYTES ? payload.length : PREVIEW_BYTES;
-      if (this.#previewLength + take > this.#previewBytes.length) this.#previewBytes = grow(this.#previewBytes, this.#previewLength + take);
-      this.#previewBytes.set(take === payload.length ? payload : payload.subarray(0, take), this.#previewLength);
-      this.#previewLength += take;
+    if (length) {
+      const take = length < PREVIEW_BYTES ? length : PREVIEW_BYTES;
+      let at = this.#previewLength;
+      if (at + take > this.#previewBytes.length) this.#previewBytes = grow(this.#previewBytes, at + take);
+      const bytes = this.#previewBytes;
+      for (let k = 0; k < take; k++) bytes[at++] = payload![k]!;
+      this.#previewLength = at;
     }
     return i;
   }
@@ -71,7 +90,8 @@ export class TraceStore {
   add(at: number, input: TraceInput): number {
     if (input.kind !== 'socket') {
       const i = this.#slot(OBJECT, at);
-      this.#refs[i * REFS] = input;
+      this.#nums[i * NUMS] = this.#refs.length;
+      this.#refs.push(input);
       return i;
     }
     const i = this.#slot(SOCKET, at);
@@ -85,11 +105,8 @@ export class TraceStore {
     nums[n + 3] = input.from === undefined ? -1 : STATE_CODE.get(input.from)!;
     nums[n + 4] = input.to === undefined ? -1 : STATE_CODE.get(input.to)!;
     nums[n + 5] = present;
-    const r = i * REFS;
-    this.#refs[r] = input.host;
-    this.#refs[r + 1] = input.local;
-    this.#refs[r + 2] = input.remote;
-    this.#refs[r + 3] = input.owner;
+    nums[n + 6] = this.#refs.length;
+    this.#refs.push(input.host, input.local, input.remote, input.owner);
     return i;
   }
 
@@ -97,7 +114,6 @@ export class TraceStore {
   event(i: number): TraceEvent {
     const at = this.#at[i]!;
     const n = i * NUMS;
-    const r = i * REFS;
     const nums = this.#nums;
     const refs = this.#refs;
     switch (this.#kind[i]) {
@@ -107,8 +123,8 @@ export class TraceStore {
         const from = this.#previewAt[i]!;
         const event: TcpSegmentEvent = {
           kind: 'tcp',
-          src: refs[r] as Endpoint,
-          dst: refs[r + 1] as Endpoint,
+          src: this.#endpoints[nums[n + 6]!]!,
+          dst: this.#endpoints[nums[n + 7]!]!,
           flags: flagList(bits & 31) as TcpSegmentEvent['flags'],
           seq: nums[n + 1]! >>> 0,
           ack: nums[n + 2]! >>> 0,
@@ -124,6 +140,7 @@ export class TraceStore {
       }
       case SOCKET: {
         const present = nums[n + 5]!;
+        const r = nums[n + 6]!;
         const event: Record<string, unknown> = {
           kind: 'socket',
           socket: nums[n]!,
@@ -141,7 +158,7 @@ export class TraceStore {
         return Object.freeze(event) as unknown as TraceEvent;
       }
       default: {
-        const event = { ...(refs[r] as object), index: i, at } as TraceEvent;
+        const event = { ...(refs[nums[n]!] as object), index: i, at } as TraceEvent;
         return Object.freeze(event);
       }
     }

@@ -2,7 +2,7 @@
 import { ANY, formatIpv4 } from './addresses';
 import { systemError, type SystemError } from './errors';
 import type { HostRuntime, Stack } from './network';
-import { appendLatin1, endpoint, type ObservedSocket } from './observe';
+import { StreamText, type ObservedSocket } from './observe';
 import type { ProcessCore } from './owner';
 import type { Datagram } from './packets';
 import type { PortHolder } from './ports';
@@ -25,9 +25,9 @@ export class UdpSocket implements PortHolder, ObservedSocket {
   #gone = false;
   #owner: ProcessCore | null;
   #firstOwner: SocketOwner | null = null;
-  #sentText = '';
+  #sentText: StreamText | null = null;
   #sentBytes = 0;
-  #receivedText = '';
+  #receivedText: StreamText | null = null;
   #receivedBytes = 0;
 
   constructor(
@@ -98,7 +98,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
     }
     const source = this.stack.sourceAddressFor(this.host, ip);
     if (source === null) return 'ENETUNREACH';
-    this.#sentText = appendLatin1(this.#sentText, payload);
+    (this.#sentText ??= new StreamText()).append(payload);
     this.#sentBytes += payload.length;
     const datagram: Datagram = { srcIp: this.localIp === ANY ? source : this.localIp, srcPort: this.localPort, dstIp: ip, dstPort: port, payload };
     this.stack.sendDatagram(this.host, datagram);
@@ -107,7 +107,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
 
   /** A datagram for this socket arrived. */
   receive(datagram: Datagram): void {
-    this.#receivedText = appendLatin1(this.#receivedText, datagram.payload);
+    (this.#receivedText ??= new StreamText()).append(datagram.payload);
     this.#receivedBytes += datagram.payload.length;
     this.user?.message(datagram.payload, datagram.srcIp, datagram.srcPort);
   }
@@ -129,11 +129,11 @@ export class UdpSocket implements PortHolder, ObservedSocket {
   }
 
   localEndpoint(): Endpoint {
-    return endpoint(formatIpv4(this.localIp), this.localPort);
+    return this.stack.recorder.endpoint(this.localIp, this.localPort);
   }
 
   remoteEndpoint(): Endpoint | null {
-    return this.remotePort ? endpoint(formatIpv4(this.remoteIp), this.remotePort) : null;
+    return this.remotePort ? this.stack.recorder.endpoint(this.remoteIp, this.remotePort) : null;
   }
 
   #ownerRow(): SocketOwner | null {
@@ -164,9 +164,9 @@ export class UdpSocket implements PortHolder, ObservedSocket {
       local: this.localEndpoint(),
       remote: this.remoteEndpoint(),
       owner: this.#firstOwner,
-      received: this.#receivedText,
+      received: this.#receivedText?.text ?? '',
       receivedBytes: this.#receivedBytes,
-      sent: this.#sentText,
+      sent: this.#sentText?.text ?? '',
       sentBytes: this.#sentBytes,
       state: this.#gone ? 'CLOSED' : this.connected ? 'ESTAB' : 'UNCONN',
     };

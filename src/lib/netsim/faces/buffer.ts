@@ -22,7 +22,7 @@ function encode(text: string, encoding: BufferEncoding): Uint8Array {
   switch (encoding) {
     case 'utf8':
     case 'utf-8':
-      return encoder.encode(text);
+      return text.length <= 64 ? shortUtf8(text) : encoder.encode(text);
     case 'latin1':
     case 'binary':
     case 'ascii': {
@@ -61,6 +61,17 @@ function encode(text: string, encoding: BufferEncoding): Uint8Array {
       return never;
     }
   }
+}
+
+/** Short ASCII text byte by byte (cheaper than TextEncoder for a small write); anything else via TextEncoder. */
+function shortUtf8(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return encoder.encode(text);
+    bytes[i] = c;
+  }
+  return bytes;
 }
 
 function decode(bytes: Uint8Array, encoding: BufferEncoding): string {

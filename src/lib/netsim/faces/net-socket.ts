@@ -52,6 +52,7 @@ export function contextOf(target: object): FaceContext {
 
 export function toBytes(data: unknown, encoding: BufferEncoding | undefined, argument = 'chunk'): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, encoding);
+  if (data instanceof Buffer) return data; // Node does not copy a Buffer on write either
   if (data instanceof Uint8Array) return data.slice();
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
   throw invalidArgType(argument, 'of type string or an instance of Buffer, TypedArray, or DataView', data);

@@ -1,9 +1,12 @@
 // @ts-check
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { chapters } from './src/content/outline.ts';
+import { monacoCssAtRuntime } from './src/lib/editor/monaco-css-plugin.ts';
+import { devRunnerWorker } from './src/lib/editor/dev-runner-worker-plugin.ts';
 
 // Where the site is served. GitHub Pages serves a project site at https://<owner>.github.io/<repo>/, so the
 // deploy workflow sets SITE_URL to that origin and BASE_PATH to `/<repo>/`; locally both default to the root.
@@ -39,12 +42,27 @@ const referenceGroup = hasPages('reference')
   ? [{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] }]
   : [];
 
+/**
+ * The editor gives learners the netsim faces' types (`import net from 'node:net'` autocompletes). They are
+ * generated from the netsim source before every dev server and build, never kept by hand.
+ */
+const learnerTypes = {
+  name: 'endpoints:learner-types',
+  hooks: {
+    'astro:config:setup': () => {
+      execFileSync(process.execPath, [fileURLToPath(new URL('./scripts/gen-learner-types.mjs', import.meta.url))], { stdio: 'inherit' });
+    },
+  },
+};
+
 export default defineConfig({
   site,
   base,
   // Pages are folders (`/nic/network-card/`), so relative links between lessons behave the same everywhere.
   trailingSlash: 'always',
+  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker()] },
   integrations: [
+    learnerTypes,
     starlight({
       title: 'Endpoints',
       description:
@@ -53,7 +71,10 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg' },
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
-      components: { PageTitle: './src/components/site/LessonTitle.astro' },
+      components: {
+        PageTitle: './src/components/site/LessonTitle.astro',
+        Sidebar: './src/components/exercise/SidebarWithProgress.astro',
+      },
       lastUpdated: false,
       pagination: true,
       sidebar: [{ label: 'Start here', slug: 'index' }, ...chapterGroups, ...referenceGroup, { label: 'For teachers', slug: 'teachers' }],

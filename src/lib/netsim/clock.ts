@@ -20,17 +20,13 @@ export interface ScheduledEvent {
   cancelled: boolean;
 }
 
-interface Tick {
-  run: (arg: any) => void;
-  arg: unknown;
-  blame: Blame | null;
-}
 
 export class Clock {
   now = 0;
   #heap: ScheduledEvent[] = [];
   #seq = 0;
-  #ticks: Tick[] = [];
+  /** Ticks as flat triples (run, arg, blame): no object per tick. */
+  #ticks: unknown[] = [];
   #tickHead = 0;
   #live = 0;
   /** The process whose code runs now (for uncaught-exception routing). */
@@ -53,12 +49,12 @@ export class Clock {
 
   /** Runs `run(arg)` once the current event's callback returns, before any later event (nextTick). */
   tick<A>(run: (arg: A) => void, arg: A, blame: Blame | null = this.current): void {
-    this.#ticks.push({ run, arg, blame });
+    this.#ticks.push(run, arg, blame);
   }
 
   /** Events waiting (cancelled ones excluded). */
   pending(): number {
-    return this.#live + (this.#ticks.length - this.#tickHead);
+    return this.#live + (this.#ticks.length - this.#tickHead) / 3;
   }
 
   nextAt(): number | undefined {
@@ -95,11 +91,14 @@ export class Clock {
   drainTicks(onThrow: (error: unknown, blame: Blame | null) => void): void {
     const ticks = this.#ticks;
     while (this.#tickHead < ticks.length) {
-      const tick = ticks[this.#tickHead]!;
-      ticks[this.#tickHead++] = undefined as unknown as Tick;
-      this.current = tick.blame;
+      const at = this.#tickHead;
+      const run = ticks[at] as (arg: unknown) => void;
+      const arg = ticks[at + 1];
+      this.current = ticks[at + 2] as Blame | null;
+      ticks[at + 1] = undefined; // let the argument go
+      this.#tickHead = at + 3;
       try {
-        tick.run(tick.arg);
+        run(arg);
       } catch (error) {
         onThrow(error, this.current);
       }

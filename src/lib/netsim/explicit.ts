@@ -179,11 +179,11 @@ class UdpExplicit implements ExplicitSocket, UdpUser {
   }
 
   async listen(): Promise<void> {
-    throw systemError('EOPNOTSUPP' as never, 'listen');
+    throw systemError('EOPNOTSUPP', 'listen');
   }
 
   async accept(): Promise<ExplicitSocket> {
-    throw systemError('EOPNOTSUPP' as never, 'accept');
+    throw systemError('EOPNOTSUPP', 'accept');
   }
 
   async connect(ip: string, port: number): Promise<void> {

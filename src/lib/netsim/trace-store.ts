@@ -27,18 +27,27 @@ const CHANGE_CODE = new Map(CHANGES.map((c, i) => [c, i]));
 /** Optional keys of a socket event, in the order the event carries them; a bit each says "present". */
 const OPTIONAL = ['from', 'to', 'local', 'remote', 'owner'] as const;
 
+/** Events live in fixed blocks, so the trace grows without ever copying what it holds. */
+const BLOCK_BITS = 12;
+const BLOCK = 1 << BLOCK_BITS;
+
+class Block {
+  readonly kind = new Uint8Array(BLOCK);
+  readonly at = new Float64Array(BLOCK);
+  readonly nums = new Int32Array(BLOCK * NUMS);
+  /** Where each event's preview bytes start in `preview`. */
+  readonly previewAt = new Uint32Array(BLOCK);
+  preview: Uint8Array<ArrayBuffer> = new Uint8Array(BLOCK * 4);
+  previewLength = 0;
+}
+
 export class TraceStore {
   #length = 0;
-  #kind = new Uint8Array(1024);
-  #at = new Float64Array(1024);
-  #nums = new Int32Array(1024 * NUMS);
+  readonly #blocks: Block[] = [];
   /** Host names, endpoints and owners of socket events; whole rare events. */
   readonly #refs: unknown[] = [];
   readonly #endpoints: Endpoint[] = [];
   readonly #endpointIds = new Map<number, number>();
-  #previewAt = new Uint32Array(1024);
-  #previewBytes = new Uint8Array(64 * 1024);
-  #previewLength = 0;
 
   get length(): number {
     return this.#length;
@@ -62,9 +71,11 @@ export class TraceStore {
 
   /** A TCP segment as it left; the payload's first bytes are copied (the program may reuse its buffer). */
   segment(at: number, src: number, dst: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): number {
-    const i = this.#slot(TCP, at);
-    const n = i * NUMS;
-    const nums = this.#nums;
+    const i = this.#length;
+    const block = this.#slot(TCP, at);
+    const j = i & (BLOCK - 1);
+    const n = j * NUMS;
+    const nums = block.nums;
     const length = payload ? payload.length : 0;
     nums[n] = flags | (delivered ? 0 : 64);
     nums[n + 1] = seq;
@@ -74,29 +85,28 @@ export class TraceStore {
     nums[n + 5] = connection;
     nums[n + 6] = src;
     nums[n + 7] = dst;
-    this.#previewAt[i] = this.#previewLength;
+    let p = block.previewLength;
+    block.previewAt[j] = p;
     if (length) {
       const take = length < PREVIEW_BYTES ? length : PREVIEW_BYTES;
-      let at = this.#previewLength;
-      if (at + take > this.#previewBytes.length) this.#previewBytes = grow(this.#previewBytes, at + take);
-      const bytes = this.#previewBytes;
-      for (let k = 0; k < take; k++) bytes[at++] = payload![k]!;
-      this.#previewLength = at;
+      if (p + take > block.preview.length) block.preview = grow(block.preview, p + take);
+      const bytes = block.preview;
+      for (let k = 0; k < take; k++) bytes[p++] = payload![k]!;
+      block.previewLength = p;
     }
     return i;
   }
 
   /** Any other event; socket events are unpacked into columns, the rare rest kept as given. */
   add(at: number, input: TraceInput): number {
+    const i = this.#length;
     if (input.kind !== 'socket') {
-      const i = this.#slot(OBJECT, at);
-      this.#nums[i * NUMS] = this.#refs.length;
+      this.#slot(OBJECT, at).nums[(i & (BLOCK - 1)) * NUMS] = this.#refs.length;
       this.#refs.push(input);
       return i;
     }
-    const i = this.#slot(SOCKET, at);
-    const n = i * NUMS;
-    const nums = this.#nums;
+    const nums = this.#slot(SOCKET, at).nums;
+    const n = (i & (BLOCK - 1)) * NUMS;
     let present = 0;
     for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]! in input) present |= 1 << k;
     nums[n] = input.socket;
@@ -112,15 +122,17 @@ export class TraceStore {
 
   /** Event `i` as a new frozen object (the caller keeps it, so each event is built once). */
   event(i: number): TraceEvent {
-    const at = this.#at[i]!;
-    const n = i * NUMS;
-    const nums = this.#nums;
+    const block = this.#blocks[i >> BLOCK_BITS]!;
+    const j = i & (BLOCK - 1);
+    const at = block.at[j]!;
+    const n = j * NUMS;
+    const nums = block.nums;
     const refs = this.#refs;
-    switch (this.#kind[i]) {
+    switch (block.kind[j]) {
       case TCP: {
         const bits = nums[n]!;
         const length = nums[n + 4]!;
-        const from = this.#previewAt[i]!;
+        const from = block.previewAt[j]!;
         const event: TcpSegmentEvent = {
           kind: 'tcp',
           src: this.#endpoints[nums[n + 6]!]!,
@@ -130,7 +142,7 @@ export class TraceStore {
           ack: nums[n + 2]! >>> 0,
           window: nums[n + 3]!,
           length,
-          preview: length ? previewOf(this.#previewBytes.subarray(from, from + (length < PREVIEW_BYTES ? length : PREVIEW_BYTES))) : '',
+          preview: length ? previewOf(block.preview.subarray(from, from + (length < PREVIEW_BYTES ? length : PREVIEW_BYTES))) : '',
           connection: nums[n + 5]!,
           fate: bits & 64 ? 'dropped' : 'delivered',
           index: i,
@@ -164,28 +176,26 @@ export class TraceStore {
     }
   }
 
-  #slot(kind: number, at: number): number {
+  #slot(kind: number, at: number): Block {
     const i = this.#length;
-    if (i === this.#kind.length) this.#growColumns();
-    this.#kind[i] = kind;
-    this.#at[i] = at;
+    const block = i & (BLOCK - 1) ? this.#blocks[this.#blocks.length - 1]! : this.#newBlock();
+    block.kind[i & (BLOCK - 1)] = kind;
+    block.at[i & (BLOCK - 1)] = at;
     this.#length = i + 1;
-    return i;
+    return block;
   }
 
-  #growColumns(): void {
-    const size = this.#kind.length * 2;
-    this.#kind = grow(this.#kind, size);
-    this.#at = grow(this.#at, size);
-    this.#nums = grow(this.#nums, size * NUMS);
-    this.#previewAt = grow(this.#previewAt, size);
+  #newBlock(): Block {
+    const block = new Block();
+    this.#blocks.push(block);
+    return block;
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(column: T, atLeast: number): T {
-  let size = column.length * 2;
+function grow(bytes: Uint8Array, atLeast: number): Uint8Array<ArrayBuffer> {
+  let size = bytes.length * 2;
   while (size < atLeast) size *= 2;
-  const next = new (column.constructor as new (n: number) => T)(size);
-  next.set(column as never);
+  const next = new Uint8Array(size);
+  next.set(bytes);
   return next;
 }

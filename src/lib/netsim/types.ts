@@ -217,6 +217,7 @@ export const ERRNO = {
   EINVAL: -22,
   ENOTCONN: -107,
   EBADF: -9,
+  EOPNOTSUPP: -95,
 } as const;
 
 export type Errno = keyof typeof ERRNO;

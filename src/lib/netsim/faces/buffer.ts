@@ -65,7 +65,7 @@ function encode(text: string, encoding: BufferEncoding): Uint8Array {
 
 /** Short ASCII text byte by byte (cheaper than TextEncoder for a small write); anything else via TextEncoder. */
 function shortUtf8(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
+  const bytes = new Buffer(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 127) return encoder.encode(text);
@@ -119,7 +119,10 @@ function decode(bytes: Uint8Array, encoding: BufferEncoding): string {
 export class Buffer extends Uint8Array {
   /** Bytes from a string (UTF-8 unless told), an array of numbers, or other bytes (copied). */
   static from(value: string | ArrayLike<number> | ArrayBuffer | Uint8Array, encoding?: BufferEncoding): Buffer {
-    if (typeof value === 'string') return Buffer.#wrap(encode(value, normalise(encoding)));
+    if (typeof value === 'string') {
+      const bytes = encode(value, normalise(encoding));
+      return bytes instanceof Buffer ? bytes : Buffer.#wrap(bytes);
+    }
     if (value instanceof ArrayBuffer) return new Buffer(value);
     if (value !== null && typeof value === 'object' && typeof (value as ArrayLike<number>).length === 'number') {
       const copy = new Buffer((value as ArrayLike<number>).length);

@@ -297,6 +297,13 @@ export class Socket extends EventEmitter {
       return false;
     }
     this.#bytesWritten += bytes.length;
+    const core = this.#core;
+    if (this.#queue.length === 0 && core && !this.connecting && core.sendSpace >= bytes.length) {
+      // The common case: the kernel takes it all at once, so nothing waits in the queue.
+      core.write(bytes);
+      if (callback) this.#ctx.tick(callback, null);
+      return true;
+    }
     this.#writableLength += bytes.length;
     const ok = this.#writableLength < WRITABLE_HIGH_WATER_MARK;
     if (!ok) this.#needDrain = true;

@@ -54,4 +54,26 @@ describe('the runner worker', () => {
     expect(output).toContain('learner@laptop');
     expect(output).toContain('hello from web');
   });
+
+  it('replaces the terminal’s network on the next run, and says so before the new prompt', async () => {
+    const { port, next, events } = connect();
+    const echo = program('server.ts', lines("import net from 'node:net';", 'net.createServer((s) => s.pipe(s)).listen(7);'));
+    const shellText = () => events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
+    port.postMessage(request([echo], { runId: 1, terminalHost: 'laptop' }));
+    await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
+    expect(shellText()).toContain("Your programs' network is live");
+    // A connection from the terminal into the first network, left open.
+    port.postMessage({ type: 'shell-input', data: 'nc web 7\rstill here\r' });
+    await next((e) => e.type === 'shell-output' && shellText().split('still here').length - 1 >= 2);
+
+    port.postMessage(request([echo], { runId: 2, terminalHost: 'laptop' }));
+    await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
+    expect(shellText()).toContain("Run 2: a new network. The last run's servers and connections are gone.");
+    const before = shellText().length;
+    port.postMessage({ type: 'shell-input', data: 'ss -tn\r' });
+    await next((e) => e.type === 'shell-output' && shellText().slice(before).includes('learner@laptop'));
+    const listing = shellText().slice(before);
+    expect(listing).toContain('State');
+    expect(listing).not.toContain('10.0.0.2:7');
+  });
 });

@@ -136,6 +136,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         })),
         timeBudgetMs: data.timeBudgetMs,
         virtualTimeLimitMs: data.virtualTimeLimitMs,
+        terminalHost: data.terminalHost,
       });
       const results = grade(record, data.checks);
       const graded = { record, results, typeProblems, consoleDropped: dropped.take() };

@@ -23,6 +23,10 @@ export interface IslandData {
   id: string;
   title: string;
   lesson: string;
+  /** The task statement, shown above the editor. */
+  summary: string;
+  /** Host the terminal's prompt opens on after a run: the exercise's `terminalHost`, else its last program's host. */
+  terminalHost: string;
   topology: TopologySpec;
   programs: IslandProgram[];
   checks: Check[];
@@ -39,6 +43,8 @@ export function islandData(exercise: Exercise): IslandData {
     id: exercise.id,
     title: exercise.title,
     lesson: exercise.lesson,
+    summary: exercise.summary,
+    terminalHost: exercise.terminalHost ?? exercise.programs[exercise.programs.length - 1]?.host ?? exercise.topology.hosts[0]!.name,
     topology: exercise.topology as TopologySpec,
     programs: exercise.programs.map((program) => {
       const learner = program.role === 'learner';

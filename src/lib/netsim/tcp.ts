@@ -15,6 +15,7 @@ import type { ProcessCore } from './owner';
 import { StreamText, type ObservedSocket } from './observe';
 import { ACK, FIN, PSH, RST, SYN, seqAdd, seqDiff, type Segment } from './packets';
 import type { PortHolder } from './ports';
+import { SendBuffer } from './send-buffer';
 import type { HostRuntime, Stack } from './network';
 import type { Endpoint, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
 import type { Errno } from './types';
@@ -81,9 +82,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   #sndUna = 0;
   #sndNxt = 0;
   #sndWnd = 0;
-  #unsent: Uint8Array[] = [];
-  #unsentOffset = 0;
-  #unsentBytes = 0;
+  readonly #unsent = new SendBuffer();
   #finQueued = false;
   #finSent = false;
 
@@ -129,7 +128,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   get sendQ(): number {
-    return this.#state === 'LISTEN' ? this.backlog : seqDiff(this.#sndNxt, this.#sndUna) + this.#unsentBytes;
+    return this.#state === 'LISTEN' ? this.backlog : seqDiff(this.#sndNxt, this.#sndUna) + this.#unsent.bytes;
   }
 
   /** Free room in the send buffer: what `write` would accept now. */
@@ -220,7 +219,6 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     if (room <= 0 || bytes.length === 0) return 0;
     const chunk = bytes.length <= room ? bytes : bytes.subarray(0, room);
     this.#unsent.push(chunk);
-    this.#unsentBytes += chunk.length;
     (this.#sentText ??= new StreamText()).append(chunk);
     this.#sentBytes += chunk.length;
     this.#output();
@@ -451,12 +449,12 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     if (this.#state !== 'ESTABLISHED' && this.#state !== 'CLOSE-WAIT' && this.#state !== 'FIN-WAIT-1' && this.#state !== 'LAST-ACK') {
       return;
     }
-    while (this.#unsentBytes > 0) {
+    while (this.#unsent.bytes > 0) {
       const inFlight = seqDiff(this.#sndNxt, this.#sndUna);
       const window = this.#sndWnd - inFlight;
       if (window <= 0) return;
-      const size = Math.min(this.#mss, window, this.#unsentBytes);
-      const payload = this.#takeUnsent(size);
+      const size = Math.min(this.#mss, window, this.#unsent.bytes);
+      const payload = this.#unsent.take(size);
       this.#send(ACK | PSH, this.#sndNxt, payload);
       this.#sndNxt = seqAdd(this.#sndNxt, size);
     }
@@ -466,36 +464,6 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       this.#sndNxt = seqAdd(this.#sndNxt, 1);
       this.#setState(this.#state === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1');
     }
-  }
-
-  #takeUnsent(size: number): Uint8Array {
-    const head = this.#unsent[0]!;
-    const available = head.length - this.#unsentOffset;
-    let payload: Uint8Array;
-    if (available === size) {
-      payload = this.#unsentOffset === 0 ? head : head.subarray(this.#unsentOffset);
-      this.#unsent.shift();
-      this.#unsentOffset = 0;
-    } else if (available > size) {
-      payload = head.subarray(this.#unsentOffset, this.#unsentOffset + size);
-      this.#unsentOffset += size;
-    } else {
-      payload = new Uint8Array(size);
-      let filled = 0;
-      while (filled < size) {
-        const chunk = this.#unsent[0]!;
-        const take = Math.min(chunk.length - this.#unsentOffset, size - filled);
-        payload.set(chunk.subarray(this.#unsentOffset, this.#unsentOffset + take), filled);
-        filled += take;
-        this.#unsentOffset += take;
-        if (this.#unsentOffset === chunk.length) {
-          this.#unsent.shift();
-          this.#unsentOffset = 0;
-        }
-      }
-    }
-    this.#unsentBytes -= size;
-    return payload;
   }
 
   /** Hands queued bytes (then the end) to the application while it reads. */

@@ -8,9 +8,21 @@ import type { RunRequest } from './protocol';
 
 export type AttachedShell = Pick<Shell, 'input' | 'resize' | 'dispose'>;
 
-export function attachShell(network: Network, request: RunRequest, write: (ansi: string) => void): AttachedShell {
+/**
+ * What the terminal says before its first prompt. A terminal stays open across runs, so after the first
+ * it says that the network under it was replaced: a connection made from it a moment ago is gone.
+ */
+export function shellGreeting(runNumber: number): string {
+  const dim = (text: string) => `\x1b[2m${text}\x1b[22m`;
+  return runNumber <= 1
+    ? `${dim("Your programs' network is live: servers keep listening until the next run. Type help for the commands.")}\r\n`
+    : `\r\n${dim(`Run ${runNumber}: a new network. The last run's servers and connections are gone.`)}\r\n`;
+}
+
+export function attachShell(network: Network, request: RunRequest, write: (ansi: string) => void, runNumber = 1): AttachedShell {
   const host = request.terminalHost ?? request.programs[request.programs.length - 1]?.host ?? network.hosts()[0]?.name ?? 'localhost';
   const shell = createShell({ network, host, write });
+  write(shellGreeting(runNumber));
   shell.prompt();
   return shell;
 }

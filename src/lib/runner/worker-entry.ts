@@ -43,6 +43,7 @@ function onConnect(event: MessageEvent): void {
 export function serve(port: MessagePort): void {
   const emit = (message: RunnerEvent) => Reflect.apply(postOnPort, port, [message]);
   let shell: AttachedShell | undefined;
+  let runs = 0;
   let queue = Promise.resolve();
 
   const run = async (request: RunRequest) => {
@@ -51,7 +52,7 @@ export function serve(port: MessagePort): void {
     // The previous run's network is dropped with its shell; the new one stays alive for the terminal.
     const { network, record } = await runExercise(request, emit);
     emit({ type: 'done', runId: request.runId, record });
-    shell = attachShell(network, request, (data) => emit({ type: 'shell-output', data }));
+    shell = attachShell(network, request, (data) => emit({ type: 'shell-output', data }), ++runs);
   };
 
   const receive = (command: RunnerCommand) => {

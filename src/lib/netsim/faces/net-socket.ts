@@ -4,12 +4,16 @@
  * errors shaped as Node's.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from '../addresses';
-import { badPortError, invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
+import { nodeErrors, systemError, type SystemError } from '../errors';
 import type { TcpSocket } from '../tcp';
 import { Buffer, type BufferEncoding } from './buffer';
 import type { FaceContext } from './context';
 import { EventEmitter } from './events';
+import { normaliseConnectArgs, toBytes, validatePort } from './net-args';
+import { IdleTimer } from './idle-timer';
 import { pipe } from './pipe';
+
+export { normaliseConnectArgs, toBytes, validatePort };
 
 /** Node 22's default `writableHighWaterMark` for sockets: 64 KiB. */
 export const WRITABLE_HIGH_WATER_MARK = 65536;
@@ -30,6 +34,8 @@ export interface TcpSocketConnectOpts {
   /** Milliseconds of inactivity before 'timeout' (same as `socket.setTimeout`). */
   timeout?: number;
   allowHalfOpen?: boolean;
+  /** Address family for the name lookup, as Node's (4, 6 or 0). netsim is IPv4 only: every host answers with IPv4. */
+  family?: number;
 }
 
 export interface AddressInfo {
@@ -48,14 +54,6 @@ export function contextOf(target: object): FaceContext {
   const ctx = (target.constructor as unknown as Record<symbol, FaceContext | undefined>)[CONTEXT];
   if (!ctx) throw new Error('This class is bound to a netsim process: use the one from the `net` module the program was given');
   return ctx;
-}
-
-export function toBytes(data: unknown, encoding: BufferEncoding | undefined, argument = 'chunk'): Uint8Array {
-  if (typeof data === 'string') return Buffer.from(data, encoding);
-  if (data instanceof Buffer) return data; // Node does not copy a Buffer on write either
-  if (data instanceof Uint8Array) return data.slice();
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-  throw invalidArgType(argument, 'of type string or an instance of Buffer, TypedArray, or DataView', data);
 }
 
 /** A TCP connection, as Node's `net.Socket`. */
@@ -93,14 +91,14 @@ export class Socket extends EventEmitter {
   #peerEnded = false;
   #shutdownSent = false;
   #closeScheduled = false;
-  #idleTimer: ReturnType<FaceContext['stack']['clock']['schedule']> | null = null;
-  #lastActivity = 0;
+  #idle: IdleTimer;
   /** Servers count their connections through this. */
   onClose: (() => void) | null = null;
 
   constructor(options: SocketConstructorOpts = {}) {
     super();
     this.#ctx = contextOf(this);
+    this.#idle = new IdleTimer(this.#ctx, this);
     this.allowHalfOpen = !!options.allowHalfOpen;
   }
 
@@ -447,34 +445,16 @@ export class Socket extends EventEmitter {
   setTimeout(ms: number, callback?: () => void): this {
     if (callback) this.once('timeout', callback);
     this.timeout = ms > 0 ? ms : undefined;
-    this.#clearIdle();
-    if (ms > 0) this.#touch();
+    this.#idle.set(this.timeout);
     return this;
   }
 
   #touch(): void {
-    this.#lastActivity = this.#ctx.stack.clock.now;
-    if (this.timeout !== undefined && !this.#idleTimer) this.#armIdle(this.timeout);
-  }
-
-  #armIdle(delay: number): void {
-    this.#idleTimer = this.#ctx.stack.clock.schedule(delay, idleCheck, this, this.#ctx.process);
-  }
-
-  #idleCheck(): void {
-    this.#idleTimer = null;
-    if (this.timeout === undefined || this.destroyed) return;
-    const idle = this.#ctx.stack.clock.now - this.#lastActivity;
-    if (idle >= this.timeout) {
-      this.#lastActivity = this.#ctx.stack.clock.now;
-      this.#armIdle(this.timeout);
-      this.emit('timeout');
-    } else this.#armIdle(this.timeout - idle);
+    this.#idle.touch();
   }
 
   #clearIdle(): void {
-    if (this.#idleTimer) this.#ctx.stack.clock.cancel(this.#idleTimer);
-    this.#idleTimer = null;
+    this.#idle.set(undefined);
   }
 
   /** No-op in netsim (there is no Nagle delay to turn off); returns the socket. */
@@ -522,10 +502,6 @@ export class Socket extends EventEmitter {
     socket.#emitClose(hadError);
   }
   /** @internal */
-  static runIdleCheck(socket: Socket): void {
-    socket.#idleCheck();
-  }
-  /** @internal */
   static raise(socket: Socket, error: Error): void {
     socket.#ctx.raise(socket, error, socket.socketId);
   }
@@ -550,45 +526,6 @@ function emitDrain(socket: Socket): void {
 function emitClose(arg: { socket: Socket; hadError: boolean }): void {
   Socket.runEmitClose(arg.socket, arg.hadError);
 }
-function idleCheck(socket: Socket): void {
-  Socket.runIdleCheck(socket);
-}
 function raiseError(arg: { socket: Socket; error: Error }): void {
   Socket.raise(arg.socket, arg.error);
-}
-
-/** Node's argument shapes for connect: (port, host?, cb?) or (options, cb?). */
-export function normaliseConnectArgs(args: unknown[]): { options: TcpSocketConnectOpts; listener: (() => void) | undefined } {
-  const [first, second, third] = args;
-  let options: TcpSocketConnectOpts;
-  let listener: unknown;
-  if (first !== null && typeof first === 'object') {
-    options = { ...(first as TcpSocketConnectOpts) };
-    listener = second;
-  } else if (first === undefined) {
-    throw nodeErrors.missingArgs('options', 'port', 'path');
-  } else {
-    options = { port: first as number };
-    if (typeof second === 'function') listener = second;
-    else {
-      if (second !== undefined && second !== null) options.host = second as string;
-      listener = third;
-    }
-  }
-  if ((options as { path?: unknown }).path !== undefined && options.port === undefined) {
-    throw invalidArgType('options.port', 'of type number or string', undefined);
-  }
-  options.port = validatePort(options.port, 'Port');
-  if (options.host !== undefined && typeof options.host !== 'string') throw invalidArgType('options.host', 'of type string', options.host);
-  return { options, listener: typeof listener === 'function' ? (listener as () => void) : undefined };
-}
-
-/** Node's validatePort: numbers or numeric strings in range, else ERR_SOCKET_BAD_PORT. */
-export function validatePort(port: unknown, name: string, allowZero = true): number {
-  const numeric = typeof port === 'number' || (typeof port === 'string' && port.trim() !== '');
-  const value = numeric ? +(port as number | string) : NaN;
-  if (!numeric || !Number.isInteger(value) || value < 0 || value > 65535 || (value === 0 && !allowZero)) {
-    throw badPortError(name, port, allowZero);
-  }
-  return value;
 }

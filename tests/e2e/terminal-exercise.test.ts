@@ -1,0 +1,262 @@
+/**
+ * The exercise and the network views together, in a real lesson and through the real sandboxed worker: the
+ * learner types a solution, runs it, and then pokes the network the run left behind from the Terminal tab
+ * (`nc`, `ss`, `ssh`), and steps through their own connection's handshake in the Packets tab. A new run
+ * replaces that network. Nothing here is timed: every wait is for a state of the page or the screen.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newSiteContext, visit, watchProblems } from './browser';
+
+const siteUrl = inject('siteUrl');
+
+const ECHO = { lesson: 'ports/echo-server/', root: '[data-exercise-id="echo-server"]' };
+const GREETER = { lesson: 'sockets/first-client/', root: '[data-exercise-id="first-client"]' };
+
+/** One statement per line, typed as a learner would (see exercise.test.ts). */
+const ECHO_SOLUTION = [
+  "import net from 'node:net';",
+  "const server = net.createServer((socket) => { socket.on('data', (chunk) => socket.write(chunk)); });",
+  "server.listen(7, () => console.log('echo server listening on port 7'));",
+];
+const CLIENT_SOLUTION = [
+  "import net from 'node:net';",
+  "const socket = net.connect({ host: 'web', port: 80 }, () => socket.write('HELLO ada\\n'));",
+  "socket.on('data', (chunk) => console.log(chunk.toString()));",
+  "socket.on('error', (err: NodeJS.ErrnoException) => console.log(`the connection failed: ${err.code}`));",
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLesson(lesson: string): Promise<{ context: BrowserContext; page: Page; problems: ReturnType<typeof watchProblems> }> {
+  const context = await newSiteContext(browser);
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await visit(page, siteUrl, lesson);
+  return { context, page, problems };
+}
+
+async function openEditor(page: Page, root: string): Promise<void> {
+  await page.locator(`${root} [data-action="activate"]`).click();
+  await page.locator(`${root} .monaco-editor .view-lines`).waitFor();
+  await page.locator(`${root} [data-action="run"]`).waitFor({ state: 'visible' });
+}
+
+async function typeProgram(page: Page, root: string, lines: string[]): Promise<void> {
+  await page.locator(`${root} .monaco-editor .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const line of lines) {
+    await page.keyboard.insertText(line);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Home');
+  }
+}
+
+/** Presses Run and waits for the graded results; returns the status line. */
+async function run(page: Page, root: string): Promise<string> {
+  await page.locator(`${root} [data-action="run"]`).click();
+  await page.waitForFunction(
+    (selector) => {
+      const region = document.querySelector(selector);
+      return region?.getAttribute('aria-busy') !== 'true' && !region?.querySelector('[data-status]')?.textContent?.startsWith('Running');
+    },
+    `${root} [data-results]`,
+    { timeout: 30_000 },
+  );
+  return (await page.locator(`${root} [data-results] [data-status]`).textContent()) ?? '';
+}
+
+/** The exercise's terminal, driven from the keyboard; its screen is read row by row from xterm's DOM. */
+function terminalOf(page: Page, root: string) {
+  const rows = page.locator(`${root} [data-np="terminal"] .xterm-rows > div`);
+  /** The rows that show something, in order. */
+  const shown = async () =>
+    (await rows.allTextContents()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd()).filter((row) => row.trim() !== '');
+  const anyPrompt = /^learner@[a-z0-9-]+:~\$$/;
+  const prompt = (host: string) => new RegExp(`^learner@${host}:~\\$$`);
+  return {
+    async open(): Promise<void> {
+      await page.locator(`${root} [role="tab"][data-tab="terminal"]`).click();
+      await page.locator(`${root} [data-np="terminal"] .xterm`).waitFor();
+      await page.locator(`${root} [data-np="terminal"] textarea`).focus();
+    },
+    /** The screen as text, one line per row (a row wider than the terminal wraps onto the next). */
+    async screen(): Promise<string> {
+      return (await shown()).join('\n');
+    },
+    /** Waits until the screen ends with a bare prompt on `host`. */
+    async waitForPrompt(host: string): Promise<void> {
+      await expect.poll(async () => (await shown()).at(-1) ?? '', { timeout: 15_000 }).toMatch(prompt(host));
+    },
+    /**
+     * Clears the screen, runs one command line, and waits for the prompt that follows it (on `hostAfter`:
+     * `ssh web` moves it). Returns the rows printed between the command line and that prompt.
+     */
+    async command(line: string, hostAfter: string): Promise<string> {
+      await page.keyboard.type('clear\r');
+      await expect.poll(async () => (await shown()).join('\n'), { timeout: 15_000 }).toMatch(anyPrompt);
+      await page.keyboard.type(`${line}\r`);
+      await expect
+        .poll(async () => {
+          const screen = await shown();
+          return screen.length >= 2 && prompt(hostAfter).test(screen.at(-1)!);
+        }, { timeout: 15_000 })
+        .toBe(true);
+      return (await shown()).slice(1, -1).join('\n');
+    },
+    /** Types text, e.g. a line for a running `nc` (`\r` is Enter). */
+    async type(keys: string): Promise<void> {
+      await page.keyboard.type(keys);
+    },
+    async interrupt(): Promise<void> {
+      await page.keyboard.press('Control+C');
+    },
+    /** Waits until `text` shows on the screen at least `times` times (typed text echoes once, a reply shows it again). */
+    async waitForText(text: string, times = 1): Promise<void> {
+      await expect.poll(async () => (await shown()).join('\n').split(text).length - 1, { timeout: 15_000 }).toBeGreaterThanOrEqual(times);
+    },
+  };
+}
+
+/** The screen with xterm's wrapping undone (it breaks a row wider than the terminal onto the next). */
+const unwrapped = (screen: string) => screen.replace(/\n/g, '');
+
+/** laptop's ports of the TCP connections to web:7 in an `ss -tan` listing. */
+const laptopPortsTo7 = (listing: string) => [...listing.matchAll(/10\.0\.0\.10:(\d+)\s+10\.0\.0\.2:7\b/g)].map((match) => match[1]!);
+
+describe('the echo-server exercise and the terminal', () => {
+  it('passes, then the terminal on laptop reaches the learner’s server; a new run replaces the network', async () => {
+    const { context, page, problems } = await openLesson(ECHO.lesson);
+    try {
+      await openEditor(page, ECHO.root);
+      await typeProgram(page, ECHO.root, ECHO_SOLUTION);
+      expect(await run(page, ECHO.root)).toMatch(/^All \d+ checks passed/);
+
+      // The lesson says "open the Terminal tab: you are on laptop".
+      const terminal = terminalOf(page, ECHO.root);
+      await terminal.open();
+      await terminal.waitForPrompt('laptop');
+
+      await terminal.type('nc web 7\r');
+      await terminal.type('bonjour\r');
+      // Typed once, echoed once by the learner's server.
+      await terminal.waitForText('bonjour', 2);
+      await terminal.interrupt();
+      await terminal.waitForPrompt('laptop');
+
+      // nc closed first, so laptop's end of that connection waits in TIME-WAIT, as the driver's three
+      // clients' ends do (TIME-WAIT lasts 60 s). Like Linux's ss, `ss -tn` hides TIME-WAIT; `-a` shows it.
+      expect(laptopPortsTo7(await terminal.command('ss -tn', 'laptop'))).toEqual([]);
+      const ssLaptop = await terminal.command('ss -tan', 'laptop');
+      const portsBefore = laptopPortsTo7(ssLaptop);
+      expect(portsBefore, `ss -tan printed:\n${ssLaptop}`).toHaveLength(4);
+      expect(ssLaptop.split('\n').filter((row) => row.includes('10.0.0.2:7')).every((row) => row.startsWith('TIME-WAIT'))).toBe(true);
+
+      // On web, the learner's server is still listening, on every address, owned by its process.
+      await terminal.command('ssh web', 'web');
+      const ssWeb = await terminal.command('ss -tlnp', 'web');
+      expect(unwrapped(ssWeb), `ss -tlnp printed:\n${ssWeb}`).toMatch(/LISTEN\s+0\s+\d+\s+0\.0\.0\.0:7\s+0\.0\.0\.0:\*\s*users:\(\("node",pid=\d+,fd=\d+\)\)/);
+      await terminal.command('exit', 'laptop');
+
+      // Another run: a fresh network, in which the terminal's nc connection never happened.
+      expect(await run(page, ECHO.root)).toMatch(/^All \d+ checks passed/);
+      await terminal.open();
+      await terminal.waitForText('new network');
+      await terminal.waitForPrompt('laptop');
+      const ssAfterRun = await terminal.command('ss -tan', 'laptop');
+      // The same seed gives the driver's three clients the same ports again; nc's connection is gone.
+      const portsAfter = laptopPortsTo7(ssAfterRun);
+      expect(portsAfter, `ss -tan printed:\n${ssAfterRun}`).toHaveLength(3);
+      expect(portsBefore).toEqual(expect.arrayContaining(portsAfter));
+
+      // Reset to the starter and run it: the starter listens nowhere, and neither does the new network.
+      await page.locator(`${ECHO.root} [data-action="reset"]`).click();
+      expect(await run(page, ECHO.root)).not.toMatch(/^All \d+ checks passed/);
+      await terminal.open();
+      await terminal.waitForPrompt('laptop');
+      await terminal.command('ssh web', 'web');
+      const ssAfterReset = await terminal.command('ss -tln', 'web');
+      expect(unwrapped(ssAfterReset)).not.toMatch(/:7\s/);
+      expect(await terminal.command('nc -zv web 7', 'web')).toContain('port 7 (tcp) failed: Connection refused');
+
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the first-client exercise and the terminal', () => {
+  it('passes, then nc from laptop reaches the greeter on web:80, which answers and resets as it did for the learner', async () => {
+    const { context, page, problems } = await openLesson(GREETER.lesson);
+    try {
+      await openEditor(page, GREETER.root);
+      await typeProgram(page, GREETER.root, CLIENT_SOLUTION);
+      expect(await run(page, GREETER.root)).toMatch(/^All \d+ checks passed/);
+
+      const terminal = terminalOf(page, GREETER.root);
+      await terminal.open();
+      await terminal.waitForPrompt('laptop');
+      await terminal.type('nc web 80\r');
+      await terminal.type('HELLO grace\r');
+      await terminal.waitForText('WELCOME grace, you are 10.0.0.10:');
+      // The greeter hangs up with a reset: nc ends by itself, back at the prompt.
+      await terminal.waitForPrompt('laptop');
+
+      await terminal.command('ssh web', 'web');
+      const ssWeb = await terminal.command('ss -tlnp', 'web');
+      expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the Packets view inside the exercise', () => {
+  it('steps through the handshake of a connection to the learner’s server, each packet lit on the diagram', async () => {
+    const { context, page } = await openLesson(ECHO.lesson);
+    try {
+      await openEditor(page, ECHO.root);
+      await typeProgram(page, ECHO.root, ECHO_SOLUTION);
+      expect(await run(page, ECHO.root)).toMatch(/^All \d+ checks passed/);
+
+      const panel = `${ECHO.root} [data-network-panel]`;
+      await page.locator(`${panel} [role="tab"][data-tab="packets"]`).click();
+      const filter = page.locator(`${panel} [data-np="filter"]`);
+      const options = await filter.locator('option').allTextContents();
+      const connection = options.find((option) => /^TCP 10\.0\.0\.10:\d+ .*10\.0\.0\.2:7/.test(option));
+      expect(connection, `connections offered: ${options.join(' | ')}`).toBeDefined();
+      await filter.selectOption({ label: connection! });
+      await page.locator(`${panel} [data-panel="packets"]`).focus();
+
+      const trace = `${panel} svg[data-np="trace-diagram"]`;
+      const seen: { packet: string | null; onDiagram: string | null; litSlots: number; litWire: number }[] = [];
+      for (let step = 0; step < 3; step++) {
+        await page.keyboard.press('ArrowRight');
+        seen.push({
+          packet: await page.locator(`${panel} [data-np="packet-rows"] tr[aria-current="true"]`).getAttribute('data-packet'),
+          onDiagram: await page.locator(`${trace} .np-packet`).getAttribute('data-packet'),
+          litSlots: await page.locator(`${trace} .np-slot.is-highlighted`).count(),
+          litWire: await page.locator(`${trace} .np-wire.is-highlighted`).count(),
+        });
+      }
+      expect(seen).toEqual([
+        { packet: 'syn', onDiagram: 'SYN', litSlots: 2, litWire: 1 },
+        { packet: 'syn-ack', onDiagram: 'SYN-ACK', litSlots: 2, litWire: 1 },
+        { packet: 'ack', onDiagram: 'ACK', litSlots: 2, litWire: 1 },
+      ]);
+      await expect(page.locator(`${panel} [data-np="status"]`).innerText()).resolves.toMatch(/^Packet 3 of \d+: ACK from 10\.0\.0\.10:\d+ to 10\.0\.0\.2:7/);
+    } finally {
+      await context.close();
+    }
+  });
+});

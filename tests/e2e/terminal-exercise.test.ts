@@ -185,7 +185,7 @@ describe('the echo-server exercise and the terminal', () => {
       await terminal.command('ssh web', 'web');
       const ssAfterReset = await terminal.command('ss -tln', 'web');
       expect(unwrapped(ssAfterReset)).not.toMatch(/:7\s/);
-      expect(await terminal.command('nc -zv web 7', 'web')).toContain('port 7 (tcp) failed: Connection refused');
+      expect(unwrapped(await terminal.command('nc -zv web 7', 'web'))).toContain('port 7 (tcp) failed: Connection refused');
 
       expect(problems.pageErrors).toEqual([]);
     } finally {

@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateLearnerTypes, typeProblems } from '../support/learner-types';
 
-const root = join(import.meta.dirname, '../..');
 let declarations = '';
 
 beforeAll(() => {
-  const out = join(mkdtempSync(join(tmpdir(), 'learner-types-')), 'learner-types.d.ts');
-  execFileSync(process.execPath, [join(root, 'scripts/gen-learner-types.mjs'), '--out', out]);
-  declarations = readFileSync(out, 'utf8');
-}, 60_000);
+  declarations = generateLearnerTypes();
+}, 120_000);
 
-/** Type-checks one learner file against the generated declarations only (no @types/node). */
-function diagnose(source: string): string[] {
-  const files = new Map([['/learner.ts', source], ['/learner-types.d.ts', declarations]]);
-  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [], lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'], noEmit: true, esModuleInterop: true };
-  const host = ts.createCompilerHost(options);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) => (files.has(name) ? ts.createSourceFile(name, files.get(name)!, version) : read(name, version));
-  host.fileExists = (name) => files.has(name) || ts.sys.fileExists(name);
-  host.readFile = (name) => files.get(name) ?? ts.sys.readFile(name);
-  const program = ts.createProgram(['/learner.ts', '/learner-types.d.ts'], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
+/** Type-checks one learner file as the editor does: against the generated declarations only. */
+const diagnose = (source: string) => typeProblems(declarations, source, 'learner.ts');
 
 describe('the generated learner types', () => {
   it('type-check a learner program written for real Node', () => {

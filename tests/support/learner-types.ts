@@ -1,0 +1,50 @@
+/**
+ * Type-checks learner programs the way the exercise editor does: against the generated learner types only
+ * (no @types/node, no DOM: `lib: es2022`), so a test here fails wherever a learner would see a red squiggle.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const root = join(import.meta.dirname, '../..');
+
+/** Runs scripts/gen-learner-types.mjs into a temporary file and returns the declarations. */
+export function generateLearnerTypes(): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'learner-types-')), 'learner-types.d.ts');
+  execFileSync(process.execPath, [join(root, 'scripts/gen-learner-types.mjs'), '--out', out]);
+  return readFileSync(out, 'utf8');
+}
+
+/** The editor's compiler options (src/components/exercise/monaco-setup.ts), for the TS compiler API. */
+const editorOptions: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2020,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  types: [],
+  lib: ['lib.es2022.d.ts'],
+  noEmit: true,
+  esModuleInterop: true,
+  allowSyntheticDefaultImports: true,
+  moduleDetection: ts.ModuleDetectionKind.Force,
+};
+
+/** Diagnostics for one program, each as `line N: message`. */
+export function typeProblems(declarations: string, source: string, fileName = 'program.ts'): string[] {
+  const learnerFile = `/${fileName}`;
+  const files = new Map([[learnerFile, source], ['/learner-types.d.ts', declarations]]);
+  const host = ts.createCompilerHost(editorOptions);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version) => (files.has(name) ? ts.createSourceFile(name, files.get(name)!, version) : read(name, version));
+  host.fileExists = (name) => files.has(name) || ts.sys.fileExists(name);
+  host.readFile = (name) => files.get(name) ?? ts.sys.readFile(name);
+  const program = ts.createProgram([learnerFile, '/learner-types.d.ts'], editorOptions, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined) return message;
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName} line ${line + 1}: ${message}`;
+  });
+}

@@ -199,10 +199,13 @@ describe('the first-client exercise and the terminal', () => {
     const { context, page, problems } = await openLesson(GREETER.lesson);
     try {
       await openEditor(page, GREETER.root);
+      // Before any run the terminal has no network to be on, and says so.
+      const terminal = terminalOf(page, GREETER.root);
+      await terminal.open();
+      await terminal.waitForText('No network yet: run your program');
+
       await typeProgram(page, GREETER.root, CLIENT_SOLUTION);
       expect(await run(page, GREETER.root)).toMatch(/^All \d+ checks passed/);
-
-      const terminal = terminalOf(page, GREETER.root);
       await terminal.open();
       await terminal.waitForPrompt('laptop');
       await terminal.type('nc web 80\r');

@@ -61,7 +61,7 @@ describe('the runner worker', () => {
     const shellText = () => events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
     port.postMessage(request([echo], { runId: 1, terminalHost: 'laptop' }));
     await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
-    expect(shellText()).toContain("Your programs' network is live");
+    expect(shellText()).toContain('Your run left this network up');
     // A connection from the terminal into the first network, left open.
     port.postMessage({ type: 'shell-input', data: 'nc web 7\rstill here\r' });
     await next((e) => e.type === 'shell-output' && shellText().split('still here').length - 1 >= 2);

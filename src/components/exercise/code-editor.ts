@@ -44,6 +44,9 @@ export interface CodeEditor {
 
 const RUN_OWNER = 'endpoints-run';
 
+/** The editor grows with the code between these many lines (never past 70% of the window's height). */
+const EDITOR_LINES = { min: 8, max: 32 } as const;
+
 /** Monaco's own themes, with comments and line numbers brightened to a 4.5:1 contrast (WCAG AA). */
 function defineThemes(monaco: Monaco): void {
   monaco.editor.defineTheme('endpoints-dark', {
@@ -96,6 +99,11 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     fixedOverflowWidgets: true,
     renderFinalNewline: 'on',
     showUnused: false, // faded text would fall below 4.5:1 contrast
+    padding: { top: 8, bottom: 8 },
+    // The content column is narrow (and a phone narrower): long lines wrap rather than hide off to the right.
+    wordWrap: 'on',
+    wrappingIndent: 'same',
+    scrollbar: { alwaysConsumeMouseWheel: false }, // a short program must not trap the page's scrolling
     ariaLabel: learner[0] ? `Code editor: ${tabLabel(learner[0])}` : 'Code editor',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
@@ -104,6 +112,18 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     () => options.onEscape(),
     '!suggestWidgetVisible && !parameterHintsVisible && !findWidgetVisible && !markersNavigationVisible',
   );
+
+  // As tall as the code plus a line to type on, within limits: no empty block under a short program.
+  const fitHeight = () => {
+    const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight);
+    const most = Math.min(EDITOR_LINES.max * lineHeight, Math.round(window.innerHeight * 0.7));
+    const height = Math.max(EDITOR_LINES.min * lineHeight, Math.min(editor.getContentHeight() + lineHeight, most));
+    if (options.container.style.height === `${height}px`) return;
+    options.container.style.height = `${height}px`;
+    editor.layout();
+  };
+  const sizeWatch = editor.onDidContentSizeChange(fitHeight);
+  fitHeight();
 
   // Follow Starlight's theme switch.
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeName()));
@@ -179,6 +199,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     },
     dispose() {
       themeWatch.disconnect();
+      sizeWatch.dispose();
       for (const subscription of subscriptions) subscription.dispose();
       editor.dispose();
     },

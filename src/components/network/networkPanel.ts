@@ -49,8 +49,18 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   const store = new NetworkStore(link);
   let shellBacklog = '';
   let terminal: TerminalHandle | null = null;
+  /** A note from the page on the terminal's screen (or kept until the terminal is first opened). */
+  const note = (text: string) => {
+    const ansi = `\r\n\x1b[2m${text}\x1b[22m\r\n`;
+    if (terminal) terminal.write(ansi);
+    else shellBacklog = (shellBacklog + ansi).slice(-SHELL_BACKLOG_LIMIT);
+  };
+  let runs = 0;
   const stopBacklog = link.subscribe((event) => {
     if (event.type === 'shell-output' && !terminal) shellBacklog = (shellBacklog + event.data).slice(-SHELL_BACKLOG_LIMIT);
+    if (event.type === 'done') runs += 1;
+    // A run stopped for its time budget took its worker, and with it the network the terminal was on.
+    if (event.type === 'done' && event.record.outcome === 'timed-out') note('The run was stopped, and its network with it: the terminal comes back with the next run.');
   });
 
   let currentPacket: PacketRow | null = null;
@@ -101,6 +111,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (name !== 'terminal') return;
     // xterm loads the first time the terminal is shown.
     if (!terminal) {
+      // Before any run there is no network to be on yet.
+      if (runs === 0 && !shellBacklog) note('No network yet: run your program, and this terminal opens on the network it leaves running.');
       terminal = mountTerminal(part('terminal'), link, {
         earlierOutput: shellBacklog,
         onEscapeArmed: (armed) => (escapeHint.textContent = armed ? 'Press Tab to leave the terminal, Shift+Tab to go back.' : ''),

@@ -10,17 +10,18 @@ export function panelMarkup(id: string): string {
   ${tab('diagram', 'Diagram', true)}${tab('packets', 'Packets', false)}${tab('terminal', 'Terminal', false)}
 </div>
 <section class="np-panel" role="tabpanel" id="${id}-diagram" aria-labelledby="${id}-tab-diagram" tabindex="0" data-panel="diagram">
-  <div class="np-diagram-frame"><svg data-np="live-diagram" aria-hidden="false"></svg></div>
+  <div class="np-diagram-frame" tabindex="0" role="region" aria-label="Network diagram"><svg data-np="live-diagram" aria-hidden="false"></svg></div>
+  <p class="np-table-title" aria-hidden="true">Socket table: every socket in the network now, as <code>ss -tuanp</code> lists them</p>
   <div class="np-table-scroll" tabindex="0" role="region" aria-label="Socket table">
     <table class="np-table">
-      <caption>Socket table: every socket in the network now, as <code>ss -tuanp</code> lists them</caption>
+      <caption class="np-sr-only">Socket table: every socket in the network now, as ss -tuanp lists them</caption>
       <thead><tr><th scope="col">Host</th><th scope="col">Netid</th><th scope="col">State</th><th scope="col">Local Address:Port</th><th scope="col">Peer Address:Port</th><th scope="col">Process</th></tr></thead>
       <tbody data-np="socket-rows"></tbody>
     </table>
   </div>
 </section>
 <section class="np-panel" role="tabpanel" id="${id}-packets" aria-labelledby="${id}-tab-packets" tabindex="0" data-panel="packets" hidden>
-  <div class="np-diagram-frame np-diagram-small"><svg data-np="trace-diagram"></svg></div>
+  <div class="np-diagram-frame np-diagram-small" tabindex="0" role="region" aria-label="Network diagram at the chosen packet"><svg data-np="trace-diagram"></svg></div>
   <p class="np-moment" data-np="moment"></p>
   <div class="np-trace-controls">
     <label class="np-filter">Connection <select data-np="filter"></select></label>

@@ -12,6 +12,8 @@ import { currentSiteTheme, TERMINAL_THEMES, watchSiteTheme } from './terminalThe
 export interface TerminalHandle {
   dispose(): void;
   focus(): void;
+  /** Writes to the screen directly (a note from the page, not from the shell). */
+  write(ansi: string): void;
   /** Resolves once xterm has loaded and is on screen. */
   readonly ready: Promise<void>;
 }
@@ -42,6 +44,10 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
   const cleanups: (() => void)[] = [];
   let focusTerminal = () => {
     wantsFocus = true;
+  };
+  let pendingWrites = '';
+  let writeToScreen = (ansi: string) => {
+    pendingWrites += ansi;
   };
 
   const ready = (async () => {
@@ -99,6 +105,9 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     observer.observe(element);
     cleanups.push(() => observer.disconnect());
     if (options.earlierOutput) terminal.write(options.earlierOutput);
+    writeToScreen = (ansi) => terminal.write(ansi);
+    if (pendingWrites) terminal.write(pendingWrites);
+    pendingWrites = '';
     refit();
     link.send({ type: 'shell-resize', cols: terminal.cols, rows: terminal.rows });
 
@@ -109,6 +118,7 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
   return {
     ready,
     focus: () => focusTerminal(),
+    write: (ansi) => writeToScreen(ansi),
     dispose() {
       disposed = true;
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();

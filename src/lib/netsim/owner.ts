@@ -37,6 +37,32 @@ export class ProcessCore {
   }
 }
 
+/** Which process holds a socket, through which descriptor: what `ss -p` shows. */
+export class Descriptor {
+  process: ProcessCore | null = null;
+  fd = -1;
+  /** The `ss -p` owner, made once per owner (the trace shares it). */
+  row: SocketOwner | null = null;
+  /** The first owner, kept for the stream record after the socket is closed. */
+  first: SocketOwner | null = null;
+
+  /** The socket now belongs to `process`, under its lowest free descriptor. */
+  open(process: ProcessCore): void {
+    this.process = process;
+    this.fd = process.openFd();
+    this.first = this.row = process.owner(this.fd);
+  }
+
+  /** The process let go of the socket (the kernel may keep it a while: TIME-WAIT). */
+  close(): void {
+    if (!this.process) return;
+    this.process.closeFd(this.fd);
+    this.process = null;
+    this.fd = -1;
+    this.row = null;
+  }
+}
+
 function pushMin(heap: number[], value: number): void {
   let i = heap.length;
   heap.push(value);

@@ -4,6 +4,8 @@
  * - every incoming segment passes through the one `receive(segment)`;
  * - the application talks to it through `bind/listen/connect/write/shutdown/close/abort`, and hears back
  *   through its `TcpUser` (the `net` face or the explicit API).
+ * The send side (tcp-send.ts), the receive side (tcp-receive.ts) and a listener's queue (tcp-listener.ts)
+ * keep their own numbers; what `ss` and `streams()` show is read in tcp-observe.ts.
  *
  * No loss is simulated, so there is no retransmission of data; SYNs are retransmitted (a firewall that
  * drops them makes connect time out after Linux's 127 s).
@@ -11,14 +13,21 @@
 import { ANY, formatIpv4, isLoopback } from './addresses';
 import type { ScheduledEvent } from './clock';
 import { systemError, type SystemError } from './errors';
-import type { ProcessCore } from './owner';
-import { StreamText, type ObservedSocket } from './observe';
-import { ACK, FIN, PSH, RST, SYN, seqAdd, seqDiff, type Segment } from './packets';
-import type { PortHolder } from './ports';
-import { SendBuffer } from './send-buffer';
 import type { HostRuntime, Stack } from './network';
-import type { Endpoint, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
-import type { Errno } from './types';
+import type { ProcessCore } from './owner';
+import { ACK, FIN, PSH, RST, SYN, type Segment } from './packets';
+import type { PortHolder } from './ports';
+import { ControlBlock, MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
+import { AcceptQueue } from './tcp-listener';
+import { ReceiveSide } from './tcp-receive';
+import { SendSide } from './tcp-send';
+import { socketRow, socketStream, stateEvent, type TcpRole } from './tcp-observe';
+import type { ObservedSocket } from './observe';
+import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
+
+export { MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
+export { RECEIVE_BUFFER } from './tcp-receive';
+export { SEND_BUFFER } from './tcp-send';
 
 /** What the application layer hears from a connection. */
 export interface TcpUser {
@@ -36,11 +45,6 @@ export interface TcpUser {
   incoming?(child: TcpSocket): void;
 }
 
-/** Linux's defaults, simplified: fixed buffers instead of auto-tuning. */
-export const SEND_BUFFER = 65536;
-export const RECEIVE_BUFFER = 65536;
-export const MSS_ETHERNET = 1460;
-export const MSS_LOOPBACK = 65483;
 /** 2 × MSL on Linux (TCP_TIMEWAIT_LEN). */
 export const TIME_WAIT_MS = 60_000;
 /** tcp_fin_timeout: how long an orphaned FIN-WAIT-2 socket waits for the peer's FIN. */
@@ -48,61 +52,18 @@ export const FIN_WAIT_2_MS = 60_000;
 /** tcp_syn_retries = 6: retransmissions after 1, 3, 7, 15, 31, 63 s; failure at 127 s. */
 export const SYN_RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
 
-type Role = 'listener' | 'accepted' | 'connector';
-
+// Few own fields (at most 12, all set in the constructor), the rest grouped by idea: V8 gives an object
+// whose fields it cannot place inside it a property dictionary once they pass 12, and 20,000 sockets with
+// a dictionary each cost 40 MB more.
 export class TcpSocket implements PortHolder, ObservedSocket {
   localIp = ANY;
   localPort = 0;
   remoteIp = 0;
   remotePort = 0;
-  role: Role = 'connector';
-  owner: ProcessCore | null;
-  fd = -1;
-  user: TcpUser | null = null;
-  /** Listeners: how many connections may wait to be accepted. */
-  backlog = 511;
-  readonly acceptQueue: TcpSocket[] = [];
-  connection = 0;
-
   #state: TcpState = 'CLOSED';
-  #bound = false;
-  #inTable = false;
-  #gone = false;
-  /** The application closed it; the kernel finishes the connection alone. */
-  #orphaned = false;
-  #firstOwner: SocketOwner | null = null;
-  #mss = MSS_ETHERNET;
-  #timer: ScheduledEvent | null = null;
-  #synAttempt = 0;
-  #parent: TcpSocket | null = null;
-  #pendingChildren = 0;
-
-  // send side (sequence space: iss … sndUna … sndNxt … + unsent)
-  #iss = 0;
-  #sndUna = 0;
-  #sndNxt = 0;
-  #sndWnd = 0;
-  readonly #unsent = new SendBuffer();
-  #finQueued = false;
-  #finSent = false;
-
-  // receive side
-  #rcvNxt = 0;
-  #recvQueue: Uint8Array[] = [];
-  #recvBytes = 0;
-  #reading = true;
-  #finReceived = false;
-  #endDelivered = false;
-  #ackPending = false;
-  #windowWasSmall = false;
-
-  // what the stream carried
-  #sentText: StreamText | null = null;
-  #sentBytes = 0;
-  #receivedText: StreamText | null = null;
-  #receivedBytes = 0;
-  /** The `ss -p` owner, made once per owner (the trace shares it). */
-  #ownerRowCache: SocketOwner | null = null;
+  readonly #send = new SendSide();
+  readonly #receive = new ReceiveSide();
+  readonly #control = new ControlBlock();
 
   constructor(
     readonly id: number,
@@ -110,38 +71,66 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     private readonly stack: Stack,
     owner: ProcessCore | null,
   ) {
-    this.owner = owner;
-    if (owner) {
-      this.fd = owner.openFd();
-      this.#firstOwner = this.#ownerRowCache = owner.owner(this.fd);
-    }
+    if (owner) this.#control.descriptor.open(owner);
     stack.recorder.track(this);
-    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.#ownerRow() });
+    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.#control.descriptor.row });
+  }
+
+  get role(): TcpRole {
+    return this.#control.role;
+  }
+  set role(role: TcpRole) {
+    this.#control.role = role;
+  }
+  /** Who hears about this connection: the `net` face or the explicit API. */
+  get user(): TcpUser | null {
+    return this.#control.user;
+  }
+  set user(user: TcpUser | null) {
+    this.#control.user = user;
+  }
+  /** Connection id for the trace (both ends share the connector's socket id). */
+  get connection(): number {
+    return this.#control.connection;
+  }
+  set connection(id: number) {
+    this.#control.connection = id;
   }
 
   get state(): TcpState {
     return this.#state;
   }
-
+  get owner(): ProcessCore | null {
+    return this.#control.descriptor.process;
+  }
+  get fd(): number {
+    return this.#control.descriptor.fd;
+  }
+  /** Listeners: how many connections may wait to be accepted. */
+  get backlog(): number {
+    return this.#control.accept?.backlog ?? 511;
+  }
+  get acceptQueue(): readonly TcpSocket[] {
+    return this.#control.accept?.waiting ?? [];
+  }
   get recvQ(): number {
-    return this.#state === 'LISTEN' ? this.acceptQueue.length : this.#recvBytes;
+    return this.#state === 'LISTEN' ? this.#control.accept!.waiting.length : this.#receive.bytes;
   }
-
   get sendQ(): number {
-    return this.#state === 'LISTEN' ? this.backlog : seqDiff(this.#sndNxt, this.#sndUna) + this.#unsent.bytes;
+    return this.#state === 'LISTEN' ? this.#control.accept!.backlog : this.#send.queued;
   }
-
   /** Free room in the send buffer: what `write` would accept now. */
   get sendSpace(): number {
-    return SEND_BUFFER - this.sendQ;
+    return this.#send.room;
   }
-
   get bytesSent(): number {
-    return this.#sentBytes;
+    return this.#send.bytes;
   }
-
   get bytesReceived(): number {
-    return this.#receivedBytes;
+    return this.#receive.total;
+  }
+  get closed(): boolean {
+    return this.#control.gone;
   }
 
   localEndpoint(): Endpoint {
@@ -156,7 +145,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
 
   /** Binds ip:port (port 0: an ephemeral port). Returns the errno on failure, as `bind()` would. */
   bind(ip: number, port: number): Errno | null {
-    if (this.#bound) return 'EINVAL';
+    if (this.#control.bound) return 'EINVAL';
     if (ip !== ANY && !this.stack.ownsAddress(this.host, ip)) return 'EADDRNOTAVAIL';
     const table = this.host.tcp;
     if (port === 0) {
@@ -166,22 +155,22 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     } else if (table.conflict(ip, port)) return 'EADDRINUSE';
     this.localIp = ip;
     this.localPort = port;
-    this.#bound = true;
-    this.#inTable = true;
+    this.#control.bound = true;
     table.bind(this);
-    this.#event('bind');
+    this.#record('bind');
     return null;
   }
 
   /** Starts listening; binds 0.0.0.0 on an ephemeral port first if unbound. */
   listen(backlog: number): Errno | null {
-    if (!this.#bound) {
+    if (!this.#control.bound) {
       const failure = this.bind(ANY, 0);
       if (failure) return failure;
     }
     this.role = 'listener';
-    this.backlog = backlog;
-    this.#event('listen');
+    if (this.#control.accept) this.#control.accept.backlog = backlog;
+    else this.#control.accept = new AcceptQueue(backlog);
+    this.#record('listen');
     this.#setState('LISTEN');
     return null;
   }
@@ -190,24 +179,21 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   connect(ip: number, port: number): Errno | null {
     const source = this.stack.sourceAddressFor(this.host, ip);
     if (source === null) return 'ENETUNREACH';
-    if (this.#bound) this.host.tcp.unbind(this);
+    if (this.#control.bound) this.host.tcp.unbind(this);
     else {
       const chosen = this.host.tcp.ephemeralPort(this.stack.random);
       if (chosen === undefined) return 'EADDRNOTAVAIL';
       this.localPort = chosen;
     }
     if (this.localIp === ANY) this.localIp = source;
-    this.#bound = true;
+    this.#control.bound = true;
     this.remoteIp = ip;
     this.remotePort = port;
     this.role = 'connector';
-    this.#mss = isLoopback(ip) || this.stack.ownsAddress(this.host, ip) ? MSS_LOOPBACK : MSS_ETHERNET;
+    this.#control.mss = isLoopback(ip) || this.stack.ownsAddress(this.host, ip) ? MSS_LOOPBACK : MSS_ETHERNET;
     this.connection = this.id;
     this.host.tcp.connect(this);
-    this.#inTable = true;
-    this.#iss = this.stack.random.uint32();
-    this.#sndUna = this.#iss;
-    this.#sndNxt = seqAdd(this.#iss, 1);
+    this.#send.start(this.stack.random.uint32());
     this.#setState('SYN-SENT');
     this.#sendSyn();
     return null;
@@ -215,28 +201,23 @@ export class TcpSocket implements PortHolder, ObservedSocket {
 
   /** Queues bytes for sending; returns how many fit in the send buffer. */
   write(bytes: Uint8Array): number {
-    const room = this.sendSpace;
-    if (room <= 0 || bytes.length === 0) return 0;
-    const chunk = bytes.length <= room ? bytes : bytes.subarray(0, room);
-    this.#unsent.push(chunk);
-    (this.#sentText ??= new StreamText()).append(chunk);
-    this.#sentBytes += chunk.length;
-    this.#output();
-    return chunk.length;
+    const taken = this.#send.queue(bytes);
+    if (taken > 0) this.#output();
+    return taken;
   }
 
   /** Half-close: a FIN follows the queued bytes. */
   shutdown(): void {
-    if (this.#finQueued) return;
+    if (this.#send.finQueued) return;
     if (this.#state !== 'ESTABLISHED' && this.#state !== 'CLOSE-WAIT' && this.#state !== 'SYN-RECEIVED') return;
-    this.#finQueued = true;
+    this.#send.finQueued = true;
     this.#output();
   }
 
   /** Turns delivery of received bytes on or off (a paused reader lets the receive window fill). */
   setReading(on: boolean): void {
-    this.#reading = on;
-    if (on) this.#deliverQueued();
+    this.#receive.reading = on;
+    if (on) this.#deliver();
   }
 
   /**
@@ -245,10 +226,10 @@ export class TcpSocket implements PortHolder, ObservedSocket {
    */
   close(): void {
     this.#disown();
-    this.#orphaned = true;
+    this.#control.orphaned = true;
     switch (this.#state) {
       case 'LISTEN':
-        for (const child of this.acceptQueue.splice(0)) child.abort();
+        this.#control.accept!.abortAll();
         this.#setState('CLOSED');
         return;
       case 'SYN-SENT':
@@ -257,7 +238,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
         return;
       case 'ESTABLISHED':
       case 'CLOSE-WAIT':
-        if (this.#recvBytes > 0) this.abort();
+        if (this.#receive.bytes > 0) this.abort();
         else this.shutdown();
         return;
       case 'FIN-WAIT-2':
@@ -276,22 +257,25 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     this.#disown();
     if (this.#state === 'CLOSED') return this.#release();
     if (this.#state !== 'LISTEN' && this.#state !== 'SYN-SENT' && this.#state !== 'TIME-WAIT') {
-      this.#send(RST | ACK, this.#sndNxt, null);
+      this.#segment(RST | ACK, this.#send.nxt, null);
     }
-    if (this.#state === 'LISTEN') for (const child of this.acceptQueue.splice(0)) child.abort();
+    if (this.#state === 'LISTEN') this.#control.accept!.abortAll();
     this.#setState('CLOSED');
   }
 
   /** Listeners: hands the oldest waiting connection to the application. */
   accept(): TcpSocket | undefined {
-    return this.acceptQueue.shift();
+    return this.#control.accept?.take();
   }
 
   /** Makes this socket belong to a process (an accepted connection gets the server's owner). */
   adopt(owner: ProcessCore): void {
-    this.owner = owner;
-    this.fd = owner.openFd();
-    this.#firstOwner = this.#ownerRowCache = owner.owner(this.fd);
+    this.#control.descriptor.open(owner);
+  }
+
+  /** The network could not deliver our SYN (ARP gave up, or a router said host unreachable). */
+  unreachable(code: Errno): void {
+    if (this.#state === 'SYN-SENT') this.#fail(code, 'connect');
   }
 
   // ───────────────────────────── segments from the network ─────────────────────────────
@@ -299,12 +283,14 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   /** Every incoming segment for this socket arrives here. */
   receive(seg: Segment): void {
     const flags = seg.flags;
+    const send = this.#send;
+    const receive = this.#receive;
 
     // A reset ends everything, in any state but LISTEN and TIME-WAIT (RFC 1337).
     if (flags & RST) {
       switch (this.#state) {
         case 'SYN-SENT':
-          if (flags & ACK && seg.ack === this.#sndNxt) this.#fail('ECONNREFUSED', 'connect');
+          if (flags & ACK && seg.ack === send.nxt) this.#fail('ECONNREFUSED', 'connect');
           return;
         case 'LISTEN':
         case 'TIME-WAIT':
@@ -332,31 +318,28 @@ export class TcpSocket implements PortHolder, ObservedSocket {
 
       case 'SYN-SENT':
         // Only SYN+ACK acknowledging our SYN moves on.
-        if (!(flags & SYN) || !(flags & ACK) || seg.ack !== this.#sndNxt) {
+        if (!(flags & SYN) || !(flags & ACK) || seg.ack !== send.nxt) {
           if (flags & ACK) this.stack.answerWithReset(this.host, seg);
           return;
         }
         this.#cancelTimer();
-        this.#rcvNxt = seqAdd(seg.seq, 1);
-        this.#sndUna = seg.ack;
-        this.#sndWnd = seg.window;
+        receive.nxt = (seg.seq + 1) >>> 0; // their SYN takes one sequence number
+        send.acknowledge(seg.ack, seg.window);
         this.#setState('ESTABLISHED');
-        this.#send(ACK, this.#sndNxt, null);
+        this.#segment(ACK, send.nxt, null);
         this.user?.connected();
         this.#output();
         return;
 
       case 'SYN-RECEIVED':
         // The third step of the handshake: the client's ACK of our SYN.
-        if (!(flags & ACK) || seg.ack !== this.#sndNxt) {
-          if (flags & SYN) this.#send(SYN | ACK, this.#iss, null); // their SYN again: repeat the SYN+ACK
+        if (!(flags & ACK) || seg.ack !== send.nxt) {
+          if (flags & SYN) this.#segment(SYN | ACK, send.iss, null); // their SYN again: repeat the SYN+ACK
           return;
         }
-        this.#sndUna = seg.ack;
-        this.#sndWnd = seg.window;
+        send.acknowledge(seg.ack, seg.window);
         this.#setState('ESTABLISHED');
-        const parent = this.#parent;
-        if (parent) parent.#enqueueAccepted(this);
+        if (this.#control.parent) this.#control.parent.#queueAccepted(this);
         break; // the same segment may carry data or a FIN
 
       default:
@@ -364,32 +347,27 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     }
 
     // Synchronised states. Reject what is not the next expected byte (a duplicate): acknowledge, drop.
-    const length = seg.payload ? seg.payload.length : 0;
-    if (seg.seq !== this.#rcvNxt && (length > 0 || flags & FIN)) {
-      this.#send(ACK, this.#sndNxt, null);
+    const payload = seg.payload;
+    const length = payload ? payload.length : 0;
+    if (seg.seq !== receive.nxt && (length > 0 || flags & FIN)) {
+      this.#segment(ACK, send.nxt, null);
       return;
     }
 
     if (flags & ACK) this.#acknowledged(seg);
-    if (this.#gone) return;
+    if (this.#control.gone) return;
 
-    if (length > 0) {
+    if (payload && length > 0) {
       // Data after the application let go of the socket: Linux resets the connection.
-      if (this.#orphaned) return this.abort();
-      if (this.#finReceived) return;
-      this.#rcvNxt = seqAdd(this.#rcvNxt, length);
-      (this.#receivedText ??= new StreamText()).append(seg.payload!);
-      this.#receivedBytes += length;
-      this.#recvQueue.push(seg.payload!);
-      this.#recvBytes += length;
+      if (this.#control.orphaned) return this.abort();
+      if (receive.finReceived) return;
+      receive.accept(payload);
       this.#scheduleAck();
     }
 
     if (flags & FIN) {
-      this.#rcvNxt = seqAdd(this.#rcvNxt, 1);
-      this.#finReceived = true;
-      this.#send(ACK, this.#sndNxt, null);
-      this.#ackPending = false;
+      receive.finArrived();
+      this.#segment(ACK, send.nxt, null);
       switch (this.#state) {
         case 'ESTABLISHED':
           this.#setState('CLOSE-WAIT');
@@ -405,109 +383,92 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       }
     }
 
-    this.#deliverQueued();
+    this.#deliver();
     this.#output();
   }
 
-  /** The network could not deliver our SYN (ARP gave up, or a router said host unreachable). */
-  unreachable(code: Errno): void {
-    if (this.#state === 'SYN-SENT') this.#fail(code, 'connect');
-  }
-
-  // ───────────────────────────── internals ─────────────────────────────
-
-  /** Processes the acknowledgement field: frees acknowledged bytes, notes the FIN's acknowledgement. */
+  /** The acknowledgement field: frees acknowledged bytes; the FIN's acknowledgement moves the state on. */
   #acknowledged(seg: Segment): void {
-    const advance = seqDiff(seg.ack, this.#sndUna);
-    if (advance < 0 || seqDiff(seg.ack, this.#sndNxt) > 0) return;
-    this.#sndWnd = seg.window;
-    if (advance > 0) {
-      this.#sndUna = seg.ack;
-      const finAcked = this.#finSent && seg.ack === this.#sndNxt;
-      if (finAcked) {
-        switch (this.#state) {
-          case 'FIN-WAIT-1':
-            this.#setState('FIN-WAIT-2');
-            if (this.#orphaned) this.#startTimer(FIN_WAIT_2_MS);
-            break;
-          case 'CLOSING':
-            this.#enterTimeWait();
-            break;
-          case 'LAST-ACK':
-            this.#setState('CLOSED');
-            return;
-          default:
-            break;
-        }
+    const outcome = this.#send.acknowledge(seg.ack, seg.window);
+    if (outcome === 'fin-acked') {
+      switch (this.#state) {
+        case 'FIN-WAIT-1':
+          this.#setState('FIN-WAIT-2');
+          if (this.#control.orphaned) this.#startTimer(FIN_WAIT_2_MS);
+          break;
+        case 'CLOSING':
+          this.#enterTimeWait();
+          break;
+        case 'LAST-ACK':
+          this.#setState('CLOSED');
+          return;
+        default:
+          break;
       }
-      if (this.user && !this.#finQueued) this.user.roomToSend();
     }
+    if ((outcome === 'advanced' || outcome === 'fin-acked') && this.user && !this.#send.finQueued) this.user.roomToSend();
   }
 
-  /** Sends what the peer's window allows: segments of at most one MSS; then the FIN if queued. */
+  // ───────────────────────────── segments to the network ─────────────────────────────
+
+  /** Sends what the peer's window allows, in segments of at most one MSS; then the FIN if queued. */
   #output(): void {
-    if (this.#state !== 'ESTABLISHED' && this.#state !== 'CLOSE-WAIT' && this.#state !== 'FIN-WAIT-1' && this.#state !== 'LAST-ACK') {
-      return;
+    const state = this.#state;
+    if (state !== 'ESTABLISHED' && state !== 'CLOSE-WAIT' && state !== 'FIN-WAIT-1' && state !== 'LAST-ACK') return;
+    const send = this.#send;
+    while (send.unsent.bytes > 0) {
+      const window = send.usableWindow();
+      if (window === 0) return;
+      const size = Math.min(this.#control.mss, window, send.unsent.bytes);
+      this.#segment(ACK | PSH, send.nxt, send.unsent.take(size));
+      send.nxt = (send.nxt + size) >>> 0;
     }
-    while (this.#unsent.bytes > 0) {
-      const inFlight = seqDiff(this.#sndNxt, this.#sndUna);
-      const window = this.#sndWnd - inFlight;
-      if (window <= 0) return;
-      const size = Math.min(this.#mss, window, this.#unsent.bytes);
-      const payload = this.#unsent.take(size);
-      this.#send(ACK | PSH, this.#sndNxt, payload);
-      this.#sndNxt = seqAdd(this.#sndNxt, size);
-    }
-    if (this.#finQueued && !this.#finSent) {
-      this.#finSent = true;
-      this.#send(FIN | ACK, this.#sndNxt, null);
-      this.#sndNxt = seqAdd(this.#sndNxt, 1);
-      this.#setState(this.#state === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1');
+    if (send.finQueued && !send.finSent) {
+      send.finSent = true;
+      this.#segment(FIN | ACK, send.nxt, null);
+      send.nxt = (send.nxt + 1) >>> 0;
+      this.#setState(state === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1');
     }
   }
 
   /** Hands queued bytes (then the end) to the application while it reads. */
-  #deliverQueued(): void {
+  #deliver(): void {
+    const receive = this.#receive;
     let freed = false;
-    while (this.#reading && this.#recvQueue.length && !this.#gone) {
-      const chunk = this.#recvQueue.shift()!;
-      this.#recvBytes -= chunk.length;
+    while (receive.reading && !this.#control.gone) {
+      const chunk = receive.take();
+      if (!chunk) break;
       freed = true;
       this.user?.data(chunk);
     }
-    if (freed && this.#windowWasSmall && this.#receiveWindow() >= this.#mss) {
-      this.#windowWasSmall = false;
-      this.#send(ACK, this.#sndNxt, null); // window update, so a stalled sender resumes
-      this.#ackPending = false;
+    if (freed && receive.windowWasSmall && receive.window >= this.#control.mss) {
+      receive.windowWasSmall = false;
+      this.#segment(ACK, this.#send.nxt, null); // window update, so a stalled sender resumes
     }
-    if (this.#finReceived && !this.#endDelivered && this.#recvQueue.length === 0 && this.#reading) {
-      this.#endDelivered = true;
+    if (receive.finReceived && !receive.endDelivered && receive.waiting === 0 && receive.reading) {
+      receive.endDelivered = true;
       this.user?.ended();
     }
   }
 
-  #receiveWindow(): number {
-    const free = RECEIVE_BUFFER - this.#recvBytes;
-    return free > 65535 ? 65535 : free;
-  }
-
   /** Delays a pure ACK until the application had its turn, so a reply can carry it (delayed ACK). */
   #scheduleAck(): void {
-    if (this.#ackPending) return;
-    this.#ackPending = true;
+    if (this.#receive.ackPending) return;
+    this.#receive.ackPending = true;
     this.stack.clock.tick(flushAck, this, null);
   }
 
   /** Called by the tick queued in `#scheduleAck`. */
   flushAck(): void {
-    if (this.#ackPending && !this.#gone && this.#state !== 'CLOSED') this.#send(ACK, this.#sndNxt, null);
-    this.#ackPending = false;
+    if (this.#receive.ackPending && !this.#control.gone && this.#state !== 'CLOSED') this.#segment(ACK, this.#send.nxt, null);
+    this.#receive.ackPending = false;
   }
 
-  #send(flags: number, seq: number, payload: Uint8Array | null): void {
-    const window = this.#receiveWindow();
-    if (window < this.#mss) this.#windowWasSmall = true;
-    if (flags & ACK) this.#ackPending = false;
+  #segment(flags: number, seq: number, payload: Uint8Array | null): void {
+    const receive = this.#receive;
+    const window = receive.window;
+    if (window < this.#control.mss) receive.windowWasSmall = true;
+    if (flags & ACK) receive.ackPending = false;
     this.stack.sendSegment(this.host, {
       srcIp: this.localIp,
       srcPort: this.localPort,
@@ -515,7 +476,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       dstPort: this.remotePort,
       flags,
       seq,
-      ack: flags & ACK ? this.#rcvNxt : 0,
+      ack: flags & ACK ? receive.nxt : 0,
       window,
       payload,
       connection: this.connection,
@@ -523,50 +484,54 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   #sendSyn(): void {
-    this.#send(SYN, this.#iss, null);
-    const delay = SYN_RETRY_DELAYS[this.#synAttempt++];
-    this.#timer = this.stack.clock.schedule(delay ?? 0, synTimeout, this);
+    this.#segment(SYN, this.#send.iss, null);
+    const delay = SYN_RETRY_DELAYS[this.#control.synAttempt++];
+    this.#control.timer = this.stack.clock.schedule(delay ?? 0, synTimeout, this);
   }
 
   /** SYN retransmission timer (called through `synTimeout`). */
   retrySyn(): void {
-    this.#timer = null;
+    this.#control.timer = null;
     if (this.#state !== 'SYN-SENT') return;
-    if (this.#synAttempt >= SYN_RETRY_DELAYS.length) return this.#fail('ETIMEDOUT', 'connect');
+    if (this.#control.synAttempt >= SYN_RETRY_DELAYS.length) return this.#fail('ETIMEDOUT', 'connect');
     this.#sendSyn();
   }
 
+  // ───────────────────────────── listeners' children ─────────────────────────────
+
+  /** A SYN reached a listener: a child socket answers SYN+ACK, unless the accept queue is full. */
   #openChild(syn: Segment): void {
-    if (this.acceptQueue.length >= this.backlog) return; // accept queue full: Linux drops the SYN
+    const queue = this.#control.accept!;
+    if (queue.full) return; // Linux drops the SYN; the client retries
     const child = this.stack.newTcpSocket(this.host, null);
     child.role = 'accepted';
-    child.#parent = this;
+    child.#control.parent = this;
     child.localIp = syn.dstIp;
     child.localPort = syn.dstPort;
     child.remoteIp = syn.srcIp;
     child.remotePort = syn.srcPort;
     child.connection = syn.connection;
-    child.#bound = true;
-    child.#inTable = true;
-    child.#mss = syn.srcIp === syn.dstIp || isLoopback(syn.srcIp) ? MSS_LOOPBACK : MSS_ETHERNET;
+    child.#control.bound = true;
+    child.#control.mss = syn.srcIp === syn.dstIp || isLoopback(syn.srcIp) ? MSS_LOOPBACK : MSS_ETHERNET;
     this.host.tcp.connect(child);
-    child.#iss = this.stack.random.uint32();
-    child.#sndUna = child.#iss;
-    child.#sndNxt = seqAdd(child.#iss, 1);
-    child.#rcvNxt = seqAdd(syn.seq, 1);
-    child.#sndWnd = syn.window;
-    this.#pendingChildren++;
+    child.#send.start(this.stack.random.uint32());
+    child.#send.window = syn.window;
+    child.#receive.nxt = (syn.seq + 1) >>> 0;
+    queue.halfOpen++;
     child.#setState('SYN-RECEIVED');
-    child.#send(SYN | ACK, child.#iss, null);
+    child.#segment(SYN | ACK, child.#send.iss, null);
   }
 
-  #enqueueAccepted(child: TcpSocket): void {
-    this.#pendingChildren--;
-    child.#parent = null;
+  #queueAccepted(child: TcpSocket): void {
+    child.#control.parent = null;
+    const queue = this.#control.accept!;
+    queue.halfOpen--;
     if (this.#state !== 'LISTEN') return child.abort();
-    this.acceptQueue.push(child);
+    queue.waiting.push(child);
     this.user?.incoming?.(child);
   }
+
+  // ───────────────────────────── endings and timers ─────────────────────────────
 
   #enterTimeWait(): void {
     // The application usually closes its descriptor at once (Node destroys the socket after 'end');
@@ -577,18 +542,18 @@ export class TcpSocket implements PortHolder, ObservedSocket {
 
   /** TIME-WAIT and orphaned FIN-WAIT-2 end here (called through `stateTimeout`). */
   expire(): void {
-    this.#timer = null;
+    this.#control.timer = null;
     if (this.#state === 'TIME-WAIT' || this.#state === 'FIN-WAIT-2') this.#setState('CLOSED');
   }
 
   #startTimer(ms: number): void {
     this.#cancelTimer();
-    this.#timer = this.stack.clock.schedule(ms, stateTimeout, this);
+    this.#control.timer = this.stack.clock.schedule(ms, stateTimeout, this);
   }
 
   #cancelTimer(): void {
-    if (this.#timer) this.stack.clock.cancel(this.#timer);
-    this.#timer = null;
+    if (this.#control.timer) this.stack.clock.cancel(this.#control.timer);
+    this.#control.timer = null;
   }
 
   #fail(code: Errno, syscall: string): void {
@@ -602,12 +567,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   #disown(): void {
-    if (this.owner) {
-      this.owner.closeFd(this.fd);
-      this.owner = null;
-      this.fd = -1;
-      this.#ownerRowCache = null;
-    }
+    this.#control.descriptor.close();
     this.user = null;
   }
 
@@ -616,90 +576,43 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     const from = this.#state;
     if (from === to) return;
     this.#state = to;
-    this.stack.recorder.record({
-      kind: 'socket',
-      socket: this.id,
-      host: this.host.node.name,
-      protocol: 'tcp',
-      change: 'state',
-      from,
-      to,
-      local: this.localEndpoint(),
-      remote: this.remoteEndpoint() ?? undefined,
-      owner: this.#ownerRow(),
-    });
+    this.stack.recorder.record(stateEvent(this, from, to, this.#control.descriptor.row));
     if (to === 'CLOSED') this.#release();
   }
 
   /** Leaves every table; the stream record stays. */
   #release(): void {
-    if (this.#gone) return;
-    this.#gone = true;
+    if (this.#control.gone) return;
+    const inTable = this.#control.bound;
+    this.#control.gone = true;
     this.#cancelTimer();
-    if (this.#parent) {
-      this.#parent.#pendingChildren--;
-      this.#parent = null;
+    if (this.#control.parent) {
+      this.#control.parent.#control.accept!.halfOpen--;
+      this.#control.parent = null;
     }
-    if (this.#inTable) {
+    if (inTable) {
       if (this.remotePort) this.host.tcp.disconnect(this);
       else this.host.tcp.unbind(this);
     }
-    this.#inTable = false;
     this.#disown();
     this.stack.recorder.untrack(this);
-    this.stack.recorder.record({ kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'tcp', change: 'close', local: this.localEndpoint() });
+    this.#record('close');
   }
 
-  #event(change: 'bind' | 'listen'): void {
-    this.stack.recorder.record({
-      kind: 'socket',
-      socket: this.id,
-      host: this.host.node.name,
-      protocol: 'tcp',
-      change,
-      local: this.localEndpoint(),
-      owner: this.#ownerRow(),
-    });
+  #record(change: 'bind' | 'listen' | 'close'): void {
+    const event = { kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'tcp', change, local: this.localEndpoint() } as const;
+    // A closed socket has no owner left to show.
+    this.stack.recorder.record(change === 'close' ? event : { ...event, owner: this.#control.descriptor.row });
   }
 
-  #ownerRow(): SocketOwner | null {
-    return this.#ownerRowCache;
-  }
-
-  get closed(): boolean {
-    return this.#gone;
-  }
-
+  /** The `ss` row, or null once the socket left the tables. */
   row(): SocketRow | null {
-    if (this.#gone || !this.#inTable) return null;
-    return {
-      id: this.id,
-      host: this.host.node.name,
-      protocol: 'tcp',
-      state: this.#state === 'CLOSED' ? 'UNCONN' : this.#state,
-      local: this.localEndpoint(),
-      remote: this.#state === 'LISTEN' ? null : this.remoteEndpoint(),
-      recvQ: this.recvQ,
-      sendQ: this.sendQ,
-      owner: this.#ownerRow(),
-    };
+    if (this.#control.gone || !this.#control.bound) return null;
+    return socketRow(this, this.#state, this.#control.descriptor.row);
   }
 
   stream(): StreamRecord {
-    return {
-      socket: this.id,
-      host: this.host.node.name,
-      protocol: 'tcp',
-      role: this.role,
-      local: this.localEndpoint(),
-      remote: this.role === 'listener' ? null : this.remoteEndpoint(),
-      owner: this.#firstOwner,
-      received: this.#receivedText?.text ?? '',
-      receivedBytes: this.#receivedBytes,
-      sent: this.#sentText?.text ?? '',
-      sentBytes: this.#sentBytes,
-      state: this.#gone ? 'CLOSED' : this.#state,
-    };
+    return socketStream(this, this.#control.gone ? 'CLOSED' : this.#state, this.#control.descriptor.first, this.#send, this.#receive);
   }
 }
 
@@ -714,3 +627,5 @@ function synTimeout(socket: TcpSocket): void {
 function stateTimeout(socket: TcpSocket): void {
   socket.expire();
 }
+
+export type { SocketOwner };

@@ -30,6 +30,7 @@ const OPTIONAL = ['from', 'to', 'local', 'remote', 'owner'] as const;
 /** Events live in fixed blocks, so the trace grows without ever copying what it holds. */
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
+const RECENT = 256;
 
 class Block {
   readonly kind = new Uint8Array(BLOCK);
@@ -48,6 +49,10 @@ export class TraceStore {
   readonly #refs: unknown[] = [];
   readonly #endpoints: Endpoint[] = [];
   readonly #endpointIds = new Map<number, number>();
+  /** Recent ip:port → id, by the port's low bits: a segment's two ends hit here, not the Map (keys > 2^31 hash slowly). */
+  readonly #recentIp = new Float64Array(RECENT).fill(-1);
+  readonly #recentPort = new Int32Array(RECENT).fill(-1);
+  readonly #recentId = new Int32Array(RECENT);
 
   get length(): number {
     return this.#length;
@@ -55,6 +60,16 @@ export class TraceStore {
 
   /** The id of ip:port (ip as a 32-bit number); its frozen value is `endpointOf(id)`. */
   endpointId(ip: number, port: number): number {
+    const slot = port & (RECENT - 1);
+    if (this.#recentPort[slot] === port && this.#recentIp[slot] === ip) return this.#recentId[slot]!;
+    const id = this.#endpointIdOf(ip, port);
+    this.#recentIp[slot] = ip;
+    this.#recentPort[slot] = port;
+    this.#recentId[slot] = id;
+    return id;
+  }
+
+  #endpointIdOf(ip: number, port: number): number {
     const key = ip * 65536 + port;
     let id = this.#endpointIds.get(key);
     if (id === undefined) {

@@ -15,7 +15,7 @@ export type AttachedShell = Pick<Shell, 'input' | 'resize' | 'dispose'>;
 export function shellGreeting(runNumber: number): string {
   const dim = (text: string) => `\x1b[2m${text}\x1b[22m`;
   return runNumber <= 1
-    ? `${dim("Your programs' network is live: servers keep listening until the next run. Type help for the commands.")}\r\n`
+    ? `${dim('Your run left this network up: its servers listen until the next run. Try help.')}\r\n`
     : `\r\n${dim(`Run ${runNumber}: a new network. The last run's servers and connections are gone.`)}\r\n`;
 }
 

@@ -1,7 +1,7 @@
 /** What `net` accepts as arguments, checked and normalised as Node does (ERR_INVALID_ARG_TYPE, ERR_SOCKET_BAD_PORT). */
 import { badPortError, invalidArgType, nodeErrors } from '../errors';
 import { Buffer, type BufferEncoding } from './buffer';
-import type { TcpSocketConnectOpts } from './net-socket';
+import type { TcpSocketConnectOpts } from './net-types';
 
 /** Bytes to send: a string encoded, a Buffer as it is (Node does not copy it either), other views copied. */
 export function toBytes(data: unknown, encoding: BufferEncoding | undefined, argument = 'chunk'): Uint8Array {

@@ -12,49 +12,20 @@ import { EventEmitter } from './events';
 import { normaliseConnectArgs, toBytes, validatePort } from './net-args';
 import { IdleTimer } from './idle-timer';
 import { pipe } from './pipe';
+import {
+  CONTEXT,
+  contextOf,
+  WRITABLE_HIGH_WATER_MARK,
+  type AddressInfo,
+  type SocketConstructorOpts,
+  type TcpSocketConnectOpts,
+} from './net-types';
+import { WriteQueue } from './write-queue';
 
 export { normaliseConnectArgs, toBytes, validatePort };
 
-/** Node 22's default `writableHighWaterMark` for sockets: 64 KiB. */
-export const WRITABLE_HIGH_WATER_MARK = 65536;
-
-/** The hidden per-process context of the Socket/Server classes a program gets. */
-export const CONTEXT = Symbol('netsim.context');
-
-export interface SocketConstructorOpts {
-  /** Keep the writable side open after the peer ends (default false: end it too, as Node). */
-  allowHalfOpen?: boolean;
-}
-
-export interface TcpSocketConnectOpts {
-  port: number;
-  host?: string;
-  localAddress?: string;
-  localPort?: number;
-  /** Milliseconds of inactivity before 'timeout' (same as `socket.setTimeout`). */
-  timeout?: number;
-  allowHalfOpen?: boolean;
-  /** Address family for the name lookup, as Node's (4, 6 or 0). netsim is IPv4 only: every host answers with IPv4. */
-  family?: number;
-}
-
-export interface AddressInfo {
-  address: string;
-  family: 'IPv4';
-  port: number;
-}
-
-interface PendingWrite {
-  bytes: Uint8Array;
-  offset: number;
-  callback: ((error?: Error | null) => void) | undefined;
-}
-
-export function contextOf(target: object): FaceContext {
-  const ctx = (target.constructor as unknown as Record<symbol, FaceContext | undefined>)[CONTEXT];
-  if (!ctx) throw new Error('This class is bound to a netsim process: use the one from the `net` module the program was given');
-  return ctx;
-}
+export { CONTEXT, contextOf, WRITABLE_HIGH_WATER_MARK };
+export type { AddressInfo, SocketConstructorOpts, TcpSocketConnectOpts };
 
 /** A TCP connection, as Node's `net.Socket`. */
 export class Socket extends EventEmitter {
@@ -81,10 +52,7 @@ export class Socket extends EventEmitter {
 
   #ctx: FaceContext;
   #core: TcpSocket | null = null;
-  #queue: PendingWrite[] = [];
-  #writableLength = 0;
-  #bytesWritten = 0;
-  #needDrain = false;
+  #writes: WriteQueue;
   #encoding: BufferEncoding | null = null;
   #decoder: TextDecoder | null = null;
   #paused = false;
@@ -99,6 +67,7 @@ export class Socket extends EventEmitter {
     super();
     this.#ctx = contextOf(this);
     this.#idle = new IdleTimer(this.#ctx, this);
+    this.#writes = new WriteQueue(this.#ctx);
     this.allowHalfOpen = !!options.allowHalfOpen;
   }
 
@@ -143,12 +112,12 @@ export class Socket extends EventEmitter {
 
   /** Bytes written by the program so far (including those still buffered). */
   get bytesWritten(): number {
-    return this.#bytesWritten;
+    return this.#writes.written;
   }
 
   /** Bytes buffered by `write` that the kernel has not taken yet. */
   get writableLength(): number {
-    return this.#writableLength;
+    return this.#writes.length;
   }
 
   get writable(): boolean {
@@ -160,7 +129,7 @@ export class Socket extends EventEmitter {
   }
 
   get writableNeedDrain(): boolean {
-    return this.#needDrain;
+    return this.#writes.needDrain;
   }
 
   /**
@@ -294,18 +263,7 @@ export class Socket extends EventEmitter {
       if (callback) this.#ctx.tick(callback, error);
       return false;
     }
-    this.#bytesWritten += bytes.length;
-    const core = this.#core;
-    if (this.#queue.length === 0 && core && !this.connecting && core.sendSpace >= bytes.length) {
-      // The common case: the kernel takes it all at once, so nothing waits in the queue.
-      core.write(bytes);
-      if (callback) this.#ctx.tick(callback, null);
-      return true;
-    }
-    this.#writableLength += bytes.length;
-    const ok = this.#writableLength < WRITABLE_HIGH_WATER_MARK;
-    if (!ok) this.#needDrain = true;
-    this.#queue.push({ bytes, offset: 0, callback });
+    const ok = this.#writes.add(this.#core, !this.connecting, bytes, callback);
     this.#flush();
     return ok;
   }
@@ -331,19 +289,10 @@ export class Socket extends EventEmitter {
   #flush(): void {
     const core = this.#core;
     if (!core || this.connecting || this.destroyed) return;
-    while (this.#queue.length) {
-      const head = this.#queue[0]!;
-      const rest = head.offset === 0 ? head.bytes : head.bytes.subarray(head.offset);
-      const taken = core.write(rest);
-      head.offset += taken;
-      this.#writableLength -= taken;
-      if (head.offset < head.bytes.length) break;
-      this.#queue.shift();
-      if (head.callback) this.#ctx.tick(head.callback, null);
-    }
-    if (this.#queue.length) return;
-    if (taken0(this) && this.#needDrain) {
-      this.#needDrain = false;
+    const writes = this.#writes;
+    if (!writes.flush(core)) return;
+    if (writes.length === 0 && writes.needDrain) {
+      writes.needDrain = false;
       this.#ctx.tick(emitDrain, this);
     }
     if (this.writableEnded && !this.#shutdownSent) {
@@ -505,10 +454,6 @@ export class Socket extends EventEmitter {
   static raise(socket: Socket, error: Error): void {
     socket.#ctx.raise(socket, error, socket.socketId);
   }
-}
-
-function taken0(socket: Socket): boolean {
-  return socket.writableLength === 0;
 }
 
 function startConnect(arg: { socket: Socket; host: string; options: TcpSocketConnectOpts }): void {

@@ -1,0 +1,35 @@
+/**
+ * What a TCP socket knows besides its sequence numbers: how it came to be, who uses and who holds it,
+ * where it is in its life, its listener, and its one timer. (RFC 9293 calls the whole record the
+ * Transmission Control Block; the send and receive variables live in tcp-send.ts and tcp-receive.ts.)
+ */
+import type { ScheduledEvent } from './clock';
+import { Descriptor } from './owner';
+import type { TcpSocket, TcpUser } from './tcp';
+import type { AcceptQueue } from './tcp-listener';
+import type { TcpRole } from './tcp-observe';
+
+/** Maximum segment size on an Ethernet link (1500 − 40) and on loopback (65536 − 40 − 13 of options). */
+export const MSS_ETHERNET = 1460;
+export const MSS_LOOPBACK = 65483;
+
+export class ControlBlock {
+  role: TcpRole = 'connector';
+  user: TcpUser | null = null;
+  /** Connection id for the trace (both ends share the connector's socket id). */
+  connection = 0;
+  /** Bound once (bind or connect): it sits in the port table until `gone`. */
+  bound = false;
+  gone = false;
+  /** The application closed it; the kernel finishes the connection alone. */
+  orphaned = false;
+  mss = MSS_ETHERNET;
+  readonly descriptor = new Descriptor();
+  /** Listeners only: connections waiting for `accept()`. */
+  accept: AcceptQueue | null = null;
+  /** Children in SYN-RECEIVED: the listener that will queue them. */
+  parent: TcpSocket | null = null;
+  /** The SYN retry, FIN-WAIT-2 or TIME-WAIT timer; `synAttempt` counts SYNs sent. */
+  timer: ScheduledEvent | null = null;
+  synAttempt = 0;
+}

@@ -189,6 +189,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     (version === 'solution' ? controls.backToMine : controls.run).focus();
   }
 
+  const status = region.querySelector<HTMLElement>('[data-status]');
+  // The editor is open now: the placeholder no longer asks the learner to open it.
+  if (status && !store.exercise(data.id).attempts) status.textContent = 'Write your program, then run it: the checks appear here.';
   controls.run.hidden = false;
   controls.reset.hidden = false;
   controls.keys.hidden = false;

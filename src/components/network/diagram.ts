@@ -22,12 +22,16 @@ export interface DiagramHighlight {
 }
 
 let diagramCount = 0;
+/** The view of a diagram before any run: one line of text at the size of the diagram's labels. */
+const EMPTY_VIEW = { width: 560, height: 60 } as const;
 
 export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight?: DiagramHighlight | null): DiagramLayout {
   const layout = layoutDiagram(state.hosts, state.sockets);
   const id = svg.dataset.diagramId ?? (svg.dataset.diagramId = `np-diagram-${++diagramCount}`);
   svg.replaceChildren();
-  svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  // With no hosts the layout is tiny, and its one line of text would be scaled up to fill the column.
+  const empty = layout.hosts.length === 0;
+  svg.setAttribute('viewBox', empty ? `0 0 ${EMPTY_VIEW.width} ${EMPTY_VIEW.height}` : `0 0 ${layout.width} ${layout.height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.classList.add('np-diagram');
@@ -41,8 +45,8 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   const path = highlight ? packetPath(layout, state.hosts, state.sockets, highlight.src, highlight.dst) : null;
   const lit = new Set(path?.socketIds ?? []);
 
-  if (layout.hosts.length === 0) {
-    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
+  if (empty) {
+    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: EMPTY_VIEW.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
   }
   drawHosts(svg, layout);
   const wireLabels = drawWires(svg, layout, path?.wireKey ?? null);

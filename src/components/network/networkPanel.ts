@@ -51,7 +51,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   let terminal: TerminalHandle | null = null;
   /** A note from the page on the terminal's screen (or kept until the terminal is first opened). */
   const note = (text: string) => {
-    const ansi = `\r\n\x1b[2m${text}\x1b[22m\r\n`;
+    const ansi = `\r\n\x1b[3m${text}\x1b[23m\r\n`;
     if (terminal) terminal.write(ansi);
     else shellBacklog = (shellBacklog + ansi).slice(-SHELL_BACKLOG_LIMIT);
   };

@@ -18,26 +18,56 @@ export interface ScheduledEvent {
   arg: unknown;
   blame: Blame | null;
   cancelled: boolean;
+  /** Made by `post`: nobody holds it, so it is reused once it ran. */
+  pooled: boolean;
 }
 
 
+// The heap, the tick queue and the pool keep their own lengths: an array emptied by `pop()` or
+// `length = 0` gives its storage back and allocates it again on the next push, once per event.
 export class Clock {
   now = 0;
-  #heap: ScheduledEvent[] = [];
+  readonly #heap: (ScheduledEvent | undefined)[] = [];
+  #heapSize = 0;
   #seq = 0;
   /** Ticks as flat triples (run, arg, blame): no object per tick. */
-  #ticks: unknown[] = [];
+  readonly #ticks: unknown[] = [];
   #tickHead = 0;
+  #tickTail = 0;
+  /** Events `post` made that ran, ready for reuse. */
+  readonly #spare: ScheduledEvent[] = [];
+  #spareSize = 0;
   #live = 0;
   /** The process whose code runs now (for uncaught-exception routing). */
   current: Blame | null = null;
 
   /** Schedules `run(arg)` after `delay` virtual ms (0 = after the events already due now). */
   schedule<A>(delay: number, run: (arg: A) => void, arg: A, blame: Blame | null = null): ScheduledEvent {
-    const event: ScheduledEvent = { at: this.now + (delay > 0 ? delay : 0), seq: this.#seq++, run, arg, blame, cancelled: false };
+    const event: ScheduledEvent = { at: this.now + (delay > 0 ? delay : 0), seq: this.#seq++, run, arg, blame, cancelled: false, pooled: false };
     this.#push(event);
     this.#live++;
     return event;
+  }
+
+  /**
+   * `schedule` for events nobody will cancel (a packet on its way): returns nothing, so the event object
+   * can be reused once it ran and a busy network allocates none.
+   */
+  post<A>(delay: number, run: (arg: A) => void, arg: A): void {
+    const at = this.now + (delay > 0 ? delay : 0);
+    let event: ScheduledEvent;
+    if (this.#spareSize > 0) {
+      event = this.#spare[--this.#spareSize]!;
+      event.at = at;
+      event.seq = this.#seq++;
+      event.run = run;
+      event.arg = arg;
+      event.cancelled = false;
+    } else {
+      event = { at, seq: this.#seq++, run, arg, blame: null, cancelled: false, pooled: true };
+    }
+    this.#push(event);
+    this.#live++;
   }
 
   cancel(event: ScheduledEvent): void {
@@ -49,18 +79,23 @@ export class Clock {
 
   /** Runs `run(arg)` once the current event's callback returns, before any later event (nextTick). */
   tick<A>(run: (arg: A) => void, arg: A, blame: Blame | null = this.current): void {
-    this.#ticks.push(run, arg, blame);
+    const ticks = this.#ticks;
+    const tail = this.#tickTail;
+    ticks[tail] = run;
+    ticks[tail + 1] = arg;
+    ticks[tail + 2] = blame;
+    this.#tickTail = tail + 3;
   }
 
   /** Events waiting (cancelled ones excluded). */
   pending(): number {
-    return this.#live + (this.#ticks.length - this.#tickHead) / 3;
+    return this.#live + (this.#tickTail - this.#tickHead) / 3;
   }
 
   nextAt(): number | undefined {
-    if (this.#tickHead < this.#ticks.length) return this.now;
+    if (this.#tickHead < this.#tickTail) return this.now;
     this.#dropCancelled();
-    return this.#heap.length ? this.#heap[0]!.at : undefined;
+    return this.#heapSize ? this.#heap[0]!.at : undefined;
   }
 
   /**
@@ -68,7 +103,7 @@ export class Clock {
    * to do with an exception thrown by a callback; it is given the process that was running.
    */
   step(onThrow: (error: unknown, blame: Blame | null) => void): boolean {
-    if (this.#tickHead < this.#ticks.length) {
+    if (this.#tickHead < this.#tickTail) {
       this.drainTicks(onThrow);
       return true;
     }
@@ -79,8 +114,14 @@ export class Clock {
     event.cancelled = true;
     if (event.at > this.now) this.now = event.at;
     this.current = event.blame;
+    const run = event.run;
+    const arg = event.arg;
+    if (event.pooled) {
+      event.arg = undefined; // let it go
+      this.#spare[this.#spareSize++] = event;
+    }
     try {
-      event.run(event.arg);
+      run(arg);
     } catch (error) {
       onThrow(error, this.current);
     }
@@ -90,12 +131,12 @@ export class Clock {
 
   drainTicks(onThrow: (error: unknown, blame: Blame | null) => void): void {
     const ticks = this.#ticks;
-    while (this.#tickHead < ticks.length) {
+    while (this.#tickHead < this.#tickTail) {
       const at = this.#tickHead;
       const run = ticks[at] as (arg: unknown) => void;
       const arg = ticks[at + 1];
       this.current = ticks[at + 2] as Blame | null;
-      ticks[at + 1] = undefined; // let the argument go
+      ticks[at] = ticks[at + 1] = ticks[at + 2] = undefined; // let them go
       this.#tickHead = at + 3;
       try {
         run(arg);
@@ -103,13 +144,12 @@ export class Clock {
         onThrow(error, this.current);
       }
     }
-    ticks.length = 0;
-    this.#tickHead = 0;
+    this.#tickHead = this.#tickTail = 0;
     this.current = null;
   }
 
   #dropCancelled(): void {
-    while (this.#heap.length && this.#heap[0]!.cancelled) this.#pop();
+    while (this.#heapSize && this.#heap[0]!.cancelled) this.#pop();
   }
 
   #less(a: ScheduledEvent, b: ScheduledEvent): boolean {
@@ -118,8 +158,7 @@ export class Clock {
 
   #push(event: ScheduledEvent): void {
     const heap = this.#heap;
-    let i = heap.length;
-    heap.push(event);
+    let i = this.#heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.#less(event, heap[parent]!)) break;
@@ -131,12 +170,13 @@ export class Clock {
 
   #pop(): ScheduledEvent | undefined {
     const heap = this.#heap;
-    if (heap.length === 0) return undefined;
+    if (this.#heapSize === 0) return undefined;
     const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length) {
+    const n = --this.#heapSize;
+    const last = heap[n]!;
+    heap[n] = undefined;
+    if (n) {
       let i = 0;
-      const n = heap.length;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;

@@ -49,8 +49,14 @@ export class Stack {
   readonly hosts: HostRuntime[];
   readonly latency: number;
   #nextSocketId = 1;
+  /** Segments that arrived, ready for reuse: nothing keeps a segment once `receive` returned. */
+  readonly #spareSegments: Segment[] = [];
+  #spareSegmentCount = 0;
   // Made once, so scheduling a packet's arrival allocates no closure.
-  readonly #deliverSegment = (seg: Segment) => this.arriveSegment(this.hosts[seg.hop!]!, seg);
+  readonly #deliverSegment = (seg: Segment) => {
+    this.arriveSegment(this.hosts[seg.hop!]!, seg);
+    this.#recycle(seg);
+  };
   readonly #deliverDatagram = (datagram: Datagram) => this.arriveDatagram(this.hosts[datagram.hop!]!, datagram);
 
   constructor(nodes: HostNode[], seed: number, latency: number) {
@@ -106,6 +112,30 @@ export class Stack {
 
   // ───────────────────────────── moving packets ─────────────────────────────
 
+  /** A segment to fill and hand to `sendSegment` (reused from one that arrived when there is one). */
+  newSegment(srcIp: number, srcPort: number, dstIp: number, dstPort: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number): Segment {
+    if (this.#spareSegmentCount === 0) return { srcIp, srcPort, dstIp, dstPort, flags, seq, ack, window, payload, connection, hop: -1 };
+    const seg = this.#spareSegments[--this.#spareSegmentCount]!;
+    this.#spareSegments[this.#spareSegmentCount] = undefined as unknown as Segment;
+    seg.srcIp = srcIp;
+    seg.srcPort = srcPort;
+    seg.dstIp = dstIp;
+    seg.dstPort = dstPort;
+    seg.flags = flags;
+    seg.seq = seq;
+    seg.ack = ack;
+    seg.window = window;
+    seg.payload = payload;
+    seg.connection = connection;
+    return seg;
+  }
+
+  #recycle(seg: Segment): void {
+    seg.payload = null; // the receiver keeps the bytes, not the segment
+    if (this.#spareSegmentCount < 1024) this.#spareSegments[this.#spareSegmentCount++] = seg;
+  }
+
+  /** Sends a segment made by `newSegment`; it belongs to the network from now on. */
   sendSegment(from: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
     const path = this.#pathFor(from, seg.dstIp);
     let delivered = path.kind === 'arrives';
@@ -114,12 +144,12 @@ export class Stack {
     this.recorder.segment(seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.flags, seg.seq, seg.ack, seg.window, seg.payload, seg.connection, delivered);
     if (delivered && path.kind === 'arrives') {
       seg.hop = path.to.index;
-      this.clock.schedule(path.delay, this.#deliverSegment, seg);
-    } else if (path.kind === 'arp-fails') {
-      this.#resolveFailing(path.from, path.ip, sender);
-    } else if (path.kind === 'no-route' && path.at !== from) {
-      this.#routerUnreachable(path.at, seg.srcIp, sender);
+      this.clock.post(path.delay, this.#deliverSegment, seg);
+      return;
     }
+    if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, sender);
+    else if (path.kind === 'no-route' && path.at !== from) this.#routerUnreachable(path.at, seg.srcIp, sender);
+    this.#recycle(seg);
   }
 
   sendDatagram(from: HostRuntime, datagram: Datagram): void {
@@ -145,18 +175,8 @@ export class Stack {
   answerWithReset(host: HostRuntime, seg: Segment): void {
     if (seg.flags & RST) return;
     const length = (seg.payload ? seg.payload.length : 0) + (seg.flags & SYN ? 1 : 0);
-    const reset: Segment = {
-      srcIp: seg.dstIp,
-      srcPort: seg.dstPort,
-      dstIp: seg.srcIp,
-      dstPort: seg.srcPort,
-      flags: seg.flags & ACK ? RST : RST | ACK,
-      seq: seg.flags & ACK ? seg.ack : 0,
-      ack: seg.flags & ACK ? 0 : seqAdd(seg.seq, length),
-      window: 0,
-      payload: null,
-      connection: seg.connection,
-    };
+    const acked = seg.flags & ACK;
+    const reset = this.newSegment(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort, acked ? RST : RST | ACK, acked ? seg.ack : 0, acked ? 0 : seqAdd(seg.seq, length), 0, null, seg.connection);
     this.sendSegment(host, reset, null);
   }
 

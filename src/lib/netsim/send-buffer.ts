@@ -2,9 +2,10 @@
  * Bytes the application wrote that TCP has not sent yet: chunks kept as written (no copy), cut into
  * segments of at most one MSS as the peer's window allows.
  */
+import { Fifo } from './fifo';
+
 export class SendBuffer {
-  readonly #chunks: Uint8Array[] = [];
-  #head = 0;
+  readonly #chunks = new Fifo<Uint8Array>();
   /** How far into the first chunk has been sent. */
   #offset = 0;
   /** Unsent bytes in all. */
@@ -18,7 +19,7 @@ export class SendBuffer {
   /** The next `size` bytes (size ≤ bytes): a view when one chunk holds them, else a copy joining chunks. */
   take(size: number): Uint8Array {
     const chunks = this.#chunks;
-    const head = chunks[this.#head]!;
+    const head = chunks.peek()!;
     const available = head.length - this.#offset;
     let payload: Uint8Array;
     if (available === size) {
@@ -31,7 +32,7 @@ export class SendBuffer {
       payload = new Uint8Array(size);
       let filled = 0;
       while (filled < size) {
-        const chunk = chunks[this.#head]!;
+        const chunk = chunks.peek()!;
         const take = Math.min(chunk.length - this.#offset, size - filled);
         payload.set(chunk.subarray(this.#offset, this.#offset + take), filled);
         filled += take;
@@ -43,17 +44,9 @@ export class SendBuffer {
     return payload;
   }
 
-  /** The first chunk is all sent; the array is compacted now and then instead of shifted every time. */
+  /** The first chunk is all sent. */
   #dropHead(): void {
-    const chunks = this.#chunks;
-    chunks[this.#head++] = undefined as unknown as Uint8Array;
+    this.#chunks.shift();
     this.#offset = 0;
-    if (this.#head === chunks.length) {
-      chunks.length = 0;
-      this.#head = 0;
-    } else if (this.#head >= 1024) {
-      chunks.splice(0, this.#head);
-      this.#head = 0;
-    }
   }
 }

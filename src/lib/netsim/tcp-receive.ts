@@ -4,6 +4,7 @@
  *
  * Every field is set in the constructor and keeps its type, so V8 keeps one fast shape for all sockets.
  */
+import { Fifo } from './fifo';
 import { StreamText } from './observe';
 import { seqAdd } from './packets';
 
@@ -13,9 +14,8 @@ export const RECEIVE_BUFFER = 65536;
 export class ReceiveSide {
   /** Next sequence number expected from the peer. */
   nxt = 0;
-  /** Arrived in order, not yet handed to the application (`#head` is the oldest). */
-  readonly #queue: Uint8Array[] = [];
-  #head = 0;
+  /** Arrived in order, not yet handed to the application. */
+  readonly #queue = new Fifo<Uint8Array>();
   /** Bytes waiting in the queue: what `ss` shows as Recv-Q. */
   bytes = 0;
   /** False while the application paused reading. */
@@ -38,7 +38,7 @@ export class ReceiveSide {
   }
 
   get waiting(): number {
-    return this.#queue.length - this.#head;
+    return this.#queue.size;
   }
 
   /** In-order bytes arrived: they wait for the application. */
@@ -52,13 +52,8 @@ export class ReceiveSide {
 
   /** The oldest waiting chunk, removed from the queue. */
   take(): Uint8Array | undefined {
-    if (this.#head === this.#queue.length) return undefined;
-    const chunk = this.#queue[this.#head]!;
-    this.#queue[this.#head++] = undefined as unknown as Uint8Array;
-    if (this.#head === this.#queue.length) {
-      this.#queue.length = 0;
-      this.#head = 0;
-    }
+    const chunk = this.#queue.shift();
+    if (chunk === undefined) return undefined;
     this.bytes -= chunk.length;
     return chunk;
   }

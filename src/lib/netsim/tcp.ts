@@ -469,18 +469,9 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     const window = receive.window;
     if (window < this.#control.mss) receive.windowWasSmall = true;
     if (flags & ACK) receive.ackPending = false;
-    this.stack.sendSegment(this.host, {
-      srcIp: this.localIp,
-      srcPort: this.localPort,
-      dstIp: this.remoteIp,
-      dstPort: this.remotePort,
-      flags,
-      seq,
-      ack: flags & ACK ? receive.nxt : 0,
-      window,
-      payload,
-      connection: this.connection,
-    }, this);
+    const stack = this.stack;
+    const seg = stack.newSegment(this.localIp, this.localPort, this.remoteIp, this.remotePort, flags, seq, flags & ACK ? receive.nxt : 0, window, payload, this.connection);
+    stack.sendSegment(this.host, seg, this);
   }
 
   #sendSyn(): void {

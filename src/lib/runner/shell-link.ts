@@ -13,10 +13,11 @@ export type AttachedShell = Pick<Shell, 'input' | 'resize' | 'dispose'>;
  * it says that the network under it was replaced: a connection made from it a moment ago is gone.
  */
 export function shellGreeting(runNumber: number): string {
-  const dim = (text: string) => `\x1b[2m${text}\x1b[22m`;
+  // Italic, not dim: dim text falls below a readable contrast on the light terminal.
+  const aside = (text: string) => `\x1b[3m${text}\x1b[23m`;
   return runNumber <= 1
-    ? `${dim('Your run left this network up: its servers listen until the next run. Try help.')}\r\n`
-    : `\r\n${dim(`Run ${runNumber}: a new network. The last run's servers and connections are gone.`)}\r\n`;
+    ? `${aside('Your run left this network up: its servers listen until the next run. Try help.')}\r\n`
+    : `\r\n${aside(`Run ${runNumber}: a new network. The last run's servers and connections are gone.`)}\r\n`;
 }
 
 export function attachShell(network: Network, request: RunRequest, write: (ansi: string) => void, runNumber = 1): AttachedShell {

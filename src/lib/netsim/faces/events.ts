@@ -85,6 +85,21 @@ export class EventEmitter {
     return true;
   }
 
+  /**
+   * @internal `emit(name, value)` without the rest-argument array: the sockets' 'data' path runs it once
+   * per chunk (Node keeps such fast paths too). Never for 'error', whose missing listener must throw.
+   */
+  emitValue(name: string | symbol, value: unknown): boolean {
+    const list = this.#events.get(name);
+    if (!list) return false;
+    for (let i = 0; i < list.length; i++) {
+      const registration = list[i]!;
+      if (registration.once) this.#removeRegistration(name, registration);
+      registration.listener.call(this, value);
+    }
+    return true;
+  }
+
   listenerCount(name: string | symbol): number {
     return this.#events.get(name)?.length ?? 0;
   }

@@ -27,6 +27,9 @@ export { normaliseConnectArgs, toBytes, validatePort };
 export { CONTEXT, contextOf, WRITABLE_HIGH_WATER_MARK };
 export type { AddressInfo, SocketConstructorOpts, TcpSocketConnectOpts };
 
+/** TextDecoder options for a chunk of a longer stream (made once). */
+const STREAM: TextDecodeOptions = { stream: true };
+
 /** A TCP connection, as Node's `net.Socket`. */
 export class Socket extends EventEmitter {
   /** True from `connect()` until the handshake completes. */
@@ -200,9 +203,9 @@ export class Socket extends EventEmitter {
     this.#ctx.enter();
     this.bytesRead += chunk.length;
     this.#touch();
-    if (this.#decoder) this.emit('data', this.#decoder.decode(chunk, { stream: true }));
-    else if (this.#encoding) this.emit('data', Buffer.view(chunk).toString(this.#encoding));
-    else this.emit('data', Buffer.view(chunk));
+    if (this.#decoder) this.emitValue('data', this.#decoder.decode(chunk, STREAM));
+    else if (this.#encoding) this.emitValue('data', Buffer.view(chunk).toString(this.#encoding));
+    else this.emitValue('data', Buffer.view(chunk));
   }
 
   /** @internal */

@@ -3,6 +3,7 @@
  * take yet, with their callbacks, and the `'drain'` bookkeeping (`write` returns false past the high-water
  * mark; `'drain'` follows once the queue empties).
  */
+import { Fifo } from '../fifo';
 import type { TcpSocket } from '../tcp';
 import type { FaceContext } from './context';
 import { WRITABLE_HIGH_WATER_MARK } from './net-types';
@@ -16,7 +17,7 @@ interface PendingWrite {
 }
 
 export class WriteQueue {
-  readonly #pending: PendingWrite[] = [];
+  readonly #pending = new Fifo<PendingWrite>();
   /** Bytes waiting here (Node's `writableLength`). */
   length = 0;
   /** Bytes the program wrote in all, waiting or not (Node's `bytesWritten`). */
@@ -32,7 +33,7 @@ export class WriteQueue {
    */
   add(core: TcpSocket | null, ready: boolean, bytes: Uint8Array, callback: WriteCallback | undefined): boolean {
     this.written += bytes.length;
-    if (this.#pending.length === 0 && core && ready && core.sendSpace >= bytes.length) {
+    if (this.#pending.size === 0 && core && ready && core.sendSpace >= bytes.length) {
       core.write(bytes);
       if (callback) this.ctx.tick(callback, null);
       return true;
@@ -47,8 +48,8 @@ export class WriteQueue {
   /** Hands waiting bytes to the kernel as far as its send buffer allows; true once nothing waits. */
   flush(core: TcpSocket): boolean {
     const pending = this.#pending;
-    while (pending.length) {
-      const head = pending[0]!;
+    while (pending.size) {
+      const head = pending.peek()!;
       const taken = core.write(head.offset === 0 ? head.bytes : head.bytes.subarray(head.offset));
       head.offset += taken;
       this.length -= taken;

@@ -76,4 +76,24 @@ describe('the runner worker', () => {
     expect(listing).toContain('State');
     expect(listing).not.toContain('10.0.0.2:7');
   });
+
+  it('takes the network down on reset: the terminal says so and no longer reaches the old server', async () => {
+    const { port, next, events } = connect();
+    const echo = program('server.ts', lines("import net from 'node:net';", 'net.createServer((s) => s.pipe(s)).listen(7);'));
+    const shellText = () => events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
+    port.postMessage(request([echo], { runId: 1, terminalHost: 'laptop' }));
+    await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
+
+    port.postMessage({ type: 'reset' });
+    await next((e) => e.type === 'network-reset');
+    expect(shellText()).toContain("The exercise was reset: the last run's network is gone.");
+    const before = shellText().length;
+    // The shell went with the network: what is typed now reaches nothing (not even its echo) until the next run.
+    port.postMessage({ type: 'shell-input', data: 'nc -zv web 7\r' });
+    port.postMessage(request([echo], { runId: 2, terminalHost: 'laptop' }));
+    await next((e) => e.type === 'shell-output' && shellText().slice(before).includes('learner@laptop'));
+    const afterReset = shellText().slice(before);
+    expect(afterReset.indexOf('Run 2: a new network')).toBeGreaterThanOrEqual(0);
+    expect(afterReset.slice(0, afterReset.indexOf('Run 2: a new network'))).not.toContain('nc');
+  });
 });

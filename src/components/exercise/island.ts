@@ -160,6 +160,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     const file = tabs.current();
     if (version === 'solution') showVersion('mine');
     undoText = { file, text: editor.resetToStarter(file) };
+    // A reset also stops the last run's servers: the terminal and diagram start from nothing again.
+    sandbox.send({ type: 'reset' });
     controls.undoReset.hidden = false;
     editor.focus();
   });

@@ -45,7 +45,9 @@ export function setUpMonaco(): { monaco: typeof monaco; ts: typeof ts } {
     target: ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    lib: ['es2022'], // no DOM: the program runs as on Node, not in a page
+    // No DOM: the program runs as on Node, not in a page. The language service takes lib *file* names (only
+    // tsconfig.json parsing maps `es2022` to them); a bare `es2022` loads as a plain script and breaks `any[]`.
+    lib: ['lib.es2022.d.ts'],
     strict: true,
     noEmit: true,
     esModuleInterop: true,

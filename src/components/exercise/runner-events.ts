@@ -45,6 +45,8 @@ export function isRunnerEvent(value: unknown): value is RunnerEvent {
       return hasRunId && isRunRecord(event.record);
     case 'shell-output':
       return typeof event.data === 'string';
+    case 'network-reset':
+      return true;
     default: {
       const unknownType: never = event.type;
       void unknownType;

@@ -62,6 +62,9 @@ export class NetworkStore {
         this.#update({ runId: event.runId, hosts: record.hosts, sockets: record.sockets, trace: record.trace, at: record.endedAt, finished: true });
         return;
       }
+      case 'network-reset':
+        this.#update({ runId: null, hosts: [], sockets: [], trace: [], at: 0, finished: false });
+        return;
       case 'ready':
       case 'console':
       case 'console-capped':

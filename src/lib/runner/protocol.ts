@@ -101,12 +101,16 @@ export type RunnerEvent =
   | { type: 'sockets'; runId: number; rows: SocketRow[]; at: number }
   | { type: 'done'; runId: number; record: RunRecord }
   /** Terminal output from the shell attached to the live network after a run. */
-  | { type: 'shell-output'; data: string };
+  | { type: 'shell-output'; data: string }
+  /** The live network was taken down (the learner reset the exercise): nothing runs until the next run. */
+  | { type: 'network-reset' };
 
 /** Page → worker messages besides `run`: the terminal talks to the network the last run left behind. */
 export type RunnerCommand =
   | RunRequest
   | { type: 'shell-input'; data: string }
+  /** Takes down the network the last run left up (its servers stop listening), as a reset should. */
+  | { type: 'reset' }
   | { type: 'shell-resize'; cols: number; rows: number };
 
 /**

@@ -39,6 +39,9 @@ function onConnect(event: MessageEvent): void {
   serve(port);
 }
 
+/** What the terminal says when a reset takes the network down (italic: see shellGreeting). */
+const resetNotice = '\x1b[3mThe exercise was reset: the last run\'s network is gone. Run your program to start a new one.\x1b[23m';
+
 /** Answers commands arriving on the port. Exported for tests, which call it with a MessageChannel's port. */
 export function serve(port: MessagePort): void {
   const emit = (message: RunnerEvent) => Reflect.apply(postOnPort, port, [message]);
@@ -60,6 +63,15 @@ export function serve(port: MessagePort): void {
       case 'run':
         // One run at a time, in the order asked.
         queue = queue.then(() => run(command)).catch((error: unknown) => reportCrash(emit, command, error));
+        return;
+      case 'reset':
+        queue = queue.then(() => {
+          if (!shell) return;
+          shell.dispose();
+          shell = undefined;
+          emit({ type: 'shell-output', data: `\r\n${resetNotice}\r\n` });
+          emit({ type: 'network-reset' });
+        });
         return;
       case 'shell-input':
         shell?.input(command.data);

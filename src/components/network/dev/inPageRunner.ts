@@ -90,6 +90,11 @@ export function createInPageRunner(options: InPageRunnerOptions): InPageRunner {
         case 'shell-resize':
           shell?.resize(command.cols, command.rows);
           return;
+        case 'reset':
+          shell = null;
+          network = null;
+          emit({ type: 'network-reset' });
+          return;
         default: {
           const unknown: never = command;
           throw new Error(`in-page runner: unknown command ${JSON.stringify(unknown)}`);

@@ -8,16 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, axeFindings, describeFindings, launchChromium, visit, type Theme } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
-const LESSON = 'ports/echo-server/';
-const exercise = '[data-exercise-id="echo-server"]';
-
-const SOLUTION_LINES = [
-  "import net from 'node:net';",
-  "const server = net.createServer((socket) => { socket.on('data', (chunk) => socket.write(chunk)); });",
-  "server.listen(7, () => console.log('echo server listening on port 7'));",
-];
+const LESSON = ECHO_SERVER.lesson;
+const exercise = ECHO_SERVER.root;
 
 const viewports = [
   { name: 'laptop', width: 1280, height: 900 },
@@ -62,24 +57,15 @@ describe.each(viewports)('the exercise island on a $name viewport', (viewport) =
       await shoot(page, `${tag}-0-closed`);
       expect(await overflowing(page)).toEqual([]);
 
-      await page.locator(`${exercise} [data-action="activate"]`).click();
-      await page.locator(`${exercise} .monaco-editor .view-lines`).waitFor();
-      await page.locator(`${exercise} .monaco-editor .view-lines`).click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Delete');
-      for (const line of SOLUTION_LINES) {
-        await page.keyboard.insertText(line);
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Home');
-        await page.keyboard.press('Shift+Home');
-      }
+      await openEditor(page, exercise);
+      await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
       // The editor is as tall as its code (within its limits): no large empty area under 4 lines.
       const editor = await page.locator(`${exercise} [data-editor]`).boundingBox();
       const lineHeight = await page.locator(`${exercise} .monaco-editor .view-line`).first().evaluate((line) => line.getBoundingClientRect().height);
       expect(editor!.height, 'editor height').toBeLessThanOrEqual(12 * lineHeight + 40);
       await shoot(page, `${tag}-1-editor`);
 
-      await page.locator(`${exercise} [data-action="run"]`).click();
+      await startRun(page, exercise, 'button');
       await expect.poll(() => page.locator(`${exercise} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
       await shoot(page, `${tag}-2-passed`);
       expect(await overflowing(page)).toEqual([]);

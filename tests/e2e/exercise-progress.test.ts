@@ -7,19 +7,17 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchChromium, newSiteContext, visit, watchProblems } from './browser';
+import { artifactsDir, launchChromium, visit, watchProblems } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram, withFreshPage } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
-const LESSON = 'ports/echo-server/';
-const exercise = '[data-exercise-id="echo-server"]';
+const LESSON = ECHO_SERVER.lesson;
+const exercise = ECHO_SERVER.root;
 const KEY = 'endpoints:progress';
 const notices = '[data-progress-notices]';
 
-const SOLUTION_LINES = [
-  "import net from 'node:net';",
-  "const server = net.createServer((socket) => { socket.on('data', (chunk) => socket.write(chunk)); });",
-  'server.listen(7);',
-];
+/** A passing echo server: the reference solution with a plain `listen`, as these tests have always typed it. */
+const SOLUTION_LINES = [...ECHO_SERVER_SOLUTION.slice(0, 2), 'server.listen(7);'];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,18 +28,9 @@ afterAll(async () => {
 });
 
 async function passTheExercise(page: Page): Promise<void> {
-  await page.locator(`${exercise} [data-action="activate"]`).click();
-  await page.locator(`${exercise} .monaco-editor .view-lines`).waitFor();
-  await page.locator(`${exercise} .monaco-editor .view-lines`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const line of SOLUTION_LINES) {
-    await page.keyboard.insertText(line);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Shift+Home');
-  }
-  await page.locator(`${exercise} [data-action="run"]`).click();
+  await openEditor(page, exercise);
+  await typeProgram(page, exercise, SOLUTION_LINES);
+  await startRun(page, exercise, 'button');
   await expect
     .poll(() => page.locator(`${exercise} [data-status]`).textContent(), { timeout: 30_000 })
     .toMatch(/^All \d+ checks passed/);
@@ -51,14 +40,9 @@ async function passTheExercise(page: Page): Promise<void> {
 const storedItems = (page: Page) =>
   page.evaluate(() => Object.fromEntries(Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((key) => [key, localStorage.getItem(key)])));
 
-async function withContext(run: (context: BrowserContext, page: Page) => Promise<void>): Promise<void> {
-  const context = await newSiteContext(browser);
-  try {
-    await run(context, await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+/** Runs `run` on a page in a fresh context (no progress), then closes the context. */
+const withContext = (run: (context: BrowserContext, page: Page) => Promise<void>) =>
+  withFreshPage(browser, ({ context, page }) => run(context, page));
 
 describe('a corrupt progress record', () => {
   it('is set aside under its own key, still intact, and the page says so', async () => {

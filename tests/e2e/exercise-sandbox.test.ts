@@ -7,11 +7,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newSiteContext, visit } from './browser';
+import { launchChromium, visit } from './browser';
+import { ECHO_SERVER, freshPage, openEditor, pasteProgram, runAndWait } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
-const LESSON = 'ports/echo-server/';
-const exercise = '[data-exercise-id="echo-server"]';
+const LESSON = ECHO_SERVER.lesson;
+const exercise = ECHO_SERVER.root;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -27,11 +28,9 @@ beforeAll(async () => {
   bait.on('connection', (socket: Socket) => baitConnections.push(`${socket.remoteAddress}:${socket.remotePort}`));
   await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve));
   baitUrl = `http://127.0.0.1:${(bait.address() as AddressInfo).port}`;
-  context = await newSiteContext(browser);
-  page = await context.newPage();
+  ({ context, page } = await freshPage(browser));
   await visit(page, siteUrl, LESSON);
-  await page.locator(`${exercise} [data-action="activate"]`).click();
-  await page.locator(`${exercise} .monaco-editor .view-lines`).waitFor();
+  await openEditor(page, exercise);
 });
 
 afterAll(async () => {
@@ -46,22 +45,11 @@ beforeEach(() => {
 
 /** Types a program (as one pasted block of text) and runs it; returns the status and the console. */
 async function run(source: string): Promise<{ status: string; console: string }> {
-  await page.locator(`${exercise} .monaco-editor .view-lines`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(source);
-  await page.keyboard.press('ControlOrMeta+Enter');
-  await page.waitForFunction(
-    (selector) => {
-      const region = document.querySelector(selector);
-      return region?.getAttribute('aria-busy') !== 'true' && !region?.querySelector('[data-status]')?.textContent?.startsWith('Running');
-    },
-    `${exercise} [data-results]`,
-    { timeout: 30_000 },
-  );
+  await pasteProgram(page, exercise, source);
+  const status = await runAndWait(page, exercise, 'shortcut');
   const results = page.locator(`${exercise} [data-results]`);
   return {
-    status: (await results.locator('[data-status]').textContent()) ?? '',
+    status,
     console: (await results.locator('.exercise-console').textContent()) ?? '',
   };
 }

@@ -5,20 +5,13 @@
  * replaces that network. Nothing here is timed: every wait is for a state of the page or the screen.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newSiteContext, visit, watchProblems } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { ECHO_SERVER as ECHO, ECHO_SERVER_SOLUTION, FIRST_CLIENT as GREETER, openEditor, runAndWait, typeProgram, withLesson } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 
-const ECHO = { lesson: 'ports/echo-server/', root: '[data-exercise-id="echo-server"]' };
-const GREETER = { lesson: 'sockets/first-client/', root: '[data-exercise-id="first-client"]' };
-
-/** One statement per line, typed as a learner would (see exercise.test.ts). */
-const ECHO_SOLUTION = [
-  "import net from 'node:net';",
-  "const server = net.createServer((socket) => { socket.on('data', (chunk) => socket.write(chunk)); });",
-  "server.listen(7, () => console.log('echo server listening on port 7'));",
-];
+/** One statement per line, typed as a learner would (see exercise-page.ts). */
 const CLIENT_SOLUTION = [
   "import net from 'node:net';",
   "const socket = net.connect({ host: 'web', port: 80 }, () => socket.write('HELLO ada\\n'));",
@@ -34,45 +27,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(lesson: string): Promise<{ context: BrowserContext; page: Page; problems: ReturnType<typeof watchProblems> }> {
-  const context = await newSiteContext(browser);
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await visit(page, siteUrl, lesson);
-  return { context, page, problems };
-}
-
-async function openEditor(page: Page, root: string): Promise<void> {
-  await page.locator(`${root} [data-action="activate"]`).click();
-  await page.locator(`${root} .monaco-editor .view-lines`).waitFor();
-  await page.locator(`${root} [data-action="run"]`).waitFor({ state: 'visible' });
-}
-
-async function typeProgram(page: Page, root: string, lines: string[]): Promise<void> {
-  await page.locator(`${root} .monaco-editor .view-lines`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const line of lines) {
-    await page.keyboard.insertText(line);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Shift+Home');
-  }
-}
-
 /** Presses Run and waits for the graded results; returns the status line. */
-async function run(page: Page, root: string): Promise<string> {
-  await page.locator(`${root} [data-action="run"]`).click();
-  await page.waitForFunction(
-    (selector) => {
-      const region = document.querySelector(selector);
-      return region?.getAttribute('aria-busy') !== 'true' && !region?.querySelector('[data-status]')?.textContent?.startsWith('Running');
-    },
-    `${root} [data-results]`,
-    { timeout: 30_000 },
-  );
-  return (await page.locator(`${root} [data-results] [data-status]`).textContent()) ?? '';
-}
+const run = (page: Page, root: string) => runAndWait(page, root, 'button');
 
 /** The exercise's terminal, driven from the keyboard; its screen is read row by row from xterm's DOM. */
 function terminalOf(page: Page, root: string) {
@@ -134,10 +90,9 @@ const laptopPortsTo7 = (listing: string) => [...listing.matchAll(/10\.0\.0\.10:(
 
 describe('the echo-server exercise and the terminal', () => {
   it('passes, then the terminal on laptop reaches the learner’s server; a new run replaces the network', async () => {
-    const { context, page, problems } = await openLesson(ECHO.lesson);
-    try {
+    await withLesson(browser, { siteUrl, lesson: ECHO.lesson }, async ({ page, problems }) => {
       await openEditor(page, ECHO.root);
-      await typeProgram(page, ECHO.root, ECHO_SOLUTION);
+      await typeProgram(page, ECHO.root, ECHO_SERVER_SOLUTION);
       expect(await run(page, ECHO.root)).toMatch(/^All \d+ checks passed/);
 
       // The lesson says "open the Terminal tab: you are on laptop".
@@ -177,8 +132,11 @@ describe('the echo-server exercise and the terminal', () => {
       expect(portsAfter, `ss -tan printed:\n${ssAfterRun}`).toHaveLength(3);
       expect(portsBefore).toEqual(expect.arrayContaining(portsAfter));
 
-      // Reset to the starter and run it: the starter listens nowhere, and neither does the new network.
+      // Reset takes the running network down at once: the terminal says so, the diagram empties.
       await page.locator(`${ECHO.root} [data-action="reset"]`).click();
+      await terminal.open();
+      await terminal.waitForText('The exercise was reset');
+      // Running the starter: it listens nowhere, and neither does the new network.
       expect(await run(page, ECHO.root)).not.toMatch(/^All \d+ checks passed/);
       await terminal.open();
       await terminal.waitForPrompt('laptop');
@@ -188,16 +146,13 @@ describe('the echo-server exercise and the terminal', () => {
       expect(unwrapped(await terminal.command('nc -zv web 7', 'web'))).toContain('port 7 (tcp) failed: Connection refused');
 
       expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the first-client exercise and the terminal', () => {
   it('passes, then nc from laptop reaches the greeter on web:80, which answers and resets as it did for the learner', async () => {
-    const { context, page, problems } = await openLesson(GREETER.lesson);
-    try {
+    await withLesson(browser, { siteUrl, lesson: GREETER.lesson }, async ({ page, problems }) => {
       await openEditor(page, GREETER.root);
       // Before any run the terminal has no network to be on, and says so.
       const terminal = terminalOf(page, GREETER.root);
@@ -218,18 +173,15 @@ describe('the first-client exercise and the terminal', () => {
       const ssWeb = await terminal.command('ss -tlnp', 'web');
       expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
       expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the Packets view inside the exercise', () => {
   it('steps through the handshake of a connection to the learner’s server, each packet lit on the diagram', async () => {
-    const { context, page } = await openLesson(ECHO.lesson);
-    try {
+    await withLesson(browser, { siteUrl, lesson: ECHO.lesson }, async ({ page }) => {
       await openEditor(page, ECHO.root);
-      await typeProgram(page, ECHO.root, ECHO_SOLUTION);
+      await typeProgram(page, ECHO.root, ECHO_SERVER_SOLUTION);
       expect(await run(page, ECHO.root)).toMatch(/^All \d+ checks passed/);
 
       const panel = `${ECHO.root} [data-network-panel]`;
@@ -258,8 +210,6 @@ describe('the Packets view inside the exercise', () => {
         { packet: 'ack', onDiagram: 'ACK', litSlots: 2, litWire: 1 },
       ]);
       await expect(page.locator(`${panel} [data-np="status"]`).innerText()).resolves.toMatch(/^Packet 3 of \d+: ACK from 10\.0\.0\.10:\d+ to 10\.0\.0\.2:7/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -56,6 +56,27 @@ describe('the echo-server exercise', () => {
     });
   });
 
+  it('warns of a type error without blocking the run, and shows none for the reference solution', async () => {
+    await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
+      await openEditor(page, exercise);
+      const squiggles = page.locator(`${exercise} .monaco-editor .squiggly-error`);
+      const results = page.locator(`${exercise} [data-results]`);
+
+      // Once the language service has booted, a wrong type is underlined; the run still goes ahead.
+      await typeProgram(page, exercise, [...ECHO_SERVER_SOLUTION, "const port: number = 'seven';"]);
+      await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await runFromEditor(page)).toMatch(/^All \d+ checks passed/);
+      expect(await results.innerText()).toContain("line 4: Type 'string' is not assignable to type 'number'.");
+
+      // The reference solution, as the learner types it, has nothing to underline: the learner types
+      // describe node:net as Node does, with the ES2022 library and no DOM.
+      await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
+      await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBe(0);
+      expect(await runFromEditor(page)).toMatch(/^All \d+ checks passed/);
+      expect(await results.innerText()).not.toContain('TypeScript found');
+    });
+  });
+
   it('stops an endless loop, reports it, and the page still answers', async () => {
     await withLesson(browser, { siteUrl, lesson: LESSON, theme: 'dark' }, async ({ page }) => {
       await openEditor(page, exercise);

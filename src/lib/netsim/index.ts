@@ -65,14 +65,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
 
   const runUntilIdle = (limits: { maxVirtualMs?: number; maxEvents?: number } = {}): RunStop => {
     const deadline = limits.maxVirtualMs === undefined ? Infinity : clock.now + limits.maxVirtualMs;
-    const maxEvents = limits.maxEvents ?? Infinity;
-    for (let n = 0; ; n++) {
-      if (n >= maxEvents) return 'event-limit';
-      const next = clock.nextAt();
-      if (next === undefined) return 'idle';
-      if (next > deadline) return 'time-limit';
-      clock.step(onThrow);
-    }
+    return clock.runUntil(deadline, limits.maxEvents ?? Infinity, onThrow);
   };
 
   const network: Network = {

@@ -25,6 +25,9 @@ export interface HostRuntime {
   /** Resolutions in progress for addresses nobody has answered yet: who waits for the verdict. */
   readonly arpWaiting: Map<number, Set<TcpSocket | null>>;
   readonly paths: Map<number, Path>;
+  /** The last destination asked for and its path: most segments in a row go the same way. */
+  lastPathTo: number;
+  lastPath: Path | null;
   readonly processes: ProcessCore[];
   nextPid: number;
 }
@@ -70,6 +73,8 @@ export class Stack {
       arpCache: new Set<number>(),
       arpWaiting: new Map(),
       paths: new Map(),
+      lastPathTo: -1,
+      lastPath: null,
       processes: [],
       nextPid: this.random.int(1000, 30000),
     }));
@@ -112,21 +117,15 @@ export class Stack {
 
   // ───────────────────────────── moving packets ─────────────────────────────
 
-  /** A segment to fill and hand to `sendSegment` (reused from one that arrived when there is one). */
-  newSegment(srcIp: number, srcPort: number, dstIp: number, dstPort: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number): Segment {
-    if (this.#spareSegmentCount === 0) return { srcIp, srcPort, dstIp, dstPort, flags, seq, ack, window, payload, connection, hop: -1 };
+  /**
+   * A segment to fill in and hand to `sendSegment`: one that arrived and was recycled, or a new one. The
+   * caller sets every field (filling in place, rather than passing ten numbers to a constructor, keeps the
+   * addresses, which are no small integers to V8, from being boxed on the way).
+   */
+  takeSegment(): Segment {
+    if (this.#spareSegmentCount === 0) return { srcIp: 0, srcPort: 0, dstIp: 0, dstPort: 0, flags: 0, seq: 0, ack: 0, window: 0, payload: null, connection: 0, hop: -1 };
     const seg = this.#spareSegments[--this.#spareSegmentCount]!;
     this.#spareSegments[this.#spareSegmentCount] = undefined as unknown as Segment;
-    seg.srcIp = srcIp;
-    seg.srcPort = srcPort;
-    seg.dstIp = dstIp;
-    seg.dstPort = dstPort;
-    seg.flags = flags;
-    seg.seq = seq;
-    seg.ack = ack;
-    seg.window = window;
-    seg.payload = payload;
-    seg.connection = connection;
     return seg;
   }
 
@@ -135,13 +134,13 @@ export class Stack {
     if (this.#spareSegmentCount < 1024) this.#spareSegments[this.#spareSegmentCount++] = seg;
   }
 
-  /** Sends a segment made by `newSegment`; it belongs to the network from now on. */
+  /** Sends a segment from `takeSegment`; it belongs to the network from now on. */
   sendSegment(from: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
-    const path = this.#pathFor(from, seg.dstIp);
+    const path = this.#segmentPath(from, seg);
     let delivered = path.kind === 'arrives';
     if (delivered && path.kind === 'arrives' && path.to.node.dropsIncoming && seg.flags === SYN && path.to !== from) delivered = false;
     this.#learnArp(path);
-    this.recorder.segment(seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.flags, seg.seq, seg.ack, seg.window, seg.payload, seg.connection, delivered);
+    this.recorder.segment(seg, delivered);
     if (delivered && path.kind === 'arrives') {
       seg.hop = path.to.index;
       this.clock.post(path.delay, this.#deliverSegment, seg);
@@ -176,7 +175,17 @@ export class Stack {
     if (seg.flags & RST) return;
     const length = (seg.payload ? seg.payload.length : 0) + (seg.flags & SYN ? 1 : 0);
     const acked = seg.flags & ACK;
-    const reset = this.newSegment(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort, acked ? RST : RST | ACK, acked ? seg.ack : 0, acked ? 0 : seqAdd(seg.seq, length), 0, null, seg.connection);
+    const reset = this.takeSegment();
+    reset.srcIp = seg.dstIp;
+    reset.srcPort = seg.dstPort;
+    reset.dstIp = seg.srcIp;
+    reset.dstPort = seg.srcPort;
+    reset.flags = acked ? RST : RST | ACK;
+    reset.seq = acked ? seg.ack : 0;
+    reset.ack = acked ? 0 : seqAdd(seg.seq, length);
+    reset.window = 0;
+    reset.payload = null;
+    reset.connection = seg.connection;
     this.sendSegment(host, reset, null);
   }
 
@@ -235,10 +244,21 @@ export class Stack {
     this.#sendIcmp(router, routerIp, origin, 'host-unreachable', 0, () => sender?.unreachable('EHOSTUNREACH'));
   }
 
+  /** `#pathFor` the segment's destination; the usual case (the same as last time) passes no address across a call. */
+  #segmentPath(from: HostRuntime, seg: Segment): Path {
+    const last = from.lastPath;
+    if (last !== null && from.lastPathTo === seg.dstIp && (last.kind !== 'arrives' || last.arp.length === 0)) return last;
+    return this.#pathFor(from, seg.dstIp);
+  }
+
   /** Follows routes hop by hop (through forwarding hosts) and remembers the answer per destination. */
   #pathFor(from: HostRuntime, dst: number): Path {
     const known = from.paths.get(dst);
-    if (known && (known.kind !== 'arrives' || known.arp.length === 0)) return known;
+    if (known && (known.kind !== 'arrives' || known.arp.length === 0)) {
+      from.lastPathTo = dst;
+      from.lastPath = known;
+      return known;
+    }
     const arp: { from: HostRuntime; ip: number }[] = [];
     let at = from;
     let delay = 0;
@@ -263,6 +283,8 @@ export class Stack {
 
   #remember(from: HostRuntime, dst: number, path: Path): Path {
     from.paths.set(dst, path);
+    from.lastPathTo = dst;
+    from.lastPath = path;
     return path;
   }
 

@@ -3,6 +3,7 @@
  * private fields (the trace in a compact TraceStore); every read returns frozen values, so code running on
  * the network cannot rewrite what was observed.
  */
+import type { Segment } from './packets';
 import { TraceStore, type TraceInput } from './trace-store';
 import type { Endpoint, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
 
@@ -58,7 +59,7 @@ export function endpoint(ip: string, port: number): Endpoint {
 }
 
 export class Recorder {
-  readonly #store = new TraceStore();
+  readonly #store: TraceStore;
   /** Events handed out so far, built from the store on demand and frozen; index = position in the trace. */
   readonly #handedOut: TraceEvent[] = [];
   readonly #listeners = new Set<(event: TraceEvent) => void>();
@@ -67,7 +68,9 @@ export class Recorder {
   readonly #errors: SocketErrorRecord[] = [];
   #frozenTrace: readonly TraceEvent[] | null = null;
 
-  constructor(private readonly clock: { readonly now: number }) {}
+  constructor(clock: { readonly now: number }) {
+    this.#store = new TraceStore(clock);
+  }
 
   /** The shared frozen endpoint for ip:port (ip as a 32-bit number). */
   endpoint(ip: number, port: number): Endpoint {
@@ -75,13 +78,12 @@ export class Recorder {
   }
 
   record(input: TraceInput): void {
-    this.#recorded(this.#store.add(this.clock.now, input));
+    this.#recorded(this.#store.add(input));
   }
 
   /** A TCP segment leaving a host (the hot path: no object is made unless someone is watching). */
-  segment(srcIp: number, srcPort: number, dstIp: number, dstPort: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): void {
-    const store = this.#store;
-    this.#recorded(store.segment(this.clock.now, store.endpointId(srcIp, srcPort), store.endpointId(dstIp, dstPort), flags, seq, ack, window, payload, connection, delivered));
+  segment(seg: Segment, delivered: boolean): void {
+    this.#recorded(this.#store.segment(seg, delivered));
   }
 
   #recorded(index: number): void {

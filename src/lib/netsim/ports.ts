@@ -19,8 +19,12 @@ export interface PortHolder {
 export class PortTable<S extends PortHolder> {
   /** Bound (listening, or UDP) sockets by port. */
   readonly bound = new Map<number, S[]>();
-  /** Connected sockets: local port → (remote ip, remote port) → socket. */
-  readonly #connected = new Map<number, Map<number, S>>();
+  /**
+   * Connected sockets: local port → remote port → the socket, or the few sharing both ports (from other
+   * addresses). Keyed by ports only: an IPv4 address above 1.0.0.0 is no small integer to V8, and a Map
+   * keyed by one hashes a heap number on every segment.
+   */
+  readonly #connected = new Map<number, Map<number, S | S[]>>();
   /** Ports in use by connected sockets, with counts (so ephemeral choice avoids them). */
   readonly #inUse = new Map<number, number>();
 
@@ -65,22 +69,32 @@ export class PortTable<S extends PortHolder> {
   connect(socket: S): void {
     let byRemote = this.#connected.get(socket.localPort);
     if (!byRemote) this.#connected.set(socket.localPort, (byRemote = new Map()));
-    byRemote.set(socket.remoteIp * 65536 + socket.remotePort, socket);
+    const there = byRemote.get(socket.remotePort);
+    if (there === undefined) byRemote.set(socket.remotePort, socket);
+    else if (Array.isArray(there)) there.push(socket);
+    else byRemote.set(socket.remotePort, [there, socket]);
     this.#use(socket.localPort, 1);
   }
 
   disconnect(socket: S): void {
     const byRemote = this.#connected.get(socket.localPort);
-    const key = socket.remoteIp * 65536 + socket.remotePort;
-    if (!byRemote || byRemote.get(key) !== socket) return;
-    byRemote.delete(key);
+    const there = byRemote?.get(socket.remotePort);
+    if (!byRemote || there === undefined) return;
+    if (there === socket) byRemote.delete(socket.remotePort);
+    else if (Array.isArray(there) && there.includes(socket)) {
+      there.splice(there.indexOf(socket), 1);
+      if (there.length === 1) byRemote.set(socket.remotePort, there[0]!);
+    } else return;
     if (byRemote.size === 0) this.#connected.delete(socket.localPort);
     this.#use(socket.localPort, -1);
   }
 
   connectedFor(localIp: number, localPort: number, remoteIp: number, remotePort: number): S | undefined {
-    const s = this.#connected.get(localPort)?.get(remoteIp * 65536 + remotePort);
-    return s && s.localIp === localIp ? s : undefined;
+    const there = this.#connected.get(localPort)?.get(remotePort);
+    if (there === undefined) return undefined;
+    if (!Array.isArray(there)) return there.remoteIp === remoteIp && there.localIp === localIp ? there : undefined;
+    for (const s of there) if (s.remoteIp === remoteIp && s.localIp === localIp) return s;
+    return undefined;
   }
 
   /** A free port from the ephemeral range, starting at a seeded random point as Linux randomises. */

@@ -3,7 +3,7 @@
  * where it is in its life, its listener, and its one timer. (RFC 9293 calls the whole record the
  * Transmission Control Block; the send and receive variables live in tcp-send.ts and tcp-receive.ts.)
  */
-import type { ScheduledEvent } from './clock';
+import type { Clock, ScheduledEvent } from './clock';
 import { Descriptor } from './owner';
 import type { TcpSocket, TcpUser } from './tcp';
 import type { AcceptQueue } from './tcp-listener';
@@ -32,4 +32,15 @@ export class ControlBlock {
   /** The SYN retry, FIN-WAIT-2 or TIME-WAIT timer; `synAttempt` counts SYNs sent. */
   timer: ScheduledEvent | null = null;
   synAttempt = 0;
+
+  /** Arms the one timer for `ms` (replacing any armed one); `run(socket)` when it fires. */
+  startTimer(clock: Clock, run: (socket: TcpSocket) => void, socket: TcpSocket, ms: number): void {
+    this.cancelTimer(clock);
+    this.timer = clock.schedule(ms, run, socket);
+  }
+
+  cancelTimer(clock: Clock): void {
+    if (this.timer) clock.cancel(this.timer);
+    this.timer = null;
+  }
 }

@@ -23,6 +23,12 @@ export function stateEvent(socket: TcpSocket, from: TcpState, to: TcpState, owne
   };
 }
 
+/** A bind, listen or close of `socket` for the trace (a closed socket has no owner left to show). */
+export function socketChange(socket: TcpSocket, change: 'bind' | 'listen' | 'close'): TraceInput {
+  const event = { kind: 'socket', socket: socket.id, host: socket.host.node.name, protocol: 'tcp', change, local: socket.localEndpoint() } as const;
+  return change === 'close' ? event : { ...event, owner: socket.control.descriptor.row };
+}
+
 export function socketRow(socket: TcpSocket, state: TcpState, owner: SocketOwner | null): SocketRow {
   return {
     id: socket.id,

@@ -4,30 +4,31 @@
  * - every incoming segment passes through the one `receive(segment)`;
  * - the application talks to it through `bind/listen/connect/write/shutdown/close/abort`, and hears back
  *   through its `TcpUser` (the `net` face or the explicit API).
- * The send side (tcp-send.ts), the receive side (tcp-receive.ts) and a listener's queue (tcp-listener.ts)
- * keep their own numbers; what `ss` and `streams()` show is read in tcp-observe.ts.
+ * What a socket holds and shows is in tcp-base.ts (its send side, receive side and control block keep
+ * their own numbers in tcp-send.ts, tcp-receive.ts, tcp-control.ts); the traffic that changes no state
+ * (segments out, bytes to the application, delayed ACKs) in tcp-output.ts; what `ss` and `streams()` show
+ * is read in tcp-observe.ts.
  *
  * No loss is simulated, so there is no retransmission of data; SYNs are retransmitted (a firewall that
  * drops them makes connect time out after Linux's 127 s).
  */
-import { ANY, formatIpv4, isLoopback } from './addresses';
-import type { ScheduledEvent } from './clock';
+import { ANY, formatIpv4 } from './addresses';
 import { systemError, type SystemError } from './errors';
 import type { HostRuntime, Stack } from './network';
 import type { ProcessCore } from './owner';
-import { ACK, FIN, PSH, RST, SYN, type Segment } from './packets';
-import type { PortHolder } from './ports';
-import { ControlBlock, MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
+import { ACK, FIN, RST, SYN, type Segment } from './packets';
+import { TcpSocketBase } from './tcp-base';
+import { bindForChild, bindForConnect, bindLocal, unbindAll } from './tcp-address';
 import { AcceptQueue } from './tcp-listener';
-import { ReceiveSide } from './tcp-receive';
-import { SendSide } from './tcp-send';
-import { socketRow, socketStream, stateEvent, type TcpRole } from './tcp-observe';
+import { deliver, scheduleAck, sendData, sendSegment, sendSyn, SYN_RETRY_DELAYS } from './tcp-output';
+import { socketChange, socketRow, socketStream, stateEvent } from './tcp-observe';
 import type { ObservedSocket } from './observe';
-import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
+import type { Errno, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
 
 export { MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
 export { RECEIVE_BUFFER } from './tcp-receive';
 export { SEND_BUFFER } from './tcp-send';
+export { SYN_RETRY_DELAYS } from './tcp-output';
 
 /** What the application layer hears from a connection. */
 export interface TcpUser {
@@ -49,175 +50,73 @@ export interface TcpUser {
 export const TIME_WAIT_MS = 60_000;
 /** tcp_fin_timeout: how long an orphaned FIN-WAIT-2 socket waits for the peer's FIN. */
 export const FIN_WAIT_2_MS = 60_000;
-/** tcp_syn_retries = 6: retransmissions after 1, 3, 7, 15, 31, 63 s; failure at 127 s. */
-export const SYN_RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
 
-// Few own fields (at most 12, all set in the constructor), the rest grouped by idea: V8 gives an object
-// whose fields it cannot place inside it a property dictionary once they pass 12, and 20,000 sockets with
-// a dictionary each cost 40 MB more.
-export class TcpSocket implements PortHolder, ObservedSocket {
-  localIp = ANY;
-  localPort = 0;
-  remoteIp = 0;
-  remotePort = 0;
+export class TcpSocket extends TcpSocketBase implements ObservedSocket {
   #state: TcpState = 'CLOSED';
-  readonly #send = new SendSide();
-  readonly #receive = new ReceiveSide();
-  readonly #control = new ControlBlock();
 
-  constructor(
-    readonly id: number,
-    readonly host: HostRuntime,
-    private readonly stack: Stack,
-    owner: ProcessCore | null,
-  ) {
-    if (owner) this.#control.descriptor.open(owner);
+  constructor(id: number, host: HostRuntime, stack: Stack, owner: ProcessCore | null) {
+    super(id, host, stack);
+    if (owner) this.control.descriptor.open(owner);
     stack.recorder.track(this);
-    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.#control.descriptor.row });
-  }
-
-  get role(): TcpRole {
-    return this.#control.role;
-  }
-  set role(role: TcpRole) {
-    this.#control.role = role;
-  }
-  /** Who hears about this connection: the `net` face or the explicit API. */
-  get user(): TcpUser | null {
-    return this.#control.user;
-  }
-  set user(user: TcpUser | null) {
-    this.#control.user = user;
-  }
-  /** Connection id for the trace (both ends share the connector's socket id). */
-  get connection(): number {
-    return this.#control.connection;
-  }
-  set connection(id: number) {
-    this.#control.connection = id;
+    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.control.descriptor.row });
   }
 
   get state(): TcpState {
     return this.#state;
-  }
-  get owner(): ProcessCore | null {
-    return this.#control.descriptor.process;
-  }
-  get fd(): number {
-    return this.#control.descriptor.fd;
-  }
-  /** Listeners: how many connections may wait to be accepted. */
-  get backlog(): number {
-    return this.#control.accept?.backlog ?? 511;
-  }
-  get acceptQueue(): readonly TcpSocket[] {
-    return this.#control.accept?.waiting ?? [];
-  }
-  get recvQ(): number {
-    return this.#state === 'LISTEN' ? this.#control.accept!.waiting.length : this.#receive.bytes;
-  }
-  get sendQ(): number {
-    return this.#state === 'LISTEN' ? this.#control.accept!.backlog : this.#send.queued;
-  }
-  /** Free room in the send buffer: what `write` would accept now. */
-  get sendSpace(): number {
-    return this.#send.room;
-  }
-  get bytesSent(): number {
-    return this.#send.bytes;
-  }
-  get bytesReceived(): number {
-    return this.#receive.total;
-  }
-  get closed(): boolean {
-    return this.#control.gone;
-  }
-
-  localEndpoint(): Endpoint {
-    return this.stack.recorder.endpoint(this.localIp, this.localPort);
-  }
-
-  remoteEndpoint(): Endpoint | null {
-    return this.remotePort ? this.stack.recorder.endpoint(this.remoteIp, this.remotePort) : null;
   }
 
   // ───────────────────────────── the application's calls ─────────────────────────────
 
   /** Binds ip:port (port 0: an ephemeral port). Returns the errno on failure, as `bind()` would. */
   bind(ip: number, port: number): Errno | null {
-    if (this.#control.bound) return 'EINVAL';
-    if (ip !== ANY && !this.stack.ownsAddress(this.host, ip)) return 'EADDRNOTAVAIL';
-    const table = this.host.tcp;
-    if (port === 0) {
-      const chosen = table.ephemeralPort(this.stack.random);
-      if (chosen === undefined) return 'EADDRINUSE';
-      port = chosen;
-    } else if (table.conflict(ip, port)) return 'EADDRINUSE';
-    this.localIp = ip;
-    this.localPort = port;
-    this.#control.bound = true;
-    table.bind(this);
-    this.#record('bind');
-    return null;
+    const failure = bindLocal(this, ip, port);
+    if (!failure) this.stack.recorder.record(socketChange(this, 'bind'));
+    return failure;
   }
 
   /** Starts listening; binds 0.0.0.0 on an ephemeral port first if unbound. */
   listen(backlog: number): Errno | null {
-    if (!this.#control.bound) {
+    if (!this.control.bound) {
       const failure = this.bind(ANY, 0);
       if (failure) return failure;
     }
     this.role = 'listener';
-    if (this.#control.accept) this.#control.accept.backlog = backlog;
-    else this.#control.accept = new AcceptQueue(backlog);
-    this.#record('listen');
+    if (this.control.accept) this.control.accept.backlog = backlog;
+    else this.control.accept = new AcceptQueue(backlog);
+    this.stack.recorder.record(socketChange(this, 'listen'));
     this.#setState('LISTEN');
     return null;
   }
 
   /** Sends a SYN to ip:port. ENETUNREACH is returned at once when no route leads there. */
   connect(ip: number, port: number): Errno | null {
-    const source = this.stack.sourceAddressFor(this.host, ip);
-    if (source === null) return 'ENETUNREACH';
-    if (this.#control.bound) this.host.tcp.unbind(this);
-    else {
-      const chosen = this.host.tcp.ephemeralPort(this.stack.random);
-      if (chosen === undefined) return 'EADDRNOTAVAIL';
-      this.localPort = chosen;
-    }
-    if (this.localIp === ANY) this.localIp = source;
-    this.#control.bound = true;
-    this.remoteIp = ip;
-    this.remotePort = port;
-    this.role = 'connector';
-    this.#control.mss = isLoopback(ip) || this.stack.ownsAddress(this.host, ip) ? MSS_LOOPBACK : MSS_ETHERNET;
-    this.connection = this.id;
-    this.host.tcp.connect(this);
-    this.#send.start(this.stack.random.uint32());
+    const failure = bindForConnect(this, ip, port);
+    if (failure) return failure;
+    this.sendSide.start(this.stack.random.uint32());
     this.#setState('SYN-SENT');
-    this.#sendSyn();
+    sendSyn(this);
     return null;
   }
 
   /** Queues bytes for sending; returns how many fit in the send buffer. */
   write(bytes: Uint8Array): number {
-    const taken = this.#send.queue(bytes);
+    const taken = this.sendSide.queue(bytes);
     if (taken > 0) this.#output();
     return taken;
   }
 
   /** Half-close: a FIN follows the queued bytes. */
   shutdown(): void {
-    if (this.#send.finQueued) return;
+    if (this.sendSide.finQueued) return;
     if (this.#state !== 'ESTABLISHED' && this.#state !== 'CLOSE-WAIT' && this.#state !== 'SYN-RECEIVED') return;
-    this.#send.finQueued = true;
+    this.sendSide.finQueued = true;
     this.#output();
   }
 
   /** Turns delivery of received bytes on or off (a paused reader lets the receive window fill). */
   setReading(on: boolean): void {
-    this.#receive.reading = on;
-    if (on) this.#deliver();
+    this.receiveSide.reading = on;
+    if (on) deliver(this);
   }
 
   /**
@@ -226,10 +125,10 @@ export class TcpSocket implements PortHolder, ObservedSocket {
    */
   close(): void {
     this.#disown();
-    this.#control.orphaned = true;
+    this.control.orphaned = true;
     switch (this.#state) {
       case 'LISTEN':
-        this.#control.accept!.abortAll();
+        this.control.accept!.abortAll();
         this.#setState('CLOSED');
         return;
       case 'SYN-SENT':
@@ -238,11 +137,11 @@ export class TcpSocket implements PortHolder, ObservedSocket {
         return;
       case 'ESTABLISHED':
       case 'CLOSE-WAIT':
-        if (this.#receive.bytes > 0) this.abort();
+        if (this.receiveSide.bytes > 0) this.abort();
         else this.shutdown();
         return;
       case 'FIN-WAIT-2':
-        this.#startTimer(FIN_WAIT_2_MS);
+        this.control.startTimer(this.stack.clock, stateTimeout, this, FIN_WAIT_2_MS);
         return;
       case 'CLOSED':
         this.#release();
@@ -257,20 +156,10 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     this.#disown();
     if (this.#state === 'CLOSED') return this.#release();
     if (this.#state !== 'LISTEN' && this.#state !== 'SYN-SENT' && this.#state !== 'TIME-WAIT') {
-      this.#segment(RST | ACK, this.#send.nxt, null);
+      sendSegment(this, RST | ACK, this.sendSide.nxt, null);
     }
-    if (this.#state === 'LISTEN') this.#control.accept!.abortAll();
+    if (this.#state === 'LISTEN') this.control.accept!.abortAll();
     this.#setState('CLOSED');
-  }
-
-  /** Listeners: hands the oldest waiting connection to the application. */
-  accept(): TcpSocket | undefined {
-    return this.#control.accept?.take();
-  }
-
-  /** Makes this socket belong to a process (an accepted connection gets the server's owner). */
-  adopt(owner: ProcessCore): void {
-    this.#control.descriptor.open(owner);
   }
 
   /** The network could not deliver our SYN (ARP gave up, or a router said host unreachable). */
@@ -283,8 +172,8 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   /** Every incoming segment for this socket arrives here. */
   receive(seg: Segment): void {
     const flags = seg.flags;
-    const send = this.#send;
-    const receive = this.#receive;
+    const send = this.sendSide;
+    const receive = this.receiveSide;
 
     // A reset ends everything, in any state but LISTEN and TIME-WAIT (RFC 1337).
     if (flags & RST) {
@@ -322,11 +211,11 @@ export class TcpSocket implements PortHolder, ObservedSocket {
           if (flags & ACK) this.stack.answerWithReset(this.host, seg);
           return;
         }
-        this.#cancelTimer();
+        this.control.cancelTimer(this.stack.clock);
         receive.nxt = (seg.seq + 1) >>> 0; // their SYN takes one sequence number
         send.acknowledge(seg.ack, seg.window);
         this.#setState('ESTABLISHED');
-        this.#segment(ACK, send.nxt, null);
+        sendSegment(this, ACK, send.nxt, null);
         this.user?.connected();
         this.#output();
         return;
@@ -334,12 +223,12 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       case 'SYN-RECEIVED':
         // The third step of the handshake: the client's ACK of our SYN.
         if (!(flags & ACK) || seg.ack !== send.nxt) {
-          if (flags & SYN) this.#segment(SYN | ACK, send.iss, null); // their SYN again: repeat the SYN+ACK
+          if (flags & SYN) sendSegment(this, SYN | ACK, send.iss, null); // their SYN again: repeat the SYN+ACK
           return;
         }
         send.acknowledge(seg.ack, seg.window);
         this.#setState('ESTABLISHED');
-        if (this.#control.parent) this.#control.parent.#queueAccepted(this);
+        if (this.control.parent) this.control.parent.#queueAccepted(this);
         break; // the same segment may carry data or a FIN
 
       default:
@@ -350,24 +239,24 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     const payload = seg.payload;
     const length = payload ? payload.length : 0;
     if (seg.seq !== receive.nxt && (length > 0 || flags & FIN)) {
-      this.#segment(ACK, send.nxt, null);
+      sendSegment(this, ACK, send.nxt, null);
       return;
     }
 
     if (flags & ACK) this.#acknowledged(seg);
-    if (this.#control.gone) return;
+    if (this.control.gone) return;
 
     if (payload && length > 0) {
       // Data after the application let go of the socket: Linux resets the connection.
-      if (this.#control.orphaned) return this.abort();
+      if (this.control.orphaned) return this.abort();
       if (receive.finReceived) return;
       receive.accept(payload);
-      this.#scheduleAck();
+      scheduleAck(this);
     }
 
     if (flags & FIN) {
       receive.finArrived();
-      this.#segment(ACK, send.nxt, null);
+      sendSegment(this, ACK, send.nxt, null);
       switch (this.#state) {
         case 'ESTABLISHED':
           this.#setState('CLOSE-WAIT');
@@ -383,18 +272,18 @@ export class TcpSocket implements PortHolder, ObservedSocket {
       }
     }
 
-    this.#deliver();
+    deliver(this);
     this.#output();
   }
 
   /** The acknowledgement field: frees acknowledged bytes; the FIN's acknowledgement moves the state on. */
   #acknowledged(seg: Segment): void {
-    const outcome = this.#send.acknowledge(seg.ack, seg.window);
+    const outcome = this.sendSide.acknowledge(seg.ack, seg.window);
     if (outcome === 'fin-acked') {
       switch (this.#state) {
         case 'FIN-WAIT-1':
           this.#setState('FIN-WAIT-2');
-          if (this.#control.orphaned) this.#startTimer(FIN_WAIT_2_MS);
+          if (this.control.orphaned) this.control.startTimer(this.stack.clock, stateTimeout, this, FIN_WAIT_2_MS);
           break;
         case 'CLOSING':
           this.#enterTimeWait();
@@ -406,116 +295,53 @@ export class TcpSocket implements PortHolder, ObservedSocket {
           break;
       }
     }
-    if ((outcome === 'advanced' || outcome === 'fin-acked') && this.user && !this.#send.finQueued) this.user.roomToSend();
+    if ((outcome === 'advanced' || outcome === 'fin-acked') && this.user && !this.sendSide.finQueued) this.user.roomToSend();
   }
 
   // ───────────────────────────── segments to the network ─────────────────────────────
 
-  /** Sends what the peer's window allows, in segments of at most one MSS; then the FIN if queued. */
+  /** Sends what the peer's window allows (tcp-output.ts); then the FIN if queued, which moves the state on. */
   #output(): void {
     const state = this.#state;
     if (state !== 'ESTABLISHED' && state !== 'CLOSE-WAIT' && state !== 'FIN-WAIT-1' && state !== 'LAST-ACK') return;
-    const send = this.#send;
-    while (send.unsent.bytes > 0) {
-      const window = send.usableWindow();
-      if (window === 0) return;
-      const size = Math.min(this.#control.mss, window, send.unsent.bytes);
-      this.#segment(ACK | PSH, send.nxt, send.unsent.take(size));
-      send.nxt = (send.nxt + size) >>> 0;
-    }
+    if (!sendData(this)) return;
+    const send = this.sendSide;
     if (send.finQueued && !send.finSent) {
       send.finSent = true;
-      this.#segment(FIN | ACK, send.nxt, null);
+      sendSegment(this, FIN | ACK, send.nxt, null);
       send.nxt = (send.nxt + 1) >>> 0;
       this.#setState(state === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1');
     }
   }
 
-  /** Hands queued bytes (then the end) to the application while it reads. */
-  #deliver(): void {
-    const receive = this.#receive;
-    let freed = false;
-    while (receive.reading && !this.#control.gone) {
-      const chunk = receive.take();
-      if (!chunk) break;
-      freed = true;
-      this.user?.data(chunk);
-    }
-    if (freed && receive.windowWasSmall && receive.window >= this.#control.mss) {
-      receive.windowWasSmall = false;
-      this.#segment(ACK, this.#send.nxt, null); // window update, so a stalled sender resumes
-    }
-    if (receive.finReceived && !receive.endDelivered && receive.waiting === 0 && receive.reading) {
-      receive.endDelivered = true;
-      this.user?.ended();
-    }
-  }
-
-  /** Delays a pure ACK until the application had its turn, so a reply can carry it (delayed ACK). */
-  #scheduleAck(): void {
-    if (this.#receive.ackPending) return;
-    this.#receive.ackPending = true;
-    this.stack.clock.tick(flushAck, this, null);
-  }
-
-  /** Called by the tick queued in `#scheduleAck`. */
-  flushAck(): void {
-    if (this.#receive.ackPending && !this.#control.gone && this.#state !== 'CLOSED') this.#segment(ACK, this.#send.nxt, null);
-    this.#receive.ackPending = false;
-  }
-
-  #segment(flags: number, seq: number, payload: Uint8Array | null): void {
-    const receive = this.#receive;
-    const window = receive.window;
-    if (window < this.#control.mss) receive.windowWasSmall = true;
-    if (flags & ACK) receive.ackPending = false;
-    const stack = this.stack;
-    const seg = stack.newSegment(this.localIp, this.localPort, this.remoteIp, this.remotePort, flags, seq, flags & ACK ? receive.nxt : 0, window, payload, this.connection);
-    stack.sendSegment(this.host, seg, this);
-  }
-
-  #sendSyn(): void {
-    this.#segment(SYN, this.#send.iss, null);
-    const delay = SYN_RETRY_DELAYS[this.#control.synAttempt++];
-    this.#control.timer = this.stack.clock.schedule(delay ?? 0, synTimeout, this);
-  }
-
   /** SYN retransmission timer (called through `synTimeout`). */
   retrySyn(): void {
-    this.#control.timer = null;
+    this.control.timer = null;
     if (this.#state !== 'SYN-SENT') return;
-    if (this.#control.synAttempt >= SYN_RETRY_DELAYS.length) return this.#fail('ETIMEDOUT', 'connect');
-    this.#sendSyn();
+    if (this.control.synAttempt >= SYN_RETRY_DELAYS.length) return this.#fail('ETIMEDOUT', 'connect');
+    sendSyn(this);
   }
 
   // ───────────────────────────── listeners' children ─────────────────────────────
 
   /** A SYN reached a listener: a child socket answers SYN+ACK, unless the accept queue is full. */
   #openChild(syn: Segment): void {
-    const queue = this.#control.accept!;
+    const queue = this.control.accept!;
     if (queue.full) return; // Linux drops the SYN; the client retries
     const child = this.stack.newTcpSocket(this.host, null);
-    child.role = 'accepted';
-    child.#control.parent = this;
-    child.localIp = syn.dstIp;
-    child.localPort = syn.dstPort;
-    child.remoteIp = syn.srcIp;
-    child.remotePort = syn.srcPort;
-    child.connection = syn.connection;
-    child.#control.bound = true;
-    child.#control.mss = syn.srcIp === syn.dstIp || isLoopback(syn.srcIp) ? MSS_LOOPBACK : MSS_ETHERNET;
-    this.host.tcp.connect(child);
-    child.#send.start(this.stack.random.uint32());
-    child.#send.window = syn.window;
-    child.#receive.nxt = (syn.seq + 1) >>> 0;
+    child.control.parent = this;
+    bindForChild(child, syn);
+    child.sendSide.start(this.stack.random.uint32());
+    child.sendSide.window = syn.window;
+    child.receiveSide.nxt = (syn.seq + 1) >>> 0;
     queue.halfOpen++;
     child.#setState('SYN-RECEIVED');
-    child.#segment(SYN | ACK, child.#send.iss, null);
+    sendSegment(child, SYN | ACK, child.sendSide.iss, null);
   }
 
   #queueAccepted(child: TcpSocket): void {
-    child.#control.parent = null;
-    const queue = this.#control.accept!;
+    child.control.parent = null;
+    const queue = this.control.accept!;
     queue.halfOpen--;
     if (this.#state !== 'LISTEN') return child.abort();
     queue.waiting.push(child);
@@ -528,23 +354,13 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     // The application usually closes its descriptor at once (Node destroys the socket after 'end');
     // `ss` then shows the TIME-WAIT socket with no process.
     this.#setState('TIME-WAIT');
-    this.#startTimer(TIME_WAIT_MS);
+    this.control.startTimer(this.stack.clock, stateTimeout, this, TIME_WAIT_MS);
   }
 
   /** TIME-WAIT and orphaned FIN-WAIT-2 end here (called through `stateTimeout`). */
   expire(): void {
-    this.#control.timer = null;
+    this.control.timer = null;
     if (this.#state === 'TIME-WAIT' || this.#state === 'FIN-WAIT-2') this.#setState('CLOSED');
-  }
-
-  #startTimer(ms: number): void {
-    this.#cancelTimer();
-    this.#control.timer = this.stack.clock.schedule(ms, stateTimeout, this);
-  }
-
-  #cancelTimer(): void {
-    if (this.#control.timer) this.stack.clock.cancel(this.#control.timer);
-    this.#control.timer = null;
   }
 
   #fail(code: Errno, syscall: string): void {
@@ -558,7 +374,7 @@ export class TcpSocket implements PortHolder, ObservedSocket {
   }
 
   #disown(): void {
-    this.#control.descriptor.close();
+    this.control.descriptor.close();
     this.user = null;
   }
 
@@ -567,52 +383,34 @@ export class TcpSocket implements PortHolder, ObservedSocket {
     const from = this.#state;
     if (from === to) return;
     this.#state = to;
-    this.stack.recorder.record(stateEvent(this, from, to, this.#control.descriptor.row));
+    this.stack.recorder.record(stateEvent(this, from, to, this.control.descriptor.row));
     if (to === 'CLOSED') this.#release();
   }
 
   /** Leaves every table; the stream record stays. */
   #release(): void {
-    if (this.#control.gone) return;
-    const inTable = this.#control.bound;
-    this.#control.gone = true;
-    this.#cancelTimer();
-    if (this.#control.parent) {
-      this.#control.parent.#control.accept!.halfOpen--;
-      this.#control.parent = null;
+    if (this.control.gone) return;
+    this.control.gone = true;
+    this.control.cancelTimer(this.stack.clock);
+    if (this.control.parent) {
+      this.control.parent.control.accept!.halfOpen--;
+      this.control.parent = null;
     }
-    if (inTable) {
-      if (this.remotePort) this.host.tcp.disconnect(this);
-      else this.host.tcp.unbind(this);
-    }
+    unbindAll(this);
     this.#disown();
     this.stack.recorder.untrack(this);
-    this.#record('close');
-  }
-
-  #record(change: 'bind' | 'listen' | 'close'): void {
-    const event = { kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'tcp', change, local: this.localEndpoint() } as const;
-    // A closed socket has no owner left to show.
-    this.stack.recorder.record(change === 'close' ? event : { ...event, owner: this.#control.descriptor.row });
+    this.stack.recorder.record(socketChange(this, 'close'));
   }
 
   /** The `ss` row, or null once the socket left the tables. */
   row(): SocketRow | null {
-    if (this.#control.gone || !this.#control.bound) return null;
-    return socketRow(this, this.#state, this.#control.descriptor.row);
+    if (this.control.gone || !this.control.bound) return null;
+    return socketRow(this, this.#state, this.control.descriptor.row);
   }
 
   stream(): StreamRecord {
-    return socketStream(this, this.#control.gone ? 'CLOSED' : this.#state, this.#control.descriptor.first, this.#send, this.#receive);
+    return socketStream(this, this.control.gone ? 'CLOSED' : this.#state, this.control.descriptor.first, this.sendSide, this.receiveSide);
   }
-}
-
-function flushAck(socket: TcpSocket): void {
-  socket.flushAck();
-}
-
-function synTimeout(socket: TcpSocket): void {
-  socket.retrySyn();
 }
 
 function stateTimeout(socket: TcpSocket): void {

@@ -6,7 +6,7 @@
  * columns, so what was observed cannot be rewritten.
  */
 import { formatIpv4 } from './addresses';
-import { flagList, previewOf } from './packets';
+import { flagList, previewOf, type Segment } from './packets';
 import type { Endpoint, SocketOwner, SocketStateEvent, TcpSegmentEvent, TcpState, TraceEvent } from './types';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'index' | 'at'> : never;
@@ -38,10 +38,12 @@ class Block {
   readonly nums = new Int32Array(BLOCK * NUMS);
   /** Where each event's preview bytes start in `preview`. */
   readonly previewAt = new Uint32Array(BLOCK);
-  preview: Uint8Array<ArrayBuffer> = new Uint8Array(BLOCK * 4);
+  preview: Uint8Array<ArrayBuffer> = new Uint8Array(BLOCK * 16);
   previewLength = 0;
 }
 
+// The store reads the time from the clock itself: virtual time is a fractional number, and one passed
+// as an argument becomes a heap number to collect, twice per round trip.
 export class TraceStore {
   #length = 0;
   readonly #blocks: Block[] = [];
@@ -53,6 +55,12 @@ export class TraceStore {
   readonly #recentIp = new Float64Array(RECENT).fill(-1);
   readonly #recentPort = new Int32Array(RECENT).fill(-1);
   readonly #recentId = new Int32Array(RECENT);
+
+  readonly #clock: { readonly now: number };
+
+  constructor(clock: { readonly now: number }) {
+    this.#clock = clock;
+  }
 
   get length(): number {
     return this.#length;
@@ -85,19 +93,22 @@ export class TraceStore {
   }
 
   /** A TCP segment as it left; the payload's first bytes are copied (the program may reuse its buffer). */
-  segment(at: number, src: number, dst: number, flags: number, seq: number, ack: number, window: number, payload: Uint8Array | null, connection: number, delivered: boolean): number {
+  segment(seg: Segment, delivered: boolean): number {
+    const src = this.endpointId(seg.srcIp, seg.srcPort);
+    const dst = this.endpointId(seg.dstIp, seg.dstPort);
+    const payload = seg.payload;
     const i = this.#length;
-    const block = this.#slot(TCP, at);
+    const block = this.#slot(TCP);
     const j = i & (BLOCK - 1);
     const n = j * NUMS;
     const nums = block.nums;
     const length = payload ? payload.length : 0;
-    nums[n] = flags | (delivered ? 0 : 64);
-    nums[n + 1] = seq;
-    nums[n + 2] = ack;
-    nums[n + 3] = window;
+    nums[n] = seg.flags | (delivered ? 0 : 64);
+    nums[n + 1] = seg.seq;
+    nums[n + 2] = seg.ack;
+    nums[n + 3] = seg.window;
     nums[n + 4] = length;
-    nums[n + 5] = connection;
+    nums[n + 5] = seg.connection;
     nums[n + 6] = src;
     nums[n + 7] = dst;
     let p = block.previewLength;
@@ -113,14 +124,14 @@ export class TraceStore {
   }
 
   /** Any other event; socket events are unpacked into columns, the rare rest kept as given. */
-  add(at: number, input: TraceInput): number {
+  add(input: TraceInput): number {
     const i = this.#length;
     if (input.kind !== 'socket') {
-      this.#slot(OBJECT, at).nums[(i & (BLOCK - 1)) * NUMS] = this.#refs.length;
+      this.#slot(OBJECT).nums[(i & (BLOCK - 1)) * NUMS] = this.#refs.length;
       this.#refs.push(input);
       return i;
     }
-    const nums = this.#slot(SOCKET, at).nums;
+    const nums = this.#slot(SOCKET).nums;
     const n = (i & (BLOCK - 1)) * NUMS;
     let present = 0;
     for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]! in input) present |= 1 << k;
@@ -191,11 +202,11 @@ export class TraceStore {
     }
   }
 
-  #slot(kind: number, at: number): Block {
+  #slot(kind: number): Block {
     const i = this.#length;
     const block = i & (BLOCK - 1) ? this.#blocks[this.#blocks.length - 1]! : this.#newBlock();
     block.kind[i & (BLOCK - 1)] = kind;
-    block.at[i & (BLOCK - 1)] = at;
+    block.at[i & (BLOCK - 1)] = this.#clock.now;
     this.#length = i + 1;
     return block;
   }

@@ -11,7 +11,8 @@ const decoder = new TextDecoder();
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function normalise(encoding: string | undefined): BufferEncoding {
-  const e = (encoding ?? 'utf8').toLowerCase();
+  if (encoding === undefined || encoding === 'utf8') return 'utf8'; // every write of a string: no lower-casing
+  const e = encoding.toLowerCase();
   if (e === 'utf8' || e === 'utf-8' || e === 'latin1' || e === 'binary' || e === 'ascii' || e === 'hex' || e === 'base64') return e;
   const error = new TypeError(`Unknown encoding: ${encoding}`) as TypeError & { code: string };
   error.code = 'ERR_UNKNOWN_ENCODING';

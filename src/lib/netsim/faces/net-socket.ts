@@ -1,16 +1,16 @@
 /**
  * `net.Socket`, as Node's: a duplex byte stream over one TCP connection, with Node's events in Node's
  * order ('connect' → 'ready' → 'data'… → 'end' → 'finish' → 'close'), write backpressure ('drain'), and
- * errors shaped as Node's.
+ * errors shaped as Node's. This file is what a socket does; what it holds and shows is net-socket-base.ts.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from '../addresses';
 import { nodeErrors, systemError, type SystemError } from '../errors';
 import type { TcpSocket } from '../tcp';
 import { Buffer, type BufferEncoding } from './buffer';
-import type { FaceContext } from './context';
-import { EventEmitter } from './events';
+import type { EventEmitter } from './events';
 import { normaliseConnectArgs, toBytes, validatePort } from './net-args';
 import { IdleTimer } from './idle-timer';
+import { SocketBase } from './net-socket-base';
 import { pipe } from './pipe';
 import {
   CONTEXT,
@@ -20,7 +20,6 @@ import {
   type SocketConstructorOpts,
   type TcpSocketConnectOpts,
 } from './net-types';
-import { WriteQueue } from './write-queue';
 
 export { normaliseConnectArgs, toBytes, validatePort };
 
@@ -31,47 +30,19 @@ export type { AddressInfo, SocketConstructorOpts, TcpSocketConnectOpts };
 const STREAM: TextDecodeOptions = { stream: true };
 
 /** A TCP connection, as Node's `net.Socket`. */
-export class Socket extends EventEmitter {
-  /** True from `connect()` until the handshake completes. */
-  connecting = false;
-  /** True while the socket is not yet connected (or connecting). */
-  pending = true;
-  /** True once the socket is destroyed: nothing more can be read or written. */
-  destroyed = false;
-  /** Whether the writable side of the socket is still open after the peer ended. */
-  allowHalfOpen: boolean;
-  /** Bytes received so far. */
-  bytesRead = 0;
-  /** Idle timeout in milliseconds set by `setTimeout`, or undefined. */
-  timeout: number | undefined = undefined;
-  readonly writableHighWaterMark = WRITABLE_HIGH_WATER_MARK;
-  readonly readableHighWaterMark = WRITABLE_HIGH_WATER_MARK;
-  /** True once `end()` was called. */
-  writableEnded = false;
-  /** True once every byte after `end()` was handed to the kernel. */
-  writableFinished = false;
-  /** True once 'end' was emitted. */
-  readableEnded = false;
-
-  #ctx: FaceContext;
-  #core: TcpSocket | null = null;
-  #writes: WriteQueue;
+export class Socket extends SocketBase {
   #encoding: BufferEncoding | null = null;
   #decoder: TextDecoder | null = null;
   #paused = false;
-  #peerEnded = false;
   #shutdownSent = false;
   #closeScheduled = false;
-  #idle: IdleTimer;
+  readonly #idle: IdleTimer;
   /** Servers count their connections through this. */
   onClose: (() => void) | null = null;
 
   constructor(options: SocketConstructorOpts = {}) {
-    super();
-    this.#ctx = contextOf(this);
-    this.#idle = new IdleTimer(this.#ctx, this);
-    this.#writes = new WriteQueue(this.#ctx);
-    this.allowHalfOpen = !!options.allowHalfOpen;
+    super(options);
+    this.#idle = new IdleTimer(this.ctx, this);
   }
 
   /** A socket for a connection a server accepted (netsim's own use). */
@@ -80,59 +51,6 @@ export class Socket extends EventEmitter {
     socket.#attach(core);
     socket.pending = false;
     return socket;
-  }
-
-  get readyState(): 'opening' | 'open' | 'readOnly' | 'writeOnly' | 'closed' {
-    if (this.connecting) return 'opening';
-    if (this.destroyed || (!this.#core && !this.connecting)) return 'closed';
-    const readable = !this.readableEnded && !this.#peerEnded;
-    const writable = !this.writableEnded;
-    if (readable && writable) return 'open';
-    if (readable) return 'readOnly';
-    if (writable) return 'writeOnly';
-    return 'closed';
-  }
-
-  get localAddress(): string | undefined {
-    return this.#core ? formatIpv4(this.#core.localIp) : undefined;
-  }
-
-  get localPort(): number | undefined {
-    return this.#core?.localPort || undefined;
-  }
-
-  get remoteAddress(): string | undefined {
-    return this.#core && this.#core.remotePort ? formatIpv4(this.#core.remoteIp) : undefined;
-  }
-
-  get remotePort(): number | undefined {
-    return this.#core?.remotePort || undefined;
-  }
-
-  get remoteFamily(): 'IPv4' | undefined {
-    return this.remoteAddress === undefined ? undefined : 'IPv4';
-  }
-
-  /** Bytes written by the program so far (including those still buffered). */
-  get bytesWritten(): number {
-    return this.#writes.written;
-  }
-
-  /** Bytes buffered by `write` that the kernel has not taken yet. */
-  get writableLength(): number {
-    return this.#writes.length;
-  }
-
-  get writable(): boolean {
-    return !this.destroyed && !this.writableEnded;
-  }
-
-  get readable(): boolean {
-    return !this.destroyed && !this.readableEnded;
-  }
-
-  get writableNeedDrain(): boolean {
-    return this.#writes.needDrain;
   }
 
   /**
@@ -150,17 +68,17 @@ export class Socket extends EventEmitter {
     const host = options.host ?? 'localhost';
     this.connecting = true;
     this.pending = true;
-    this.#ctx.tick(startConnect, { socket: this, host, options });
+    this.ctx.tick(startConnect, { socket: this, host, options });
     return this;
   }
 
   /** Called in the next tick by `connect`: name lookup, then the kernel's connect. */
   #startConnect(host: string, options: TcpSocketConnectOpts): void {
     if (this.destroyed) return;
-    const found = this.#ctx.lookup(host);
+    const found = this.ctx.lookup(host);
     if ('error' in found) return void this.destroy(found.error);
     this.emit('lookup', null, formatIpv4(found.ip), 4, host);
-    const core = this.#ctx.stack.newTcpSocket(this.#ctx.host, this.#ctx.process);
+    const core = this.ctx.stack.newTcpSocket(this.ctx.host, this.ctx.process);
     this.#attach(core);
     if (options.localAddress !== undefined || options.localPort !== undefined) {
       const local = options.localAddress ?? '0.0.0.0';
@@ -175,21 +93,21 @@ export class Socket extends EventEmitter {
   }
 
   #attach(core: TcpSocket): void {
-    this.#core = core;
+    this.core = core;
     core.user = this;
-    this.#ctx.process.onExit.add(this.#onExit);
+    this.ctx.process.onExit.add(this.#onExit);
   }
 
   readonly #onExit = (): void => {
     this.destroyed = true;
-    this.#core?.close();
+    this.core?.close();
   };
 
   // ───────── TcpUser: what the kernel tells us ─────────
 
   /** @internal */
   connected(): void {
-    this.#ctx.enter();
+    this.ctx.enter();
     this.connecting = false;
     this.pending = false;
     this.#touch();
@@ -200,7 +118,7 @@ export class Socket extends EventEmitter {
 
   /** @internal */
   data(chunk: Uint8Array): void {
-    this.#ctx.enter();
+    this.ctx.enter();
     this.bytesRead += chunk.length;
     this.#touch();
     if (this.#decoder) this.emitValue('data', this.#decoder.decode(chunk, STREAM));
@@ -210,8 +128,8 @@ export class Socket extends EventEmitter {
 
   /** @internal */
   ended(): void {
-    this.#peerEnded = true;
-    this.#ctx.tick(emitEnd, this);
+    this.peerEnded = true;
+    this.ctx.tick(emitEnd, this);
   }
 
   #emitEnd(): void {
@@ -244,10 +162,10 @@ export class Socket extends EventEmitter {
       encoding = undefined;
     }
     const bytes = toBytes(data, encoding as BufferEncoding | undefined);
-    if (this.#peerEnded && !this.allowHalfOpen && !this.writableEnded && !this.destroyed) {
+    if (this.peerEnded && !this.allowHalfOpen && !this.writableEnded && !this.destroyed) {
       // Node swaps `write` for writeAfterFIN once the peer ended; `end(data)` is not affected.
       const error = nodeErrors.endedByOtherParty();
-      if (callback) this.#ctx.tick(callback, error);
+      if (callback) this.ctx.tick(callback, error);
       this.destroy(error);
       return false;
     }
@@ -257,16 +175,16 @@ export class Socket extends EventEmitter {
   #write(bytes: Uint8Array, callback: ((error?: Error | null) => void) | undefined): boolean {
     if (this.writableEnded) {
       const error = nodeErrors.writeAfterEnd();
-      if (callback) this.#ctx.tick(callback, error);
-      this.#ctx.tick(raiseError, { socket: this, error });
+      if (callback) this.ctx.tick(callback, error);
+      this.ctx.tick(raiseError, { socket: this, error });
       return false;
     }
     if (this.destroyed) {
       const error = nodeErrors.streamDestroyed('write');
-      if (callback) this.#ctx.tick(callback, error);
+      if (callback) this.ctx.tick(callback, error);
       return false;
     }
-    const ok = this.#writes.add(this.#core, !this.connecting, bytes, callback);
+    const ok = this.writes.add(this.core, !this.connecting, bytes, callback);
     this.#flush();
     return ok;
   }
@@ -290,18 +208,18 @@ export class Socket extends EventEmitter {
 
   /** Hands queued bytes to the kernel as far as its send buffer allows; then the FIN if ending. */
   #flush(): void {
-    const core = this.#core;
+    const core = this.core;
     if (!core || this.connecting || this.destroyed) return;
-    const writes = this.#writes;
+    const writes = this.writes;
     if (!writes.flush(core)) return;
     if (writes.length === 0 && writes.needDrain) {
       writes.needDrain = false;
-      this.#ctx.tick(emitDrain, this);
+      this.ctx.tick(emitDrain, this);
     }
     if (this.writableEnded && !this.#shutdownSent) {
       this.#shutdownSent = true;
       core.shutdown();
-      this.#ctx.tick(emitFinish, this);
+      this.ctx.tick(emitFinish, this);
     }
   }
 
@@ -331,13 +249,13 @@ export class Socket extends EventEmitter {
   /** Stops 'data' events; unread bytes wait in the kernel and the receive window shrinks. */
   pause(): this {
     this.#paused = true;
-    this.#core?.setReading(false);
+    this.core?.setReading(false);
     return this;
   }
 
   resume(): this {
     this.#paused = false;
-    this.#core?.setReading(true);
+    this.core?.setReading(true);
     return this;
   }
 
@@ -361,17 +279,17 @@ export class Socket extends EventEmitter {
     this.destroyed = true;
     this.connecting = false;
     this.#clearIdle();
-    this.#ctx.process.onExit.delete(this.#onExit);
-    const core = this.#core;
+    this.ctx.process.onExit.delete(this.#onExit);
+    const core = this.core;
     if (core) core.close();
-    if (error) this.#ctx.tick(raiseError, { socket: this, error });
+    if (error) this.ctx.tick(raiseError, { socket: this, error });
     this.#scheduleClose(!!error);
     return this;
   }
 
   /** Closes with a RST (SO_LINGER 0), as Node's `resetAndDestroy`. */
   resetAndDestroy(): this {
-    if (!this.destroyed) this.#core?.abort();
+    if (!this.destroyed) this.core?.abort();
     return this.destroy();
   }
 
@@ -383,7 +301,7 @@ export class Socket extends EventEmitter {
     if (this.#closeScheduled) return;
     this.#closeScheduled = true;
     // Node emits 'close' from the handle's close callback: a later turn of the loop than 'error'.
-    this.#ctx.soon(emitClose, { socket: this, hadError });
+    this.ctx.soon(emitClose, { socket: this, hadError });
   }
 
   #emitClose(hadError: boolean): void {
@@ -409,34 +327,6 @@ export class Socket extends EventEmitter {
     this.#idle.set(undefined);
   }
 
-  /** No-op in netsim (there is no Nagle delay to turn off); returns the socket. */
-  setNoDelay(_noDelay?: boolean): this {
-    return this;
-  }
-
-  /** No-op in netsim (no keep-alive probes are simulated); returns the socket. */
-  setKeepAlive(_enable?: boolean, _initialDelay?: number): this {
-    return this;
-  }
-
-  ref(): this {
-    return this;
-  }
-
-  unref(): this {
-    return this;
-  }
-
-  /** The local end: `{ address, family: 'IPv4', port }`, or `{}` before the socket is connected. */
-  address(): AddressInfo | Record<string, never> {
-    return this.#core ? { address: formatIpv4(this.#core.localIp), family: 'IPv4', port: this.#core.localPort } : {};
-  }
-
-  /** @internal netsim's id of the kernel socket (for error records). */
-  get socketId(): number | null {
-    return this.#core?.id ?? null;
-  }
-
   /** @internal */
   static runStartConnect(socket: Socket, host: string, options: TcpSocketConnectOpts): void {
     socket.#startConnect(host, options);
@@ -455,7 +345,7 @@ export class Socket extends EventEmitter {
   }
   /** @internal */
   static raise(socket: Socket, error: Error): void {
-    socket.#ctx.raise(socket, error, socket.socketId);
+    socket.ctx.raise(socket, error, socket.socketId);
   }
 }
 

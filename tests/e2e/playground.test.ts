@@ -64,11 +64,14 @@ async function openPlayground(page: Page): Promise<void> {
   await expect.poll(() => screen(page), { timeout: 15_000 }).toMatch(/learner@laptop:~\$$/);
 }
 
-/** Types a command and waits for the prompt after it; returns everything on the screen. */
+/** Clears the screen, types a command, waits for the prompt after it; returns the screen (command line first). */
 async function command(page: Page, line: string): Promise<string> {
-  const promptsBefore = (await screen(page)).match(/learner@laptop:~\$/g)?.length ?? 0;
+  await page.keyboard.type('clear\r');
+  await expect.poll(() => screen(page), { timeout: 15_000 }).toBe('learner@laptop:~$');
   await page.keyboard.type(`${line}\r`);
-  await expect.poll(async () => (await screen(page)).match(/learner@laptop:~\$/g)?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(promptsBefore);
+  await expect
+    .poll(async () => (await screen(page)).split('\n'), { timeout: 15_000 })
+    .toSatisfy((rows: string[]) => rows.length >= 2 && rows.at(-1) === 'learner@laptop:~$');
   return screen(page);
 }
 
@@ -99,7 +102,6 @@ describe('the playground on the NIC lesson', () => {
       expect(addresses).toMatch(/inet 127\.0\.0\.1\/8 scope host lo/);
       expect(addresses).toMatch(/inet 10\.0\.0\.10\/24 /);
 
-      await page.keyboard.type('clear\r');
       const reply = await command(page, 'curl http://web/');
       expect(reply).toContain('<title>Hello from web</title>');
       expect(reply).toContain('</html>');

@@ -1,0 +1,103 @@
+/**
+ * A playground is data: a topology and the services that run on it, described in the course's words. A new
+ * scenario is a new file under playgrounds/ that calls `definePlayground({ … })`; the services it can name
+ * are the kinds below (add a kind here when a chapter needs one).
+ */
+import type { Network } from '../../../../lib/netsim/api';
+import type { TopologySpec } from '../../../../lib/netsim/types';
+import { startEchoServer } from './echoServer';
+import type { SitePage } from './httpMessages';
+import { startHttpServer } from './httpServer';
+import type { NodeNet } from './nodeNet';
+
+interface ServiceBase {
+  /** The host it runs on. */
+  host: string;
+  /** Process name, as `ss -p` shows it: honest and short (`httpd`, `echo`). */
+  process: string;
+  /** Address it listens on: one of its host's NIC addresses, `127.0.0.1`, or `0.0.0.0` for every one. */
+  address: string;
+  port: number;
+}
+
+/** A static web server: GET/HEAD of its pages, 404 for any other path, keep-alive as HTTP/1.1 has it. */
+export interface HttpService extends ServiceBase {
+  kind: 'http';
+  /** Pages by path, e.g. `{ '/': { title, paragraphs } }`. */
+  pages: Record<string, SitePage>;
+}
+
+/** TCP echo (RFC 862): sends back every byte it receives. */
+export interface TcpEchoService extends ServiceBase {
+  kind: 'tcp-echo';
+}
+
+export type ServiceSpec = HttpService | TcpEchoService;
+
+export interface PlaygroundSpec {
+  /** One or two sentences for the page, said before anything loads: which hosts, what runs where. */
+  summary: string;
+  topology: TopologySpec;
+  services: ServiceSpec[];
+}
+
+/** What a scenario module exports (the registry and <Playground /> read these names). */
+export interface PlaygroundScenario {
+  readonly summary: string;
+  readonly topology: TopologySpec;
+  readonly services: readonly ServiceSpec[];
+  /** Starts every service on a network built from `topology`; resolves once each one listens. */
+  start(network: Network): Promise<void>;
+}
+
+/** Checks the spec (a wrong host or address fails the build, with a message naming it) and gives it `start`. */
+export function definePlayground(spec: PlaygroundSpec): PlaygroundScenario {
+  const problems = spec.services.flatMap((service) => serviceProblems(service, spec.topology));
+  if (problems.length > 0) throw new Error(`Playground scenario is wrong:\n- ${problems.join('\n- ')}`);
+  return {
+    summary: spec.summary,
+    topology: spec.topology,
+    services: spec.services,
+    async start(network) {
+      for (const service of spec.services) await startService(network, service);
+    },
+  };
+}
+
+export function serviceProblems(service: ServiceSpec, topology: TopologySpec): string[] {
+  const name = `${service.kind} service "${service.process}"`;
+  const host = topology.hosts.find((candidate) => candidate.name === service.host);
+  if (!host) return [`${name} runs on host "${service.host}", which is not in the topology (hosts: ${topology.hosts.map((h) => h.name).join(', ')})`];
+  const problems: string[] = [];
+  const addresses = ['0.0.0.0', '127.0.0.1', ...host.nics.map((nic) => nic.ip)];
+  if (!addresses.includes(service.address)) {
+    problems.push(`${name} listens on ${service.address}, which is not an address of ${host.name}: use one of ${addresses.join(', ')}`);
+  }
+  if (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535) {
+    problems.push(`${name} listens on port ${service.port}: a port is a whole number from 1 to 65535`);
+  }
+  if (service.kind === 'http') {
+    for (const path of Object.keys(service.pages)) {
+      if (!path.startsWith('/')) problems.push(`${name} has a page "${path}": page paths start with /`);
+    }
+  }
+  return problems;
+}
+
+async function startService(network: Network, service: ServiceSpec): Promise<void> {
+  const net = network.spawn(service.host, service.process).modules['node:net'] as NodeNet;
+  const listening = (() => {
+    switch (service.kind) {
+      case 'http':
+        return startHttpServer(net, service.address, service.port, service.pages, service.process);
+      case 'tcp-echo':
+        return startEchoServer(net, service.address, service.port);
+      default: {
+        const unknown: never = service;
+        throw new Error(`Playground: unknown service kind in ${JSON.stringify(unknown)}`);
+      }
+    }
+  })();
+  // `listen` completes as the network moves, so move it until the service listens (or fails to).
+  await Promise.all([listening, network.run()]);
+}

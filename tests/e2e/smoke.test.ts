@@ -140,6 +140,8 @@ describe('keyboard navigation', () => {
       await visit(page, siteUrl, 'nic/network-card/');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
+      // Following the link is a navigation: wait for it rather than reading the URL at once.
+      await page.waitForURL(/#_top$/);
       expect(new URL(page.url()).hash).toBe('#_top');
       await page.keyboard.press('Tab');
       const inMain = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));

@@ -78,9 +78,9 @@ describe('ip', () => {
     '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' +
     '    inet 127.0.0.1/8 scope host lo\n' +
     '       valid_lft forever preferred_lft forever\n' +
-    '2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n' +
+    '2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000\n' +
     '    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff\n' +
-    '    inet 10.0.0.10/24 brd 10.0.0.255 scope global eth0\n' +
+    '    inet 10.0.0.10/24 scope global eth0\n' +
     '       valid_lft forever preferred_lft forever\n';
 
   it.each(['ip addr', 'ip a', 'ip address show', 'ip -4 a'])('prints every NIC for %j', async (line) => {

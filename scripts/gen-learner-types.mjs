@@ -61,7 +61,7 @@ const facade = (names, body) => names.map((name) => `declare module '${name}' {\
 
 const net = `import type { NetApi } from 'netsim/faces/net';
 export { Server, Socket } from 'netsim/faces/net';
-export type { AddressInfo, ListenOptions, ServerOpts, SocketConstructorOpts, TcpSocketConnectOpts } from 'netsim/faces/net';
+export type { AddressInfo, DropArgument, ListenOptions, ServerOpts, SocketConstructorOpts, TcpSocketConnectOpts } from 'netsim/faces/net';
 const net: NetApi;
 export default net;
 export const createServer: NetApi['createServer'];

@@ -5,7 +5,7 @@ import type { UdpSocket } from '../udp';
 import { Buffer } from './buffer';
 import type { FaceContext } from './context';
 import { EventEmitter } from './events';
-import { validatePort, type AddressInfo } from './net-socket';
+import { validatePort, type AddressInfo, type ErrnoException } from './net-socket';
 
 /** Who sent a datagram, as Node's `rinfo`. */
 export interface RemoteInfo {
@@ -27,7 +27,7 @@ export interface BindOptions {
 
 type SendCallback = (error: Error | null, bytes: number) => void;
 
-/** A UDP socket, as Node's `dgram.Socket`. */
+/** A UDP socket, as Node's `dgram.Socket`. Its events are typed by the `DgramSocket` interface below it. */
 export class DgramSocket extends EventEmitter {
   #ctx: FaceContext;
   #core: UdpSocket;
@@ -223,6 +223,68 @@ export class DgramSocket extends EventEmitter {
     this.#ctx.raise(this, error, this.#core.id);
   }
 }
+
+/** The events a UDP socket emits and what their listeners receive, as in Node's typings (only types, as net.Socket's). */
+export interface DgramSocket {
+  /** `'close'`: the socket was closed by `close()`. */
+  on(event: 'close', listener: () => void): this;
+  /** `'connect'`: `connect()` fixed the peer: `send` needs no address now. */
+  on(event: 'connect', listener: () => void): this;
+  /**
+   * `'error'`: binding or sending failed; `err.code` says why (EADDRINUSE: another socket has the port). Without
+   * an 'error' listener, the program crashes with it.
+   */
+  on(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'listening'`: the socket is bound: `address()` now gives its port, and datagrams can arrive. */
+  on(event: 'listening', listener: () => void): this;
+  /**
+   * `'message'`: a datagram arrived: `msg` is its payload, `rinfo` who sent it (`address`, `port`) and its `size`.
+   * One message is one datagram: UDP keeps boundaries.
+   */
+  on(event: 'message', listener: (msg: Buffer, rinfo: RemoteInfo) => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  on(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** `'close'`: the socket was closed by `close()`. */
+  once(event: 'close', listener: () => void): this;
+  /** `'connect'`: `connect()` fixed the peer: `send` needs no address now. */
+  once(event: 'connect', listener: () => void): this;
+  /**
+   * `'error'`: binding or sending failed; `err.code` says why (EADDRINUSE: another socket has the port). Without
+   * an 'error' listener, the program crashes with it.
+   */
+  once(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'listening'`: the socket is bound: `address()` now gives its port, and datagrams can arrive. */
+  once(event: 'listening', listener: () => void): this;
+  /**
+   * `'message'`: a datagram arrived: `msg` is its payload, `rinfo` who sent it (`address`, `port`) and its `size`.
+   * One message is one datagram: UDP keeps boundaries.
+   */
+  once(event: 'message', listener: (msg: Buffer, rinfo: RemoteInfo) => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  once(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** Same as `on`. */
+  addListener(event: 'close', listener: () => void): this;
+  addListener(event: 'connect', listener: () => void): this;
+  addListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  addListener(event: 'listening', listener: () => void): this;
+  addListener(event: 'message', listener: (msg: Buffer, rinfo: RemoteInfo) => void): this;
+  addListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `on`, but the listener runs before those already added. */
+  prependListener(event: 'close', listener: () => void): this;
+  prependListener(event: 'connect', listener: () => void): this;
+  prependListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependListener(event: 'listening', listener: () => void): this;
+  prependListener(event: 'message', listener: (msg: Buffer, rinfo: RemoteInfo) => void): this;
+  prependListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `once`, but the listener runs before those already added. */
+  prependOnceListener(event: 'close', listener: () => void): this;
+  prependOnceListener(event: 'connect', listener: () => void): this;
+  prependOnceListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependOnceListener(event: 'listening', listener: () => void): this;
+  prependOnceListener(event: 'message', listener: (msg: Buffer, rinfo: RemoteInfo) => void): this;
+  prependOnceListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+}
+
 
 /** What `import dgram from 'node:dgram'` gives. */
 export interface DgramApi {

@@ -4,12 +4,22 @@ import { nodeErrors, systemError } from '../errors';
 import type { TcpSocket, TcpUser } from '../tcp';
 import type { FaceContext } from './context';
 import { EventEmitter } from './events';
-import { contextOf, Socket, validatePort, type AddressInfo } from './net-socket';
+import { contextOf, Socket, validatePort, type AddressInfo, type ErrnoException } from './net-socket';
 
 export interface ServerOpts {
   /** Keep accepted sockets writable after their peer ends (default false). */
   allowHalfOpen?: boolean;
   pauseOnConnect?: boolean;
+}
+
+/** Who a 'drop' refused, as Node's `net.DropArgument`. */
+export interface DropArgument {
+  localAddress?: string;
+  localPort?: number;
+  localFamily?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+  remoteFamily?: string;
 }
 
 export interface ListenOptions {
@@ -18,7 +28,7 @@ export interface ListenOptions {
   backlog?: number;
 }
 
-/** A TCP server, as Node's `net.Server`. */
+/** A TCP server, as Node's `net.Server`. Its events are typed by the `Server` interface below it. */
 export class Server extends EventEmitter {
   /** Refuse new connections (destroy them at once) beyond this many. */
   maxConnections: number | undefined = undefined;
@@ -192,6 +202,62 @@ export class Server extends EventEmitter {
     server.#ctx.raise(server, error, null);
   }
 }
+
+/** The events a Server emits and what their listeners receive, as in Node's typings (only types, as Socket's). */
+export interface Server {
+  /** `'close'`: the server closed: `close()` was called and every connection has ended. */
+  on(event: 'close', listener: () => void): this;
+  /** `'connection'`: a client connected; `socket` is the new connection, ready to read and write. */
+  on(event: 'connection', listener: (socket: Socket) => void): this;
+  /** `'drop'`: a connection was refused because `maxConnections` was reached; `data` says whose. */
+  on(event: 'drop', listener: (data?: DropArgument) => void): this;
+  /**
+   * `'error'`: listening failed; `err.code` says why (EADDRINUSE: another socket has the port). Without an 'error'
+   * listener, the program crashes with it.
+   */
+  on(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'listening'`: the server is listening: `server.address()` now gives its port. */
+  on(event: 'listening', listener: () => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  on(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** `'close'`: the server closed: `close()` was called and every connection has ended. */
+  once(event: 'close', listener: () => void): this;
+  /** `'connection'`: a client connected; `socket` is the new connection, ready to read and write. */
+  once(event: 'connection', listener: (socket: Socket) => void): this;
+  /** `'drop'`: a connection was refused because `maxConnections` was reached; `data` says whose. */
+  once(event: 'drop', listener: (data?: DropArgument) => void): this;
+  /**
+   * `'error'`: listening failed; `err.code` says why (EADDRINUSE: another socket has the port). Without an 'error'
+   * listener, the program crashes with it.
+   */
+  once(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'listening'`: the server is listening: `server.address()` now gives its port. */
+  once(event: 'listening', listener: () => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  once(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** Same as `on`. */
+  addListener(event: 'close', listener: () => void): this;
+  addListener(event: 'connection', listener: (socket: Socket) => void): this;
+  addListener(event: 'drop', listener: (data?: DropArgument) => void): this;
+  addListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  addListener(event: 'listening', listener: () => void): this;
+  addListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `on`, but the listener runs before those already added. */
+  prependListener(event: 'close', listener: () => void): this;
+  prependListener(event: 'connection', listener: (socket: Socket) => void): this;
+  prependListener(event: 'drop', listener: (data?: DropArgument) => void): this;
+  prependListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependListener(event: 'listening', listener: () => void): this;
+  prependListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `once`, but the listener runs before those already added. */
+  prependOnceListener(event: 'close', listener: () => void): this;
+  prependOnceListener(event: 'connection', listener: (socket: Socket) => void): this;
+  prependOnceListener(event: 'drop', listener: (data?: DropArgument) => void): this;
+  prependOnceListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependOnceListener(event: 'listening', listener: () => void): this;
+  prependOnceListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+}
+
 
 function raiseServerError(arg: { server: Server; error: Error }): void {
   Server.raise(arg.server, arg.error);

@@ -17,6 +17,7 @@ import {
   contextOf,
   WRITABLE_HIGH_WATER_MARK,
   type AddressInfo,
+  type ErrnoException,
   type SocketConstructorOpts,
   type TcpSocketConnectOpts,
 } from './net-types';
@@ -24,12 +25,12 @@ import {
 export { normaliseConnectArgs, toBytes, validatePort };
 
 export { CONTEXT, contextOf, WRITABLE_HIGH_WATER_MARK };
-export type { AddressInfo, SocketConstructorOpts, TcpSocketConnectOpts };
+export type { AddressInfo, ErrnoException, SocketConstructorOpts, TcpSocketConnectOpts };
 
 /** TextDecoder options for a chunk of a longer stream (made once). */
 const STREAM: TextDecodeOptions = { stream: true };
 
-/** A TCP connection, as Node's `net.Socket`. */
+/** A TCP connection, as Node's `net.Socket`. Its events are typed by the `Socket` interface at the end of this file. */
 export class Socket extends SocketBase {
   #encoding: BufferEncoding | null = null;
   #decoder: TextDecoder | null = null;
@@ -366,4 +367,104 @@ function emitClose(arg: { socket: Socket; hadError: boolean }): void {
 }
 function raiseError(arg: { socket: Socket; error: Error }): void {
   Socket.raise(arg.socket, arg.error);
+}
+
+/**
+ * The events a Socket emits and what their listeners receive, as in Node's typings. An interface merged
+ * with the class: only types, nothing is added to the prototype or to the 'data' path. Hover shows an
+ * undocumented overload with its method's first doc comment: hence one doc for each of addListener & co.
+ */
+export interface Socket {
+  /** `'close'`: the socket is fully closed; `hadError` is true if an error closed it. */
+  on(event: 'close', listener: (hadError: boolean) => void): this;
+  /** `'connect'`: the connection is established (the three-way handshake completed). */
+  on(event: 'connect', listener: () => void): this;
+  /**
+   * `'data'`: bytes arrived, as a Buffer (a string after `setEncoding`: then write `(text: string) => …`). A chunk
+   * is not one `write` of the peer: TCP keeps no message boundaries.
+   */
+  on(event: 'data', listener: (data: Buffer) => void): this;
+  /** `'drain'`: the write buffer emptied: after `write` returned false, write again. */
+  on(event: 'drain', listener: () => void): this;
+  /** `'end'`: the peer ended its side (its FIN arrived): nothing more will be read. */
+  on(event: 'end', listener: () => void): this;
+  /**
+   * `'error'`: something failed; `err.code` says what (ECONNREFUSED, ECONNRESET, ETIMEDOUT, ENOTFOUND…). Without
+   * an 'error' listener, the program crashes with it.
+   */
+  on(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'finish'`: after `end()`, every byte written went to the kernel, and the FIN with it. */
+  on(event: 'finish', listener: () => void): this;
+  /** `'lookup'`: `host` was resolved to `address`, before connecting. */
+  on(event: 'lookup', listener: (err: Error | null, address: string, family: number, host: string) => void): this;
+  /** `'ready'`: the socket can be used; follows 'connect' at once. */
+  on(event: 'ready', listener: () => void): this;
+  /** `'timeout'`: the socket was idle for the `setTimeout` delay. It stays open: end it yourself. */
+  on(event: 'timeout', listener: () => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  on(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** `'close'`: the socket is fully closed; `hadError` is true if an error closed it. */
+  once(event: 'close', listener: (hadError: boolean) => void): this;
+  /** `'connect'`: the connection is established (the three-way handshake completed). */
+  once(event: 'connect', listener: () => void): this;
+  /**
+   * `'data'`: bytes arrived, as a Buffer (a string after `setEncoding`: then write `(text: string) => …`). A chunk
+   * is not one `write` of the peer: TCP keeps no message boundaries.
+   */
+  once(event: 'data', listener: (data: Buffer) => void): this;
+  /** `'drain'`: the write buffer emptied: after `write` returned false, write again. */
+  once(event: 'drain', listener: () => void): this;
+  /** `'end'`: the peer ended its side (its FIN arrived): nothing more will be read. */
+  once(event: 'end', listener: () => void): this;
+  /**
+   * `'error'`: something failed; `err.code` says what (ECONNREFUSED, ECONNRESET, ETIMEDOUT, ENOTFOUND…). Without
+   * an 'error' listener, the program crashes with it.
+   */
+  once(event: 'error', listener: (err: ErrnoException) => void): this;
+  /** `'finish'`: after `end()`, every byte written went to the kernel, and the FIN with it. */
+  once(event: 'finish', listener: () => void): this;
+  /** `'lookup'`: `host` was resolved to `address`, before connecting. */
+  once(event: 'lookup', listener: (err: Error | null, address: string, family: number, host: string) => void): this;
+  /** `'ready'`: the socket can be used; follows 'connect' at once. */
+  once(event: 'ready', listener: () => void): this;
+  /** `'timeout'`: the socket was idle for the `setTimeout` delay. It stays open: end it yourself. */
+  once(event: 'timeout', listener: () => void): this;
+  /** Any other event: the listener's arguments are untyped (`any`). A misspelt event name lands here too. */
+  once(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** Same as `on`. */
+  addListener(event: 'close', listener: (hadError: boolean) => void): this;
+  addListener(event: 'connect', listener: () => void): this;
+  addListener(event: 'data', listener: (data: Buffer) => void): this;
+  addListener(event: 'drain', listener: () => void): this;
+  addListener(event: 'end', listener: () => void): this;
+  addListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  addListener(event: 'finish', listener: () => void): this;
+  addListener(event: 'lookup', listener: (err: Error | null, address: string, family: number, host: string) => void): this;
+  addListener(event: 'ready', listener: () => void): this;
+  addListener(event: 'timeout', listener: () => void): this;
+  addListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `on`, but the listener runs before those already added. */
+  prependListener(event: 'close', listener: (hadError: boolean) => void): this;
+  prependListener(event: 'connect', listener: () => void): this;
+  prependListener(event: 'data', listener: (data: Buffer) => void): this;
+  prependListener(event: 'drain', listener: () => void): this;
+  prependListener(event: 'end', listener: () => void): this;
+  prependListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependListener(event: 'finish', listener: () => void): this;
+  prependListener(event: 'lookup', listener: (err: Error | null, address: string, family: number, host: string) => void): this;
+  prependListener(event: 'ready', listener: () => void): this;
+  prependListener(event: 'timeout', listener: () => void): this;
+  prependListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
+  /** As `once`, but the listener runs before those already added. */
+  prependOnceListener(event: 'close', listener: (hadError: boolean) => void): this;
+  prependOnceListener(event: 'connect', listener: () => void): this;
+  prependOnceListener(event: 'data', listener: (data: Buffer) => void): this;
+  prependOnceListener(event: 'drain', listener: () => void): this;
+  prependOnceListener(event: 'end', listener: () => void): this;
+  prependOnceListener(event: 'error', listener: (err: ErrnoException) => void): this;
+  prependOnceListener(event: 'finish', listener: () => void): this;
+  prependOnceListener(event: 'lookup', listener: (err: Error | null, address: string, family: number, host: string) => void): this;
+  prependOnceListener(event: 'ready', listener: () => void): this;
+  prependOnceListener(event: 'timeout', listener: () => void): this;
+  prependOnceListener(event: string | symbol, listener: (...args: any[]) => unknown): this;
 }

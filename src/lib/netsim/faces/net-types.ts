@@ -24,6 +24,20 @@ export interface TcpSocketConnectOpts {
   family?: number;
 }
 
+/**
+ * What an 'error' listener receives, as Node's `NodeJS.ErrnoException`: `code` such as 'ECONNREFUSED' or
+ * 'ERR_STREAM_WRITE_AFTER_END'; a system error also has `errno`, `syscall` and, when it has one, `address`/`port`.
+ */
+export interface ErrnoException extends Error {
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  address?: string;
+  port?: number;
+  /** The name that could not be resolved (ENOTFOUND). */
+  hostname?: string;
+}
+
 export interface AddressInfo {
   address: string;
   family: 'IPv4';

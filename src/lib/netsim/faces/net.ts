@@ -8,8 +8,8 @@ import { Server, type ServerOpts } from './net-server';
 import { CONTEXT, Socket, type SocketConstructorOpts, type TcpSocketConnectOpts } from './net-socket';
 
 export { Server, Socket };
-export type { AddressInfo, SocketConstructorOpts, TcpSocketConnectOpts } from './net-socket';
-export type { ListenOptions, ServerOpts } from './net-server';
+export type { AddressInfo, ErrnoException, SocketConstructorOpts, TcpSocketConnectOpts } from './net-socket';
+export type { DropArgument, ListenOptions, ServerOpts } from './net-server';
 
 /** What `import net from 'node:net'` gives. */
 export interface NetApi {

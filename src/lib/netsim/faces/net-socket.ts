@@ -185,6 +185,8 @@ export class Socket extends SocketBase {
       if (callback) this.ctx.tick(callback, error);
       return false;
     }
+    // Writing is activity too: Node restarts the `setTimeout` idle timer on every write.
+    this.#touch();
     const ok = this.writes.add(this.core, !this.connecting, bytes, callback);
     this.#flush();
     return ok;

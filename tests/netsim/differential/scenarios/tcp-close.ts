@@ -192,6 +192,27 @@ export const tcpCloseScenarios: Scenario[] = [
     },
   },
   {
+    name: 'net-socket-timeout-write: writing counts as activity and keeps the idle timer from firing',
+    async run(platform) {
+      const server = platform.net.createServer((socket) => socket.resume());
+      const port = await listen(server);
+      const client = await connect(platform, port);
+      const timeouts: number[] = [];
+      client.setTimeout(80);
+      client.on('timeout', () => timeouts.push(platform.now()));
+      // Five writes 40 ms apart, nothing received: only the writes keep the socket from being idle.
+      for (let write = 0; write < 5; write += 1) {
+        client.write('tick');
+        await new Promise<void>((resolve) => platform.timers.setTimeout(resolve, 40));
+      }
+      const duringWrites = timeouts.length;
+      await once(client, 'timeout');
+      client.destroy();
+      await closeServer(server);
+      return { timeoutsWhileWriting: duringWrites, timedOutOnceIdle: true };
+    },
+  },
+  {
     name: 'net-max-connections: a connection over maxConnections is closed by the server',
     async run(platform) {
       const server = platform.net.createServer((socket) => socket.resume());

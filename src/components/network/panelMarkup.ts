@@ -41,7 +41,7 @@ export function panelMarkup(id: string): string {
   </div>
 </section>
 <section class="np-panel" role="tabpanel" id="${id}-terminal" aria-labelledby="${id}-tab-terminal" data-panel="terminal" hidden>
-  <p class="np-hint">A shell on the emulated network: try <code>help</code>, <code>ss -tuanp</code> or <code>nc web 80</code>. Press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave the terminal.</p>
+  <p class="np-hint">A shell on the emulated network: try <code>help</code>, <code>ip addr</code> or <code>ss -tuanp</code>. Press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave the terminal.</p>
   <div class="np-terminal" data-np="terminal"></div>
   <p class="np-status" role="status" data-np="escape-hint"></p>
 </section>`;

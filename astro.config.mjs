@@ -73,6 +73,7 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css'],
       components: {
         PageTitle: './src/components/site/LessonTitle.astro',
+        Search: './src/components/site/Search.astro',
         Sidebar: './src/components/exercise/SidebarWithProgress.astro',
       },
       lastUpdated: false,

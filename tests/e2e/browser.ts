@@ -68,18 +68,6 @@ export interface AxeFinding {
   readonly targets: string[];
 }
 
-/**
- * Findings in Starlight's own markup that we cannot fix from the course and accept knowingly, each with why.
- * Keep this list short; a finding in our own content is never listed here.
- */
-const acceptedUpstream: { rule: string; target: string; why: string }[] = [
-  {
-    rule: 'label-content-name-mismatch',
-    target: 'button[data-open-modal=""]',
-    why: "Starlight's search button is labelled \"Search\" while it also shows the shortcut (Ctrl K) as text",
-  },
-];
-
 /** Runs axe-core (WCAG 2.1 A and AA) on the page and returns the findings at or above `atLeast`. */
 export async function axeFindings(page: Page, atLeast: Impact = 'serious'): Promise<AxeFinding[]> {
   const order: Impact[] = ['minor', 'moderate', 'serious', 'critical'];
@@ -90,11 +78,8 @@ export async function axeFindings(page: Page, atLeast: Impact = 'serious'): Prom
       rule: violation.id,
       impact: violation.impact ?? 'minor',
       help: violation.help,
-      targets: violation.nodes
-        .filter((node) => !acceptedUpstream.some((accepted) => accepted.rule === violation.id && node.target.join(' ') === accepted.target))
-        .map((node) => `${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
-    }))
-    .filter((finding) => finding.targets.length > 0);
+      targets: violation.nodes.map((node) => `${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+    }));
 }
 
 /** One readable paragraph per finding, for an assertion message. */

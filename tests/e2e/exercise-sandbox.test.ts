@@ -24,7 +24,7 @@ let baitConnections: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  bait = createServer((request, response) => response.end('bait'));
+  bait = createServer((_request, response) => response.end('bait'));
   bait.on('connection', (socket: Socket) => baitConnections.push(`${socket.remoteAddress}:${socket.remotePort}`));
   await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve));
   baitUrl = `http://127.0.0.1:${(bait.address() as AddressInfo).port}`;

@@ -11,7 +11,6 @@ import type {
   SocketErrorRecord,
   SocketRow,
   StreamRecord,
-  TopologySpec,
   TraceEvent,
 } from './types';
 

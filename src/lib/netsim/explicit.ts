@@ -158,12 +158,10 @@ class TcpExplicit implements ExplicitSocket, TcpUser {
 
 class UdpExplicit implements ExplicitSocket, UdpUser {
   readonly protocol = 'udp' as const;
-  readonly #ctx: FaceContext;
   readonly #core: UdpSocket;
   readonly #received = new Mailbox<Received>();
 
-  constructor(ctx: FaceContext, core: UdpSocket) {
-    this.#ctx = ctx;
+  constructor(core: UdpSocket) {
     this.#core = core;
     core.user = this;
   }
@@ -231,7 +229,7 @@ export function bindExplicit(ctx: FaceContext): ExplicitSocketApi {
   return {
     socket(protocol: 'tcp' | 'udp'): ExplicitSocket {
       if (protocol === 'tcp') return new TcpExplicit(ctx, ctx.stack.newTcpSocket(ctx.host, ctx.process));
-      if (protocol === 'udp') return new UdpExplicit(ctx, ctx.stack.newUdpSocket(ctx.host, ctx.process));
+      if (protocol === 'udp') return new UdpExplicit(ctx.stack.newUdpSocket(ctx.host, ctx.process));
       throw new TypeError(`socket(protocol): expected 'tcp' or 'udp', got ${String(protocol)}`);
     },
   };

@@ -1,5 +1,5 @@
 /** UDP: bound sockets, datagrams demultiplexed by port, ICMP port-unreachable for closed ports. */
-import { ANY, formatIpv4 } from './addresses';
+import { ANY } from './addresses';
 import { systemError, type SystemError } from './errors';
 import type { HostRuntime, Stack } from './network';
 import { StreamText, type ObservedSocket } from './observe';

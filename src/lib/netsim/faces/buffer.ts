@@ -35,7 +35,7 @@ function encode(text: string, encoding: BufferEncoding): Uint8Array {
       const n = text.length >> 1;
       const bytes = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        const b = parseInt(text.substr(i * 2, 2), 16);
+        const b = parseInt(text.slice(i * 2, i * 2 + 2), 16);
         if (Number.isNaN(b)) return bytes.subarray(0, i);
         bytes[i] = b;
       }

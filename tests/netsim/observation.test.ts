@@ -127,4 +127,23 @@ describe('the explicit socket API', () => {
     const [from, [reply, ip]] = await results;
     expect([from.ip, reply, ip]).toEqual(['10.0.0.10', 'echo hi', '10.0.0.10']);
   });
+
+  it('records the errors it raises in network.errors(), for UDP as for TCP', async () => {
+    const network = lan();
+    const laptop = network.spawn('laptop', 'node');
+    const udp = laptop.sockets.socket('udp');
+    const tcp = laptop.sockets.socket('tcp');
+    const codes = await Promise.all([
+      udp.bind('10.9.9.9', 53).catch((error: { code: string }) => error.code),
+      udp.listen().catch((error: { code: string }) => error.code),
+      tcp.bind('10.9.9.9', 80).catch((error: { code: string }) => error.code),
+    ]);
+    expect(codes).toEqual(['EADDRNOTAVAIL', 'EOPNOTSUPP', 'EADDRNOTAVAIL']);
+    expect(network.errors().map((e) => [e.socket, e.code, e.syscall, e.handled])).toEqual([
+      [udp.id, 'EADDRNOTAVAIL', 'bind', true],
+      [udp.id, 'EOPNOTSUPP', 'listen', true],
+      [tcp.id, 'EADDRNOTAVAIL', 'bind', true],
+    ]);
+  });
 });
+

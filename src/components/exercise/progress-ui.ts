@@ -25,7 +25,7 @@ function markSidebar(store: ProgressStore, course: CourseExercises, base: string
     if (!mark) {
       mark = document.createElement('span');
       mark.className = 'lesson-done-mark';
-      mark.innerHTML = '<span aria-hidden="true">✓</span><span class="progress-sr-only"> (done)</span>';
+      mark.innerHTML = '<span aria-hidden="true">✓</span><span class="sr-only"> (done)</span>';
       link.append(mark);
     }
   }

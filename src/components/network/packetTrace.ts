@@ -160,7 +160,7 @@ function rowElement(row: PacketRow, number: number, current: boolean, select: (i
       arrow.setAttribute('aria-hidden', 'true');
       arrow.textContent = text;
       const words = document.createElement('span');
-      words.className = 'np-sr-only';
+      words.className = 'sr-only';
       words.textContent = row.direction === 'right' ? 'sends to' : 'receives from';
       td.append(arrow, words);
     } else {

@@ -14,7 +14,7 @@ export function panelMarkup(id: string): string {
   <p class="np-table-title" aria-hidden="true">Socket table: every socket in the network now, as <code>ss -tuanp</code> lists them</p>
   <div class="np-table-scroll" tabindex="0" role="region" aria-label="Socket table">
     <table class="np-table">
-      <caption class="np-sr-only">Socket table: every socket in the network now, as ss -tuanp lists them</caption>
+      <caption class="sr-only">Socket table: every socket in the network now, as ss -tuanp lists them</caption>
       <thead><tr><th scope="col">Host</th><th scope="col">Netid</th><th scope="col">State</th><th scope="col">Local Address:Port</th><th scope="col">Peer Address:Port</th><th scope="col">Process</th></tr></thead>
       <tbody data-np="socket-rows"></tbody>
     </table>
@@ -34,8 +34,8 @@ export function panelMarkup(id: string): string {
   <p class="np-status" role="status" data-np="status"></p>
   <div class="np-table-scroll np-trace-scroll" tabindex="0" role="region" aria-label="Packets">
     <table class="np-table np-trace">
-      <caption class="np-sr-only">Packets in virtual time, one row per packet</caption>
-      <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Opened by</th><th scope="col"><span class="np-sr-only">Direction</span></th><th scope="col">Other side</th><th scope="col">Packet</th><th scope="col">Details</th></tr></thead>
+      <caption class="sr-only">Packets in virtual time, one row per packet</caption>
+      <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Opened by</th><th scope="col"><span class="sr-only">Direction</span></th><th scope="col">Other side</th><th scope="col">Packet</th><th scope="col">Details</th></tr></thead>
       <tbody data-np="packet-rows"></tbody>
     </table>
   </div>

@@ -106,16 +106,22 @@ describe('the playground registry', () => {
   });
 });
 
+/** The two-hosts playground on an in-page runner with a shell on laptop, and every event it sends. */
+function twoHostsRunner() {
+  const runner = createInPageRunner({
+    createNetwork,
+    topology: twoHosts.topology,
+    scenario: twoHosts.start,
+    createShell: (network, write) => createShell({ network, host: 'laptop', write, clock: instantClock }),
+  });
+  const events: RunnerEvent[] = [];
+  runner.subscribe((event) => events.push(event));
+  return { runner, events };
+}
+
 describe('the in-page runner on the playground', () => {
   it('sends the network, then done, then a prompt on the chosen host; typed keys reach that shell', async () => {
-    const runner = createInPageRunner({
-      createNetwork,
-      topology: twoHosts.topology,
-      scenario: twoHosts.start,
-      createShell: (network, write) => createShell({ network, host: 'laptop', write, clock: instantClock }),
-    });
-    const events: RunnerEvent[] = [];
-    runner.subscribe((event) => events.push(event));
+    const { runner, events } = twoHostsRunner();
     const record = await runner.run();
     expect(record.sockets.filter((row) => row.state === 'LISTEN').map((row) => `${row.host} ${row.local.ip}:${row.local.port}`).sort()).toEqual([
       'web 0.0.0.0:80',
@@ -129,14 +135,7 @@ describe('the in-page runner on the playground', () => {
   });
 
   it('takes the network down on reset: the shell stops answering', async () => {
-    const runner = createInPageRunner({
-      createNetwork,
-      topology: twoHosts.topology,
-      scenario: twoHosts.start,
-      createShell: (network, write) => createShell({ network, host: 'laptop', write, clock: instantClock }),
-    });
-    const events: RunnerEvent[] = [];
-    runner.subscribe((event) => events.push(event));
+    const { runner, events } = twoHostsRunner();
     await runner.run();
     runner.send({ type: 'reset' });
     expect(runner.network).toBeNull();

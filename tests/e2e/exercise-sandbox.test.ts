@@ -150,6 +150,25 @@ describe('a hostile program in the exercise sandbox', () => {
     await expectPageResponds();
   });
 
+  it('is stopped when an endless loop of awaits starves the worker, and the page lives on', async () => {
+    const { status } = await run('while (true) { await null; }');
+    expect(status).toMatch(/ran too long/i);
+    await expectPageResponds();
+  });
+
+  it('ends a program whose timer never stops at the virtual time limit, without hanging', async () => {
+    const { status, console } = await run("let ticks = 0;\nsetInterval(() => { ticks += 1; if (ticks % 10000 === 0) console.log('tick ' + ticks); }, 1);");
+    expect(status).not.toMatch(/ran too long/i);
+    expect(console).toContain('tick 10000');
+    await expectPageResponds();
+  });
+
+  it('points a runtime error at the line of the learner\'s TypeScript', async () => {
+    const { status } = await run("const port: number = 7;\n\nconst missing: { listen(): void } | undefined = undefined as any;\nmissing!.listen();");
+    expect(status).toMatch(/line 4/);
+    await expectPageResponds();
+  });
+
   it('has a console flood capped, with a note', async () => {
     const { console } = await run('for (let i = 0; i < 200000; i++) console.log("flood " + i);');
     expect(console).toMatch(/were not shown|cut/);

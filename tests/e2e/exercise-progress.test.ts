@@ -52,10 +52,12 @@ describe('a corrupt progress record', () => {
       await page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [KEY, corrupt]);
       await page.reload({ waitUntil: 'networkidle' });
 
-      const notice = page.locator(`${notices} .progress-notice.is-corrupt-set-aside`);
-      await expect(notice.textContent()).resolves.toMatch(/^Your saved progress could not be read \(.+\), so it was set aside under "endpoints:progress:corrupt:[^"]+" in this browser's storage/);
+      const notice = page.locator(`${notices} .progress-notice.is-set-aside`);
+      await expect(notice.textContent()).resolves.toMatch(
+        /^Your saved progress could not be read \(it is not valid JSON: it may have been cut off while saving\), so it was set aside and a fresh record started\. It is kept as it was under "endpoints:progress:set-aside:[^"]+" in this browser's storage: nothing was deleted\./,
+      );
       const items = await storedItems(page);
-      const asideKeys = Object.keys(items).filter((key) => key.startsWith(`${KEY}:corrupt:`));
+      const asideKeys = Object.keys(items).filter((key) => key.startsWith(`${KEY}:set-aside:`));
       expect(asideKeys).toHaveLength(1);
       expect(items[asideKeys[0]!]).toBe(corrupt);
       expect(await notice.textContent()).toContain(asideKeys[0]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, type ProgressV0 } from '../../src/lib/progress/migrate';
 import { MemoryStorage } from '../../src/lib/progress/storage';
-import { PROGRESS_KEY, ProgressStore } from '../../src/lib/progress/store';
+import { PROGRESS_KEY, ProgressStore, describeProblems, type ProgressNotice } from '../../src/lib/progress/store';
 
 /** A clock that moves one minute per reading, so every timestamp is distinct and predictable. */
 function clock(start = Date.UTC(2026, 10, 25, 9, 0)) {
@@ -87,7 +87,7 @@ describe('progress store: migration', () => {
   it.each([
     ['a record from a newer course', { version: 2, exercises: {} }, 'written by a newer version'],
     ['an unreadable version', { version: 'one' }, 'unreadable version'],
-    ['not an object', [1, 2], 'not an object'],
+    ['not an object', [1, 2], 'not a progress record'],
   ])('refuses %s', (_name, stored, reason) => {
     const result = migrate(stored, new Date());
     expect(result.ok).toBe(false);
@@ -96,35 +96,62 @@ describe('progress store: migration', () => {
 });
 
 describe('progress store: what it cannot read is set aside, never dropped', () => {
+  const asideKeyOf = (notice: ProgressNotice | undefined) => (notice?.kind === 'set-aside' ? notice.key : undefined);
+  const reasonsOf = (notice: ProgressNotice | undefined) => (notice?.kind === 'set-aside' ? describeProblems(notice.problems, 99) : '');
+
   it.each([
     ['text that is not JSON', '{"version":1,"exerc', 'not valid JSON'],
-    ['a record of the wrong shape', JSON.stringify({ version: 1, exercises: { a: { draft: 3 } }, lessonsVisited: {}, updatedAt: 'x' }), 'exercises.a: draft'],
     ['a record from a newer version', JSON.stringify({ version: 9 }), 'newer version'],
-  ])('copies %s to a corrupt key, with a notice, and starts afresh', (_name, text, reason) => {
+    ['a list instead of a record', '[1,2]', 'not a progress record'],
+  ])('copies %s to a set-aside key, with a notice, and starts afresh', (_name, text, reason) => {
     const storage = new MemoryStorage();
     storage.setItem(PROGRESS_KEY, text);
     const store = open(storage);
     const [notice] = store.takeNotices();
-    expect(notice).toMatchObject({ kind: 'corrupt-set-aside' });
-    expect(notice!.kind === 'corrupt-set-aside' && notice!.reason).toContain(reason);
-    const key = notice!.kind === 'corrupt-set-aside' ? notice!.key : null;
-    expect(key).toMatch(/^endpoints:progress:corrupt:\d{4}-\d\d-\d\dT/);
+    expect(notice).toMatchObject({ kind: 'set-aside', whole: true });
+    expect(reasonsOf(notice)).toContain(reason);
+    const key = asideKeyOf(notice);
+    expect(key).toMatch(/^endpoints:progress:set-aside:\d{4}-\d\d-\d\dT/);
     expect(storage.getItem(key!)).toBe(text);
+    expect(storage.getItem(PROGRESS_KEY)).toBeNull();
     store.recordRun('a', true);
     expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).exercises.a.attempts).toBe(1);
     expect(storage.getItem(key!)).toBe(text);
+    expect(store.setAsideText(key!)).toBe(text);
   });
 
-  it('keeps the corrupt record in place when there is no room to copy it, and works in memory', () => {
-    const text = 'x'.repeat(50);
-    const storage = new MemoryStorage({ quota: 80 });
+  it('keeps the usable part of a record of the wrong shape, sets the text aside once, and says what was left out', () => {
+    const text = JSON.stringify({ version: 1, exercises: { a: { draft: 3, attempts: 2 } }, lessonsVisited: {}, updatedAt: 'x' });
+    const storage = new MemoryStorage();
     storage.setItem(PROGRESS_KEY, text);
     const store = open(storage);
-    expect(store.takeNotices().map((n) => n.kind)).toEqual(['corrupt-set-aside', 'storage-full']);
+    const [notice] = store.takeNotices();
+    expect(notice).toMatchObject({ kind: 'set-aside', whole: false });
+    expect(reasonsOf(notice)).toContain('exercise “a”: code is 3, not a group of files');
+    expect(reasonsOf(notice)).toContain('time of the last change is "x", not a date and time');
+    expect(storage.getItem(asideKeyOf(notice)!)).toBe(text);
+    expect(store.exercise('a')).toEqual({ draft: {}, attempts: 2, failedRuns: 0, hintsSeen: 0 });
+    // The cleaned record was written back: the next visit reads it without a notice.
+    expect(open(storage).takeNotices()).toEqual([]);
+  });
+
+  it('keeps the unreadable record in place when there is no room to copy it, works in memory, and can drop it on request', () => {
+    const text = 'x'.repeat(150);
+    const storage = new MemoryStorage({ quota: 260 });
+    storage.setItem(PROGRESS_KEY, text);
+    const store = open(storage);
+    const notices = store.takeNotices();
+    expect(notices.map((n) => n.kind)).toEqual(['set-aside', 'storage-full']);
+    expect(asideKeyOf(notices[0])).toBeNull();
     expect(store.mode).toBe('memory');
     store.recordRun('a', true);
     expect(storage.getItem(PROGRESS_KEY)).toBe(text);
     expect(store.exercise('a').attempts).toBe(1);
+    expect(store.setAsideText(null)).toBe(text);
+    // The learner saved a copy and chose to remove it: the store saves again, starting with this visit's run.
+    expect(store.discardStuck()).toBe(true);
+    expect(store.mode).toBe('persistent');
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).exercises.a.attempts).toBe(1);
   });
 });
 
@@ -169,7 +196,7 @@ describe('progress store: export and import', () => {
     source.recordRun('echo-server', true);
     source.visitLesson('ports/echo-server');
     const target = storeWith();
-    expect(target.import(source.export(), 'replace')).toEqual({ ok: true, exercises: 1 });
+    expect(target.import(source.export(), 'replace')).toEqual({ ok: true, exercises: 1, skipped: [] });
     expect(target.current().exercises).toEqual(source.current().exercises);
     expect(target.current().lessonsVisited).toEqual(source.current().lessonsVisited);
   });
@@ -194,13 +221,13 @@ describe('progress store: export and import', () => {
 
   it('imports a bare version-0 record by migrating it', () => {
     const store = storeWith();
-    expect(store.import(JSON.stringify({ passed: { a: 0 } }), 'merge')).toEqual({ ok: true, exercises: 1 });
-    expect(store.exercise('a').passedAt).toBe('1970-01-01T00:00:00.000Z');
+    expect(store.import(JSON.stringify({ passed: { a: Date.UTC(2025, 0, 2) } }), 'merge')).toEqual({ ok: true, exercises: 1, skipped: [] });
+    expect(store.exercise('a').passedAt).toBe('2025-01-02T00:00:00.000Z');
   });
 
   it.each([
     ['text that is not JSON', 'nope', 'not JSON'],
-    ['a record of the wrong shape', JSON.stringify({ format: 'endpoints-progress', record: { version: 1, exercises: [], lessonsVisited: {}, updatedAt: 'x' } }), 'exercises is not an object'],
+    ['an export whose record is a list', JSON.stringify({ format: 'endpoints-progress', record: [] }), 'not a progress record'],
     ['a newer version', JSON.stringify({ version: 3 }), 'newer version'],
   ])('rejects %s with a reason and changes nothing', (_name, text, reason) => {
     const store = storeWith();

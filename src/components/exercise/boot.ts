@@ -40,8 +40,13 @@ function wireHints(root: HTMLElement): void {
     const level = reveal();
     if (level) pageProgress().openHint(exerciseId, level);
   });
-  // Hints already opened in an earlier visit are shown again.
-  for (let seen = pageProgress().exercise(exerciseId).hintsSeen; seen > 0; seen--) reveal();
+  // Hints already opened in an earlier visit are shown again: the loop runs over the page's hints, so a
+  // stored number only decides where it stops, never how long it runs.
+  const seen = pageProgress().exercise(exerciseId).hintsSeen;
+  if (seen > 0) {
+    hints ??= readIslandData(root).hints;
+    for (let level = 1; level <= hints.length && level <= seen; level++) reveal();
+  }
 }
 
 /** The "Passed" badge follows the progress store (it changes when a run passes). */

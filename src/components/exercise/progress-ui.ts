@@ -2,7 +2,8 @@
  * Progress on every page: a ✓ (with text for screen readers) beside each lesson in the sidebar whose
  * exercises are all passed, progress bars per chapter, and export/import of the progress as a JSON file.
  */
-import type { ProgressStore } from '../../lib/progress';
+import { LIMITS, describeProblems, type ImportResult, type ProgressStore } from '../../lib/progress';
+import { downloadText } from './download';
 import { lessonSlugOf, type CourseExercises } from './lesson-exercises';
 import { pageProgress } from './page-progress';
 
@@ -46,14 +47,16 @@ function fillBars(store: ProgressStore, course: CourseExercises): void {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** What an import did, in one status message: what was applied, and what was skipped and why. */
+export function importStatus(result: ImportResult): string {
+  if (!result.ok) return `Not imported: ${result.reason}`;
+  const applied = `Imported: ${result.exercises} exercise${result.exercises === 1 ? '' : 's'} merged with the progress in this browser.`;
+  if (result.skipped.length === 0) return applied;
+  return `${applied} Skipped, and not applied: ${describeProblems(result.skipped).replace(/[.\s]*$/, '.')}`;
 }
+
+/** Bytes of a file read at all: a UTF-8 character is up to 4 bytes, so this never refuses a text the store accepts. */
+const MAX_IMPORT_BYTES = LIMITS.textChars * 4;
 
 function wireTransfer(store: ProgressStore): void {
   for (const panel of document.querySelectorAll<HTMLElement>('[data-progress-transfer]')) {
@@ -62,18 +65,19 @@ function wireTransfer(store: ProgressStore): void {
     const status = panel.querySelector<HTMLElement>('[data-transfer-status]')!;
     const input = panel.querySelector<HTMLInputElement>('input[type="file"]')!;
     panel.querySelector('[data-action="export-progress"]')?.addEventListener('click', () => {
-      download(`endpoints-progress-${new Date().toISOString().slice(0, 10)}.json`, store.export());
+      downloadText(`endpoints-progress-${new Date().toISOString().slice(0, 10)}.json`, store.export());
       status.textContent = 'Your progress was saved as a file.';
     });
     panel.querySelector('[data-action="import-progress"]')?.addEventListener('click', () => input.click());
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
       if (!file) return;
-      const result = store.import(await file.text(), 'merge');
-      status.textContent = result.ok
-        ? `Imported: ${result.exercises} exercise${result.exercises === 1 ? '' : 's'} merged with the progress in this browser.`
-        : `Not imported: ${result.reason}`;
       input.value = '';
+      if (file.size > MAX_IMPORT_BYTES) {
+        status.textContent = `Not imported: this file is ${(file.size / 1e6).toFixed(1)} MB; a progress file is at most ${(MAX_IMPORT_BYTES / 1e6).toFixed(0)} MB. Choose a file exported from this course.`;
+        return;
+      }
+      status.textContent = importStatus(store.import(await file.text(), 'merge'));
     });
   }
 }

@@ -1,34 +1,29 @@
-import type { ExerciseProgress, ProgressRecord } from './record';
+import type { Problem } from './fields';
+import { recordField, type ProgressRecord } from './record';
 
-/**
- * Keeps the best of two records: the earliest pass and visit, the highest counters, and the drafts of the
- * record changed last (a learner importing from another browser expects their latest code).
- */
-export function mergeProgress(mine: ProgressRecord, theirs: ProgressRecord): Pick<ProgressRecord, 'exercises' | 'lessonsVisited'> {
-  const theirsNewer = theirs.updatedAt > mine.updatedAt;
-  const exercises: Record<string, ExerciseProgress> = structuredClone(mine.exercises);
-  for (const [id, incoming] of Object.entries(theirs.exercises)) {
-    const current = exercises[id];
-    if (!current) {
-      exercises[id] = structuredClone(incoming);
-      continue;
-    }
-    const passedAt = earliest(current.passedAt, incoming.passedAt);
-    exercises[id] = {
-      draft: theirsNewer ? { ...current.draft, ...incoming.draft } : { ...incoming.draft, ...current.draft },
-      ...(passedAt ? { passedAt } : {}),
-      attempts: Math.max(current.attempts, incoming.attempts),
-      failedRuns: Math.max(current.failedRuns, incoming.failedRuns),
-      hintsSeen: Math.max(current.hintsSeen, incoming.hintsSeen),
-    };
-  }
-  const lessonsVisited = { ...mine.lessonsVisited };
-  for (const [slug, at] of Object.entries(theirs.lessonsVisited)) lessonsVisited[slug] = earliest(lessonsVisited[slug], at)!;
-  return { exercises, lessonsVisited };
+export interface Merged {
+  record: ProgressRecord;
+  /** Incoming parts left out because a bound (entries, size) would have been exceeded. */
+  skipped: Problem[];
+  /** How many of the incoming exercises were among the skipped. */
+  skippedExercises: number;
 }
 
-function earliest(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a < b ? a : b;
+/**
+ * Keeps the best of two valid records, as each field declares (record.ts): the earliest pass and visit, the
+ * highest counters (never above their bound), and the drafts of the record changed last (a learner importing
+ * from another browser expects their latest code). The result is valid by construction; the store reads it
+ * back once more before using it.
+ */
+export function mergeProgress(mine: ProgressRecord, theirs: ProgressRecord): Merged {
+  const skipped: Problem[] = [];
+  let skippedExercises = 0;
+  const record = recordField.merge(mine, theirs, '', {
+    theirsNewer: theirs.updatedAt > mine.updatedAt,
+    skipped(problem, kind) {
+      skipped.push(problem);
+      if (kind === 'exercise') skippedExercises++;
+    },
+  });
+  return { record, skipped, skippedExercises };
 }

@@ -1,31 +1,95 @@
 /**
- * What the learner has done, as one versioned, JSON-serialisable record. Teacher completion codes and
- * chapter progress are computed from it (passed exercises with their timestamps, lessons visited).
+ * What the learner has done, as one versioned, JSON-serialisable record, declared once: the shape, the bounds
+ * of every field, what an unusable value falls back to, and how two records merge all come from the
+ * declarations below, and the TypeScript types are derived from them. To add a field, add one line to
+ * `exerciseMembers` or `recordMembers` (see README.md in this folder).
+ *
+ * Teacher completion codes and chapter progress are computed from it (passed exercises with their
+ * timestamps, lessons visited).
  */
+import { EARLIEST_TIME, count, literal, map, member, object, optional, text, time, type ObjectOf, type Problem, type ReadContext } from './fields';
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 1 as const;
 
-export interface ExerciseProgress {
-  /** The learner's current text of each file, by file name. */
-  draft: Record<string, string>;
+/** The bounds, named so that messages and tests can cite them. */
+export const LIMITS = {
+  /** Exercises a record may hold (the course will have a few dozen). */
+  exercises: 500,
+  /** Lessons whose first visit is recorded. */
+  lessons: 1_000,
+  /** Files of one exercise's draft. */
+  draftFiles: 8,
+  /** Characters of one draft file: a long program is a few thousand. */
+  draftChars: 100_000,
+  /** Counted runs of one exercise. */
+  runs: 1_000_000,
+  /** Hint levels: 1 nudge, 2 pointer, 3 near-solution. */
+  hints: 3,
+  /** Characters all exercises may take together in the stored JSON (localStorage holds about 5 million). */
+  exerciseChars: 2_000_000,
+  /** Longest text read as a record at all, stored or imported (an export is indented, hence the margin). */
+  textChars: 4_000_000,
+} as const;
+
+/** Exercise ids as the exercise schema writes them (`echo-server`). */
+const EXERCISE_ID = /^[a-z][a-z0-9-]*$/;
+/** Program files as the exercise schema writes them (`server.ts`). */
+const FILE_NAME = /^[A-Za-z0-9_-]+\.ts$/;
+/** Lesson slugs (`ports/echo-server`), up to three segments. */
+const LESSON_SLUG = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*){0,2}$/;
+
+/** One exercise's progress. Each line: the stored name, its label for the learner, its bounds, its default. */
+const exerciseMembers = {
+  /** The learner's current text of each file, by file name. Merging keeps the record changed last. */
+  draft: member(
+    'code',
+    map({
+      name: { label: (file) => `file ${file}`, pattern: FILE_NAME, maxLength: 64 },
+      value: text(LIMITS.draftChars),
+      maxEntries: LIMITS.draftFiles,
+      noun: 'files',
+    }),
+    () => ({}),
+  ),
   /** ISO time of the first passing run; kept when later runs fail. */
-  passedAt?: string;
+  passedAt: optional('time of the first pass', time('earliest')),
   /** Runs started. */
-  attempts: number;
+  attempts: member('number of runs', count(LIMITS.runs), () => 0),
   /** Runs that failed at least one check. */
-  failedRuns: number;
+  failedRuns: member('number of failed runs', count(LIMITS.runs), () => 0),
   /** Highest hint level opened: 0 none, 1 nudge, 2 pointer, 3 near-solution. */
-  hintsSeen: number;
-}
+  hintsSeen: member('hints opened', count(LIMITS.hints), () => 0),
+};
 
-export interface ProgressRecord {
-  version: typeof PROGRESS_VERSION;
-  exercises: Record<string, ExerciseProgress>;
+export const exerciseField = object(exerciseMembers);
+
+const recordMembers = {
+  version: member('version', literal(PROGRESS_VERSION), () => PROGRESS_VERSION),
+  exercises: member(
+    'exercises',
+    map({
+      name: { label: (id) => `exercise ${id}`, pattern: EXERCISE_ID, maxLength: 64, kind: 'exercise', unknown: 'is not an exercise of this course' },
+      value: exerciseField,
+      maxEntries: LIMITS.exercises,
+      maxChars: LIMITS.exerciseChars,
+      noun: 'exercises',
+    }),
+    () => ({}),
+  ),
   /** Lesson slug → ISO time of the first visit. */
-  lessonsVisited: Record<string, string>;
-  /** ISO time of the last change. */
-  updatedAt: string;
-}
+  lessonsVisited: member(
+    'lessons visited',
+    map({ name: { label: (slug) => `lesson ${slug}`, pattern: LESSON_SLUG, maxLength: 200 }, value: time('earliest'), maxEntries: LIMITS.lessons, noun: 'lessons' }),
+    () => ({}),
+  ),
+  /** ISO time of the last change; an unusable one counts as "long ago" (2000), so an imported record's drafts win. */
+  updatedAt: member('time of the last change', time('latest'), () => new Date(EARLIEST_TIME).toISOString()),
+};
+
+export const recordField = object(recordMembers);
+
+export type ExerciseProgress = ObjectOf<typeof exerciseMembers>;
+export type ProgressRecord = ObjectOf<typeof recordMembers>;
 
 export function emptyProgress(now: Date): ProgressRecord {
   return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, updatedAt: now.toISOString() };
@@ -35,33 +99,33 @@ export function emptyExerciseProgress(): ExerciseProgress {
   return { draft: {}, attempts: 0, failedRuns: 0, hintsSeen: 0 };
 }
 
-/** Why a value is not a ProgressRecord, or undefined when it is one. */
-export function progressProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not an object';
-  if (value.version !== PROGRESS_VERSION) return `version ${String(value.version)} instead of ${PROGRESS_VERSION}`;
-  if (typeof value.updatedAt !== 'string') return 'updatedAt is not a string';
-  if (!isObject(value.lessonsVisited) || !Object.values(value.lessonsVisited).every((v) => typeof v === 'string')) {
-    return 'lessonsVisited is not a map of lesson → time';
-  }
-  if (!isObject(value.exercises)) return 'exercises is not an object';
-  for (const [id, entry] of Object.entries(value.exercises)) {
-    const problem = exerciseProblem(entry);
-    if (problem) return `exercises.${id}: ${problem}`;
-  }
-  return undefined;
+/** Problems listed per reading; past this many, one line says how many more there were. */
+const MAX_PROBLEMS = 20;
+
+export interface ReadOptions {
+  /** The course's exercise ids, when the page knows them. */
+  knownExercises?: ReadonlySet<string>;
 }
 
-function exerciseProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not an object';
-  if (!isObject(value.draft) || !Object.values(value.draft).every((v) => typeof v === 'string')) return 'draft is not a map of file → text';
-  if (value.passedAt !== undefined && typeof value.passedAt !== 'string') return 'passedAt is not a string';
-  for (const counter of ['attempts', 'failedRuns', 'hintsSeen'] as const) {
-    const n = value[counter];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return `${counter} is not a count`;
-  }
-  return undefined;
-}
+/** `reason` is a predicate about the value: "is a list, not a group of fields". */
+export type RecordRead = { ok: true; record: ProgressRecord; problems: Problem[] } | { ok: false; reason: string };
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Reads an (already migrated) value as a progress record: what can be used, and what was set aside and why.
+ * Fails only when the value is not a record at all.
+ */
+export function readProgress(raw: unknown, options: ReadOptions = {}): RecordRead {
+  const problems: Problem[] = [];
+  let more = 0;
+  const context: ReadContext = {
+    known: options.knownExercises ? { exercise: options.knownExercises } : {},
+    report(problem) {
+      if (problems.length < MAX_PROBLEMS) problems.push(problem);
+      else more++;
+    },
+  };
+  const read = recordField.read(raw, '', context);
+  if (!read.ok) return { ok: false, reason: read.what };
+  if (more > 0) problems.push({ where: '', what: `${more} more problems like these were found` });
+  return { ok: true, record: read.value, problems };
 }

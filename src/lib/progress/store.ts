@@ -1,35 +1,47 @@
 /**
  * The progress store: one record under one key of a Storage-like object (localStorage on the page).
- * It never loses what it cannot read: a corrupt record is copied aside with a notice, and when storage is
- * full or disabled the store keeps working in memory and says so.
+ *
+ * Stored and imported text is untrusted. It is read through `readProgress` (record.ts): what is usable is
+ * applied, what is not (out of bounds, unknown, not an exercise of this course) is never applied; the text
+ * as it was is copied aside under a key of its own with a notice that says what and why, so nothing is lost.
+ * Every change is read back by the same reader before it is kept, so the store never writes a record that
+ * the next visit would refuse. When storage is full or disabled the store keeps working in memory and says so.
  */
-import { migrate } from './migrate';
+import { EARLIEST_TIME, LATEST_TIME, amount, own, type Problem } from './fields';
 import { mergeProgress } from './merge';
-import {
-  PROGRESS_VERSION,
-  emptyExerciseProgress,
-  emptyProgress,
-  progressProblem,
-  type ExerciseProgress,
-  type ProgressRecord,
-} from './record';
+import { migrate } from './migrate';
+import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord } from './record';
 import type { StorageLike } from './storage';
 
 export const PROGRESS_KEY = 'endpoints:progress';
+/** Set-aside copies live under `<key>:set-aside:<ISO time>`. */
+export const SET_ASIDE_INFIX = ':set-aside:';
 
 /** Something the page should tell the learner about their saved progress. */
 export type ProgressNotice =
-  | { kind: 'corrupt-set-aside'; key: string | null; reason: string }
+  /**
+   * Stored progress that was not used. `whole`: nothing of it could be read (`problems` holds one reason);
+   * otherwise the usable part was kept. `key`: where the text as it was is kept; null when there was no room
+   * to copy it, so it stays under the progress key and this visit's progress is kept in memory only.
+   */
+  | { kind: 'set-aside'; key: string | null; whole: boolean; problems: Problem[] }
   | { kind: 'migrated'; from: number; to: number }
+  /** A change that was refused because it would break a bound (a draft file too long, too many files). */
+  | { kind: 'not-saved'; problems: Problem[] }
   | { kind: 'storage-full'; message: string }
   | { kind: 'storage-disabled'; message: string };
 
 export interface ProgressStoreOptions {
   key?: string;
   now?: () => Date;
+  /** The course's exercise ids, when the page knows them: progress for any other id is set aside. */
+  knownExercises?: readonly string[];
 }
 
-export type ImportResult = { ok: true; exercises: number } | { ok: false; reason: string };
+export type ImportResult =
+  /** `exercises`: how many of the file's exercises were merged in; `skipped`: what was not, and why. */
+  | { ok: true; exercises: number; skipped: Problem[] }
+  | { ok: false; reason: string };
 
 /** Wraps an exported record so a file can be recognised on import. */
 interface ProgressExport {
@@ -38,20 +50,27 @@ interface ProgressExport {
   record: ProgressRecord;
 }
 
+type Parsed = { ok: true; record: ProgressRecord; problems: Problem[]; from: number } | { ok: false; reason: string };
+
 export class ProgressStore {
   private record: ProgressRecord;
   private storage: StorageLike | null;
+  /** The storage whose progress key still holds a record that could not be copied aside. */
+  private stuck: StorageLike | null = null;
   private readonly notices: ProgressNotice[] = [];
   private readonly listeners = new Set<(record: ProgressRecord) => void>();
   private readonly key: string;
   private readonly now: () => Date;
+  private readonly known: ReadonlySet<string> | undefined;
+  private lastRefusal = '';
 
   /** `storage` may be a getter, because reading `localStorage` itself throws when storage is disabled. */
   constructor(storage: StorageLike | (() => StorageLike), options: ProgressStoreOptions = {}) {
     this.key = options.key ?? PROGRESS_KEY;
     this.now = options.now ?? (() => new Date());
+    this.known = options.knownExercises ? new Set(options.knownExercises) : undefined;
     this.storage = this.reach(storage);
-    this.record = this.storage ? this.readStored(this.storage) : emptyProgress(this.now());
+    this.record = this.storage ? this.readStored(this.storage) : emptyProgress(new Date(this.stamp()));
   }
 
   /** `'memory'` once storage failed: progress lasts until the tab closes unless exported. */
@@ -69,7 +88,7 @@ export class ProgressStore {
   }
 
   exercise(id: string): ExerciseProgress {
-    return structuredClone(this.record.exercises[id] ?? emptyExerciseProgress());
+    return structuredClone(own(this.record.exercises, id) ?? emptyExerciseProgress());
   }
 
   subscribe(listener: (record: ProgressRecord) => void): () => void {
@@ -77,34 +96,28 @@ export class ProgressStore {
     return () => this.listeners.delete(listener);
   }
 
-  saveDraft(exerciseId: string, file: string, text: string): void {
-    this.change((r) => {
-      entry(r, exerciseId).draft[file] = text;
-    });
+  /** Saves one file of a draft; a text past the bounds is refused with a `not-saved` notice. */
+  saveDraft(exerciseId: string, file: string, text: string): boolean {
+    return this.updateExercise(exerciseId, (e) => ({ ...e, draft: { ...e.draft, [file]: text } }));
   }
 
-  /** Counts a graded run; the first pass is timestamped and kept. */
-  recordRun(exerciseId: string, passed: boolean): void {
-    this.change((r) => {
-      const e = entry(r, exerciseId);
-      e.attempts += 1;
-      if (passed) e.passedAt ??= this.now().toISOString();
-      else e.failedRuns += 1;
-    });
+  /** Counts a graded run; the first pass is timestamped and kept. Counters stop at their bound. */
+  recordRun(exerciseId: string, passed: boolean): boolean {
+    return this.updateExercise(exerciseId, (e) => ({
+      ...e,
+      attempts: Math.min(e.attempts + 1, LIMITS.runs),
+      failedRuns: passed ? e.failedRuns : Math.min(e.failedRuns + 1, LIMITS.runs),
+      ...(passed && !e.passedAt ? { passedAt: this.stamp() } : {}),
+    }));
   }
 
-  openHint(exerciseId: string, level: 1 | 2 | 3): void {
-    this.change((r) => {
-      const e = entry(r, exerciseId);
-      e.hintsSeen = Math.max(e.hintsSeen, level);
-    });
+  openHint(exerciseId: string, level: 1 | 2 | 3): boolean {
+    return this.updateExercise(exerciseId, (e) => ({ ...e, hintsSeen: Math.min(Math.max(e.hintsSeen, level), LIMITS.hints) }));
   }
 
-  visitLesson(slug: string): void {
-    if (this.record.lessonsVisited[slug]) return;
-    this.change((r) => {
-      r.lessonsVisited[slug] = this.now().toISOString();
-    });
+  visitLesson(slug: string): boolean {
+    if (own(this.record.lessonsVisited, slug)) return true;
+    return this.commit({ ...this.record, lessonsVisited: { ...this.record.lessonsVisited, [slug]: this.stamp() } }) === true;
   }
 
   /** Passed exercises with their times, oldest first: the input of a teacher completion code. */
@@ -116,7 +129,7 @@ export class ProgressStore {
 
   /** How many of a lesson's or chapter's exercises are passed. */
   progressOf(exerciseIds: readonly string[]): { passed: number; total: number } {
-    return { passed: exerciseIds.filter((id) => this.record.exercises[id]?.passedAt).length, total: exerciseIds.length };
+    return { passed: exerciseIds.filter((id) => own(this.record.exercises, id)?.passedAt).length, total: exerciseIds.length };
   }
 
   export(): string {
@@ -124,40 +137,126 @@ export class ProgressStore {
     return JSON.stringify(file, null, 2);
   }
 
-  /** Reads an export (or a bare record of any known version); `merge` keeps the best of both. */
+  /**
+   * Reads an export (or a bare record of any known version) exactly as stored progress is read: what is
+   * usable is applied (`merge` keeps the best of both, `replace` takes the file's), what is not is skipped
+   * and listed with the reason. A refused file changes nothing.
+   */
   import(text: string, mode: 'merge' | 'replace'): ImportResult {
+    const parsed = this.parse(text, true);
+    if (!parsed.ok) return { ok: false, reason: `This file ${parsed.reason}.` };
+    const incoming = parsed.record;
+    const skipped = [...parsed.problems];
+    let next = incoming;
+    let notMerged = 0;
+    if (mode === 'merge') {
+      const merged = mergeProgress(this.record, incoming);
+      next = merged.record;
+      skipped.push(...merged.skipped);
+      notMerged = merged.skippedExercises;
+    }
+    const refusal = this.commit(next, 'quiet');
+    if (refusal !== true) return { ok: false, reason: `This file could not be merged safely: ${describeProblems(refusal)}.` };
+    return { ok: true, exercises: Object.keys(incoming.exercises).length - notMerged, skipped };
+  }
+
+  /**
+   * The text of a set-aside record (`key` from a notice), or with `null` the record that could not be copied
+   * aside and still sits under the progress key. For the page's "Save a copy" button.
+   */
+  setAsideText(key: string | null): string | null {
+    const storage = key === null ? this.stuck : this.storage;
+    if (!storage || (key !== null && !key.startsWith(`${this.key}${SET_ASIDE_INFIX}`))) return null;
+    try {
+      return storage.getItem(key ?? this.key);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The learner chose to drop the record that could not be copied aside: it is removed, and the store saves
+   * to storage again (starting with what this visit did).
+   */
+  discardStuck(): boolean {
+    const storage = this.stuck;
+    if (!storage) return false;
+    try {
+      storage.removeItem(this.key);
+    } catch {
+      return false;
+    }
+    this.stuck = null;
+    this.storage = storage;
+    this.persist(JSON.stringify(this.record));
+    return this.storage !== null;
+  }
+
+  private updateExercise(id: string, update: (entry: ExerciseProgress) => ExerciseProgress): boolean {
+    const next = update(own(this.record.exercises, id) ?? emptyExerciseProgress());
+    return this.commit({ ...this.record, exercises: { ...this.record.exercises, [id]: next } }) === true;
+  }
+
+  /**
+   * Keeps `candidate` (with a new `updatedAt`) if it reads back whole, exactly as the next visit will read it.
+   * Otherwise nothing changes: with `'notice'` a `not-saved` notice says why; the problems are returned.
+   */
+  private commit(candidate: ProgressRecord, refusal: 'notice' | 'quiet' = 'notice'): true | Problem[] {
+    const next = { ...candidate, updatedAt: this.stamp() };
+    const read = readProgress(next, this.readOptions());
+    const problems = read.ok ? read.problems : [{ where: '', what: read.reason }];
+    if (!read.ok || problems.length > 0) {
+      const said = describeProblems(problems);
+      // A draft saved every few hundred milliseconds must not repeat the same notice.
+      if (refusal === 'notice' && said !== this.lastRefusal) this.notices.push({ kind: 'not-saved', problems });
+      this.lastRefusal = said;
+      this.notifyListeners();
+      return problems;
+    }
+    this.lastRefusal = '';
+    this.record = read.record;
+    this.persist(JSON.stringify(this.record));
+    this.notifyListeners();
+    return true;
+  }
+
+  /** Now, as a time the record may hold (a computer whose clock says 1970 still saves its progress). */
+  private stamp(): string {
+    return new Date(Math.min(Math.max(this.now().getTime(), EARLIEST_TIME), LATEST_TIME - 1)).toISOString();
+  }
+
+  private notifyListeners(): void {
+    for (const listener of this.listeners) listener(this.current());
+  }
+
+  private readOptions() {
+    return this.known ? { knownExercises: this.known } : {};
+  }
+
+  /** Text → migrated → read. `imported`: the text may be an export file wrapping the record. */
+  private parse(text: string, imported: boolean): Parsed {
+    if (text.length > LIMITS.textChars) {
+      return { ok: false, reason: `is ${amount(text.length)} characters long; progress is at most ${amount(LIMITS.textChars)}` };
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return { ok: false, reason: 'This file is not JSON: choose a file exported from this course.' };
+      return { ok: false, reason: imported ? 'is not JSON: choose a file exported from this course' : 'is not valid JSON: it may have been cut off while saving' };
     }
-    const wrapped = typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === 'endpoints-progress';
-    const candidate = wrapped ? (parsed as { record: unknown }).record : parsed;
+    const wrapped = imported && typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, 'format') && (parsed as { format?: unknown }).format === 'endpoints-progress';
+    const candidate = wrapped ? (parsed as { record?: unknown }).record : parsed;
     const migrated = migrate(candidate, this.now());
-    if (!migrated.ok) return { ok: false, reason: `This file cannot be imported: ${migrated.reason}.` };
-    const problem = progressProblem(migrated.record);
-    if (problem) return { ok: false, reason: `This file cannot be imported: ${problem}.` };
-    const incoming = migrated.record as unknown as ProgressRecord;
-    this.change((r) => {
-      const next = mode === 'replace' ? incoming : mergeProgress(r, incoming);
-      r.exercises = next.exercises;
-      r.lessonsVisited = next.lessonsVisited;
-    });
-    return { ok: true, exercises: Object.keys(incoming.exercises).length };
+    if (!migrated.ok) return { ok: false, reason: migrated.reason };
+    const read = readProgress(migrated.record, this.readOptions());
+    if (!read.ok) return { ok: false, reason: read.reason };
+    return { ok: true, record: read.record, problems: read.problems, from: migrated.from };
   }
 
-  private change(apply: (record: ProgressRecord) => void): void {
-    apply(this.record);
-    this.record.updatedAt = this.now().toISOString();
-    this.persist();
-    for (const listener of this.listeners) listener(this.current());
-  }
-
-  private persist(): void {
+  private persist(text: string): void {
     if (!this.storage) return;
     try {
-      this.storage.setItem(this.key, JSON.stringify(this.record));
+      this.storage.setItem(this.key, text);
     } catch (error) {
       this.fallBackToMemory(error);
     }
@@ -190,53 +289,48 @@ export class ProgressStore {
       text = storage.getItem(this.key);
     } catch (error) {
       this.fallBackToMemory(error);
-      return emptyProgress(this.now());
+      return emptyProgress(new Date(this.stamp()));
     }
-    if (text === null) return emptyProgress(this.now());
-    const reason = this.problemOf(text);
-    if (typeof reason !== 'string') return reason;
-    this.setAside(storage, text, reason);
-    return emptyProgress(this.now());
+    if (text === null) return emptyProgress(new Date(this.stamp()));
+    const parsed = this.parse(text, false);
+    if (!parsed.ok) {
+      this.setAside(storage, text, true, [{ where: '', what: `it ${parsed.reason}` }]);
+      return emptyProgress(new Date(this.stamp()));
+    }
+    if (parsed.problems.length > 0) {
+      // The usable part is kept and written back, so the notice is shown once, not on every visit.
+      if (this.setAside(storage, text, false, parsed.problems)) this.persist(JSON.stringify(parsed.record));
+    } else if (parsed.from !== PROGRESS_VERSION) {
+      this.notices.push({ kind: 'migrated', from: parsed.from, to: PROGRESS_VERSION });
+      this.persist(JSON.stringify(parsed.record));
+    }
+    return parsed.record;
   }
 
-  /** The upgraded record, or why the stored text cannot be used. */
-  private problemOf(text: string): ProgressRecord | string {
-    let parsed: unknown;
+  /** Copies `text` under a set-aside key; true when the copy was made. */
+  private setAside(storage: StorageLike, text: string, whole: boolean, problems: Problem[]): boolean {
+    const base = `${this.key}${SET_ASIDE_INFIX}${this.now().toISOString()}`;
     try {
-      parsed = JSON.parse(text);
-    } catch {
-      return 'the saved progress is not valid JSON';
-    }
-    const migrated = migrate(parsed, this.now());
-    if (!migrated.ok) return migrated.reason;
-    const problem = progressProblem(migrated.record);
-    if (problem) return problem;
-    const record = migrated.record as unknown as ProgressRecord;
-    if (migrated.from !== PROGRESS_VERSION) {
-      this.notices.push({ kind: 'migrated', from: migrated.from, to: PROGRESS_VERSION });
-      try {
-        this.storage?.setItem(this.key, JSON.stringify(record));
-      } catch (error) {
-        this.fallBackToMemory(error);
-      }
-    }
-    return record;
-  }
-
-  private setAside(storage: StorageLike, text: string, reason: string): void {
-    const asideKey = `${this.key}:corrupt:${this.now().toISOString()}`;
-    try {
+      let asideKey = base;
+      // Two set-asides in the same millisecond get distinct keys (a handful of tries, never a stored count).
+      for (let n = 2; storage.getItem(asideKey) !== null && n < 10; n++) asideKey = `${base}-${n}`;
       storage.setItem(asideKey, text);
-      storage.removeItem(this.key);
-      this.notices.push({ kind: 'corrupt-set-aside', key: asideKey, reason });
+      if (whole) storage.removeItem(this.key);
+      this.notices.push({ kind: 'set-aside', key: asideKey, whole, problems });
+      return true;
     } catch (error) {
-      // Could not copy it: leave the original where it is and stop writing over it.
-      this.notices.push({ kind: 'corrupt-set-aside', key: null, reason });
+      // No room for a copy: leave the original where it is and stop writing over it.
+      this.notices.push({ kind: 'set-aside', key: null, whole, problems });
       this.fallBackToMemory(error);
+      if (this.storage === null) this.stuck = storage;
+      return false;
     }
   }
 }
 
-function entry(record: ProgressRecord, id: string): ExerciseProgress {
-  return (record.exercises[id] ??= emptyExerciseProgress());
+/** Problems as one sentence part: "exercise “a”: hints opened is 9, …; file …". */
+export function describeProblems(problems: readonly Problem[], max = 5): string {
+  const shown = problems.slice(0, max).map((p) => (p.where ? `${p.where}: ${p.what}` : p.what));
+  if (problems.length > max) shown.push(`and ${problems.length - max} more`);
+  return shown.join('; ');
 }

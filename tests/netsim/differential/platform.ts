@@ -4,6 +4,11 @@
  */
 import type * as NodeNet from 'node:net';
 import type * as NodeDgram from 'node:dgram';
+import type * as NodeDns from 'node:dns';
+import type * as NodeReadline from 'node:readline';
+import type * as NodeStream from 'node:stream';
+import type * as NodeUtil from 'node:util';
+import type { ProgramName } from './programs/index';
 
 export type NetModule = typeof NodeNet;
 export type DgramModule = typeof NodeDgram;
@@ -18,6 +23,11 @@ export interface Platform {
   readonly kind: 'node' | 'netsim';
   readonly net: NetModule;
   readonly dgram: DgramModule;
+  /** The other modules a scenario's own code uses (netsim: the process's `node:stream`… keys, issue 8). */
+  readonly stream: typeof NodeStream;
+  readonly readline: typeof NodeReadline;
+  readonly dns: typeof NodeDns;
+  readonly util: typeof NodeUtil;
   readonly timers: PlatformTimers;
   /**
    * Resolves once everything already set in motion has been delivered (netsim: the network is idle; Node: a
@@ -26,6 +36,27 @@ export interface Platform {
   settle(): Promise<void>;
   /** Milliseconds since the platform started: wall time on Node, virtual time on netsim. */
   now(): number;
+  /**
+   * Starts a program of programs/index.ts as a separate process on this host (Node: a child `node`; netsim:
+   * `network.spawn` on the same host). `args` reach it as its second parameter (netsim's spawn takes no argv).
+   */
+  program(name: ProgramName, args?: readonly string[]): RunningProgram;
+}
+
+/** A program started by `Platform.program`. */
+export interface RunningProgram {
+  /**
+   * Resolves once the process has ended, with what it wrote and its exit code. Call it only once the scenario
+   * has done everything the program waits for: on netsim, "ended" means nothing is left to happen.
+   */
+  ended(): Promise<ProgramEnd>;
+}
+
+export interface ProgramEnd {
+  /** The exit code (Node: the child's; netsim: `process.exitCode ?? 0`, 1 after an uncaught exception). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
 }
 
 /** A plain JSON value (no functions, no class instances): what a scenario returns, compared with `toEqual`. */

@@ -6,7 +6,9 @@
 import { createNetwork } from '../../../src/lib/netsim/index';
 import type { Network, NetProcess } from '../../../src/lib/netsim/api';
 import type { TopologySpec } from '../../../src/lib/netsim/types';
-import type { DgramModule, NetModule, Observation, Platform, PlatformTimers, Scenario } from './platform';
+import type { DgramModule, NetModule, Observation, Platform, PlatformTimers, ProgramEnd, RunningProgram, Scenario } from './platform';
+import { programs, type ProgramName } from './programs/index';
+import type { ProgramModules } from './programs/types';
 
 /** One host; scenarios use its loopback, as the Node side uses this machine's. */
 export const ONE_HOST: TopologySpec = {
@@ -21,6 +23,74 @@ const IDLE_TURNS = 20;
 
 const hostTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A module of the process, by its `node:` name. A module netsim does not offer yet fails when the scenario
+ * first touches it, with a sentence naming it (issue 8 adds `node:stream`, `node:readline`, `node:os`…).
+ */
+function moduleOf<T>(process: NetProcess, name: string): T {
+  const modules = process.modules;
+  if (!Object.prototype.hasOwnProperty.call(modules, name)) {
+    throw new Error(`netsim's process offers no '${name}' module (it has ${Object.keys(modules).filter((key) => key.startsWith('node:')).join(', ')})`);
+  }
+  return modules[name] as T;
+}
+
+/** The modules a program imports, each looked up when first used (so a missing one names itself). */
+function programModules(process: NetProcess): ProgramModules {
+  const lookup = (key: keyof ProgramModules) => () => moduleOf(process, `node:${key}`);
+  const modules = {} as ProgramModules;
+  for (const key of ['net', 'dgram', 'stream', 'readline', 'os', 'dns', 'util', 'buffer', 'timers', 'process'] as const) {
+    Object.defineProperty(modules, key, { get: lookup(key), enumerable: true });
+  }
+  return modules;
+}
+
+/**
+ * What the suite needs from a netsim process beyond today's `NetProcess`, planned with issue 8: the text the
+ * program writes to `process.stdout` / `process.stderr`, as the runner's console will need it too.
+ */
+interface ProcessOutput {
+  onOutput(listener: (stream: 'stdout' | 'stderr', chunk: string | Uint8Array) => void): void;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * A program as a netsim process on `host`. It has ended once the network is idle (nothing it could still
+ * do), or once it exited; its exit code is what its `process.exitCode` says, 1 after an uncaught exception
+ * (which, as Node does, also ends it: the harness plays the runner's part here).
+ */
+export function simProgram(network: Network, host: string, name: ProgramName, args: readonly string[], whenIdle: () => Promise<void>): RunningProgram {
+  const process = network.spawn(host, name);
+  const output = { stdout: '', stderr: '' };
+  let crashed = false;
+  const crash = (error: unknown) => {
+    if (crashed) return;
+    crashed = true;
+    output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+    process.exit();
+  };
+  process.onUncaughtException(crash);
+  const hooks = process as Partial<ProcessOutput>;
+  if (typeof hooks.onOutput !== 'function') {
+    throw new Error("netsim's NetProcess does not report what a program writes to process.stdout/stderr yet (onOutput, issue 8)");
+  }
+  hooks.onOutput((stream, chunk) => (output[stream] += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
+  try {
+    const running = programs[name](programModules(process), args);
+    if (running instanceof Promise) running.catch(crash);
+  } catch (error) {
+    crash(error);
+  }
+  return {
+    async ended(): Promise<ProgramEnd> {
+      await whenIdle();
+      const exitCode = (moduleOf<{ exitCode?: number | string }>(process, 'node:process')).exitCode;
+      return { code: crashed ? 1 : Number(exitCode ?? 0), ...output };
+    },
+  };
+}
+
 export function simPlatform(network: Network, process: NetProcess, whenIdle: () => Promise<void>): Platform {
   const timers = process.timers;
   const platformTimers: PlatformTimers = {
@@ -32,9 +102,22 @@ export function simPlatform(network: Network, process: NetProcess, whenIdle: () 
     kind: 'netsim',
     net: process.modules['node:net'] as NetModule,
     dgram: process.modules['node:dgram'] as DgramModule,
+    get stream() {
+      return moduleOf<Platform['stream']>(process, 'node:stream');
+    },
+    get readline() {
+      return moduleOf<Platform['readline']>(process, 'node:readline');
+    },
+    get dns() {
+      return moduleOf<Platform['dns']>(process, 'node:dns');
+    },
+    get util() {
+      return moduleOf<Platform['util']>(process, 'node:util');
+    },
     timers: platformTimers,
     settle: whenIdle,
     now: () => network.now,
+    program: (name, args = []) => simProgram(network, process.host, name, args, whenIdle),
   };
 }
 

@@ -5,6 +5,7 @@ import { tcpConnectScenarios } from './tcp-connect';
 import { tcpListenScenarios } from './tcp-listen';
 import { tcpStreamScenarios } from './tcp-stream';
 import { udpScenarios } from './udp';
+import { processScenarios } from './process';
 
 export const singleHostScenarios: Scenario[] = [
   ...tcpConnectScenarios,
@@ -12,4 +13,5 @@ export const singleHostScenarios: Scenario[] = [
   ...tcpCloseScenarios,
   ...tcpStreamScenarios,
   ...udpScenarios,
+  ...processScenarios,
 ];

@@ -1,0 +1,9 @@
+/** Every program a scenario can start as its own process, by name (see types.ts). */
+import { processPrograms } from './process.ts';
+import type { Program } from './types.ts';
+
+export const programs = {
+  ...processPrograms,
+} satisfies Record<string, Program>;
+
+export type ProgramName = keyof typeof programs;

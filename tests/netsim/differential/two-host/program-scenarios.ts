@@ -1,0 +1,2 @@
+import type { Observation } from '../platform';
+export const twoHostProgramScenarios: { name: string; run(): Promise<Observation> }[] = [];

@@ -6,6 +6,9 @@ import { tcpListenScenarios } from './tcp-listen';
 import { tcpStreamScenarios } from './tcp-stream';
 import { udpScenarios } from './udp';
 import { processScenarios } from './process';
+import { streamScenarios } from './stream';
+import { tcpServerScenarios } from './tcp-server';
+import { tcpSocketLifeScenarios } from './tcp-socket-life';
 
 export const singleHostScenarios: Scenario[] = [
   ...tcpConnectScenarios,
@@ -13,5 +16,8 @@ export const singleHostScenarios: Scenario[] = [
   ...tcpCloseScenarios,
   ...tcpStreamScenarios,
   ...udpScenarios,
+  ...tcpServerScenarios,
+  ...tcpSocketLifeScenarios,
+  ...streamScenarios,
   ...processScenarios,
 ];

@@ -5,6 +5,7 @@ import { tcpConnectScenarios } from './tcp-connect';
 import { tcpListenScenarios } from './tcp-listen';
 import { tcpStreamScenarios } from './tcp-stream';
 import { udpScenarios } from './udp';
+import { udpCheckScenarios } from './udp-checks';
 import { processScenarios } from './process';
 import { streamScenarios } from './stream';
 import { tcpServerScenarios } from './tcp-server';
@@ -16,6 +17,7 @@ export const singleHostScenarios: Scenario[] = [
   ...tcpCloseScenarios,
   ...tcpStreamScenarios,
   ...udpScenarios,
+  ...udpCheckScenarios,
   ...tcpServerScenarios,
   ...tcpSocketLifeScenarios,
   ...streamScenarios,

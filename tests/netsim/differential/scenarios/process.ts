@@ -126,10 +126,11 @@ export const processScenarios: Scenario[] = [
       await closed(visitor);
       await reporterClosed;
       await closeServer(server);
+      // Once the process is gone (the kernel has closed all its sockets), its port refuses.
+      const end = ending(await program.ended());
       const late = platform.net.connect(programPort, '127.0.0.1');
       const [error] = await once(late, 'error');
       log.add('late visitor', 'error', errorShape(error, ports));
-      const end = ending(await program.ended());
       return { program: end, reporter: log.of('reporter'), visitor: log.of('visitor'), late: log.of('late visitor') };
     },
   },

@@ -54,8 +54,8 @@ function samePattern(received: Uint8Array[], length: number): boolean {
 }
 
 /** A Writable that takes `ms` per chunk and keeps what it got. */
-function slowWritable(platform: Platform, ms: number, highWaterMark: number, onChunk: (chunk: Buffer) => void = () => undefined): Writable {
-  return new platform.stream.Writable({
+function slowWritable(stream: Platform['stream'], platform: Platform, ms: number, highWaterMark: number, onChunk: (chunk: Buffer) => void = () => undefined): Writable {
+  return new stream.Writable({
     highWaterMark,
     write(chunk: Buffer, _encoding, callback) {
       onChunk(chunk);
@@ -298,7 +298,7 @@ export const streamScenarios: Scenario[] = [
       });
       const client = await connect(platform, port);
       const errors = {
-        null: errorShape(thrown(() => client.write(null))),
+        null: errorShape(thrown(() => client.write(null as unknown as string))),
         number: errorShape(thrown(() => client.write(42 as unknown as string))),
         object: errorShape(thrown(() => client.write({} as unknown as string))),
       };
@@ -429,6 +429,7 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-pipe-slow-writer: pipe() pauses the socket while the destination is full and delivers every byte in order',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       const total = 512 * 1024;
       const chunks: Uint8Array[] = [];
       const events: string[] = [];
@@ -436,7 +437,7 @@ export const streamScenarios: Scenario[] = [
       let pipeReturnedDestination = false;
       let finished: Promise<unknown> = Promise.resolve();
       const { server, port } = await serve(platform, (socket) => {
-        const destination = slowWritable(platform, 1, 1024, (chunk) => chunks.push(new Uint8Array(chunk)));
+        const destination = slowWritable(stream, platform, 1, 1024, (chunk) => chunks.push(new Uint8Array(chunk)));
         socket.on('pause', () => (sawPaused = true));
         for (const event of ['pipe', 'unpipe', 'finish']) destination.on(event, () => events.push(event));
         finished = once(destination, 'finish');
@@ -454,18 +455,19 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-pipeline: stream.pipeline(socket, transform, writable, cb) delivers everything and calls back without error',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       const log = new EventLog();
       let markDone = () => {};
       const pipelineDone = new Promise<void>((resolve) => (markDone = resolve));
       let collected = '';
       const { server, port } = await serve(platform, (socket) => {
-        const upper = new platform.stream.Transform({
+        const upper = new stream.Transform({
           transform(chunk: Buffer, _encoding, callback) {
             callback(null, text(chunk).toUpperCase());
           },
         });
-        const sink = slowWritable(platform, 1, 16, (chunk) => (collected += text(chunk)));
-        platform.stream.pipeline(socket, upper, sink, (error) => {
+        const sink = slowWritable(stream, platform, 1, 16, (chunk) => (collected += text(chunk)));
+        stream.pipeline(socket, upper, sink, (error) => {
           log.add('server', 'pipeline callback', error === undefined || error === null ? 'no error' : errorShape(error));
           markDone();
         });
@@ -483,16 +485,17 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-pipeline-error: a failing destination makes pipeline destroy the socket and pass the error on',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       const log = new EventLog();
       let markDone = () => {};
       const pipelineDone = new Promise<void>((resolve) => (markDone = resolve));
       const { server, port } = await serve(platform, (socket) => {
-        const failing = new platform.stream.Writable({
+        const failing = new stream.Writable({
           write(_chunk, _encoding, callback) {
             callback(new Error('disk full'));
           },
         });
-        platform.stream.pipeline(socket, failing, (error) => {
+        stream.pipeline(socket, failing, (error) => {
           log.add('server', 'pipeline callback', errorShape(error));
           log.add('server', 'socket destroyed', socket.destroyed);
           markDone();
@@ -511,14 +514,15 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-promises-pipeline: await stream.promises.pipeline(socket, async generator, writable) resolves once all is through',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       let collected = '';
       let outcome: Promise<unknown> = Promise.resolve();
       const { server, port } = await serve(platform, (socket) => {
-        const sink = slowWritable(platform, 1, 16, (chunk) => (collected += text(chunk)));
+        const sink = slowWritable(stream, platform, 1, 16, (chunk) => (collected += text(chunk)));
         const reversedLines = async function* (source: AsyncIterable<Buffer>) {
           for await (const chunk of source) yield text(chunk).split('').reverse().join('');
         };
-        outcome = platform.stream.promises.pipeline(socket, reversedLines, sink).then(
+        outcome = stream.promises.pipeline(socket, reversedLines, sink).then(
           (value) => ({ resolved: value === undefined ? 'undefined' : value }),
           (error: unknown) => ({ rejected: errorShape(error) }),
         );
@@ -534,10 +538,11 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-finished-clean: stream.finished(socket) calls back without error after a clean exchange',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       let outcome: Promise<unknown> = Promise.resolve();
       const { server, port } = await serve(platform, (socket) => {
         socket.resume();
-        outcome = new Promise((resolve) => platform.stream.finished(socket, (error) => resolve(error === undefined || error === null ? 'no error' : errorShape(error))));
+        outcome = new Promise((resolve) => stream.finished(socket, (error) => resolve(error === undefined || error === null ? 'no error' : errorShape(error))));
       });
       const client = await connect(platform, port);
       client.resume();
@@ -551,9 +556,10 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-finished-premature: stream.finished reports ERR_STREAM_PREMATURE_CLOSE for a socket destroyed mid-stream',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       const { server, port } = await serve(platform, (socket) => socket.resume());
       const client = await connect(platform, port);
-      const outcome = new Promise((resolve) => platform.stream.finished(client, (error) => resolve(errorShape(error))));
+      const outcome = new Promise((resolve) => stream.finished(client, (error) => resolve(errorShape(error))));
       client.write('half a message');
       client.destroy();
       const result = await outcome;
@@ -583,9 +589,10 @@ export const streamScenarios: Scenario[] = [
   {
     name: 'net-stream-is-a-duplex: a socket is a stream.Duplex, Readable and Writable',
     async run(platform) {
+      const stream = platform.stream; // first, so a platform without it fails here, not in a callback
       const { server, port } = await serve(platform, (socket) => socket.resume());
       const client = await connect(platform, port);
-      const { Duplex, Readable, Writable, Stream } = platform.stream;
+      const { Duplex, Readable, Writable, Stream } = stream;
       const result = {
         duplex: client instanceof Duplex,
         readable: client instanceof Readable,

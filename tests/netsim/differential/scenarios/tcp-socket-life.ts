@@ -201,7 +201,7 @@ export const tcpSocketLifeScenarios: Scenario[] = [
     async run(platform) {
       const server = echoServer(platform);
       const port = await listen(server);
-      const client = platform.net.connect(String(port), LOOPBACK);
+      const client = platform.net.connect(String(port) as unknown as number, LOOPBACK);
       await once(client, 'connect');
       const remotePortType = typeof client.remotePort;
       client.destroy();
@@ -220,7 +220,7 @@ export const tcpSocketLifeScenarios: Scenario[] = [
       };
       const errors = {
         noArguments: missing(() => (platform.net.connect as () => Socket)()),
-        optionsWithoutPort: missing(() => platform.net.connect({ host: LOOPBACK } as { port: number })),
+        optionsWithoutPort: missing(() => platform.net.connect({ host: LOOPBACK } as unknown as { port: number })),
       };
       await closeServer(server);
       return { connected: true, remotePortType, textPort: errorShape(pathError), errors };

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeLibsEsbuild } from '../src/lib/build/node-libs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULK_BYTES, BULK_CHUNK, CONNECTIONS, ECHO_BYTES, ECHO_ROUND_TRIPS, type Measurement, type Side, type WorkloadName } from './netsim-measure';
 
@@ -66,6 +67,8 @@ describe('netsim benchmark', () => {
       target: 'node22',
       outfile: bundle,
       logLevel: 'warning',
+      keepNames: true,
+      plugins: [nodeLibsEsbuild()],
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Buffer } from '../../src/lib/netsim/index';
+import { Buffer } from '../../src/lib/netsim/node/libs';
 import type { TcpSegmentEvent, TraceEvent } from '../../src/lib/netsim/index';
 import { lan, program } from './fixtures';
 

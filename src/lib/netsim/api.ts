@@ -5,6 +5,7 @@
  */
 import type {
   Endpoint,
+  ProcessFate,
   HostView,
   Ipv4,
   NetworkSnapshot,
@@ -35,14 +36,19 @@ export interface Network {
   /** Resolves a host name (or alias, or `localhost`) as `/etc/hosts` would; an IP is returned unchanged. */
   resolve(name: string): Ipv4 | undefined;
 
-  /** Starts a process on a host, e.g. `spawn('web', 'node')`; pids count up per host from a seeded start. */
-  spawn(host: string, processName: string): NetProcess;
+  /**
+   * Starts a process on a host, e.g. `spawn('web', 'node')`; pids count up per host from a seeded start.
+   * `settings` name the program's file (for `process.argv`) and where its stdout/stderr go.
+   */
+  spawn(host: string, processName: string, settings?: ProcessSettings): NetProcess;
 
   // ── observation: copies, frozen; nothing a program does can change what was recorded ──
   sockets(filter?: { host?: string }): SocketRow[];
   trace(): readonly TraceEvent[];
   streams(): StreamRecord[];
   errors(): SocketErrorRecord[];
+  /** How processes ended (exit or crash), in order; running processes have no entry. */
+  fates(): ProcessFate[];
   snapshot(): NetworkSnapshot;
   /** Called for every trace event as it is recorded. Returns an unsubscribe function. */
   subscribe(listener: (event: TraceEvent) => void): () => void;
@@ -74,9 +80,10 @@ export interface NetProcess {
   readonly name: string;
   readonly host: string;
   /**
-   * What `import … from 'node:net'` and friends give the program's code: keys `node:net`, `net`,
-   * `node:dgram`, `dgram`, `node:events`, `events`, `node:timers`, `timers`, `node:timers/promises`,
-   * `timers/promises`. Every module is bound to this process and host.
+   * What `import … from 'node:net'` and friends give the program's code, keyed `node:<name>` (see
+   * MODULE_NAMES): net, dgram, events, buffer, stream, stream/promises, string_decoder, util, readline,
+   * readline/promises, os, dns, dns/promises, timers, timers/promises, process. Modules with state (net,
+   * dgram, os, dns, readline, timers, process) are this process's own, bound to its host.
    */
   readonly modules: Readonly<Record<string, unknown>>;
   /** Timer globals in virtual time, to put in the program's scope in place of the real ones. */
@@ -88,8 +95,25 @@ export interface NetProcess {
    * the process. Without a handler the error is rethrown from the event loop (`step`/`run`).
    */
   onUncaughtException(handler: (error: unknown) => void): void;
-  /** Ends the process as `exit` would: its sockets are closed by the kernel (RST/FIN as Linux does). */
-  exit(): void;
+  /**
+   * Runs `code` as this process (a program's top level): `process.nextTick` and the libraries' deferrals
+   * land on this network, blamed on this process. What `code` returns is returned.
+   */
+  enter<T>(code: () => T): T;
+  /** Ends the process as `exit(code)` would: the kernel closes its sockets (FIN, or RST as Linux does). */
+  exit(code?: number): void;
+  /** Ends the process because `error` was not handled (exit code 1); the error is recorded as unhandled. */
+  crash(error: unknown): void;
+  /** True once the process exited or crashed. */
+  readonly exited: boolean;
+}
+
+/** How a process is started: its program's file name and where what it writes goes. */
+export interface ProcessSettings {
+  /** The program's file, as in `process.argv[1]` (`/home/learner/<file>`). */
+  file?: string;
+  /** Receives what the program writes to stdout and stderr (console.log included), as raw text. */
+  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
 }
 
 export interface VirtualTimers {

@@ -6,9 +6,13 @@
  * deferrals inside net): those go to the tick queue, drained completely after every event, before the next.
  */
 
+import { enterNetwork } from './node/scheduler';
+
 /** Who to blame when an event's callback throws: the process whose code was running. */
 export interface Blame {
   readonly pid: number;
+  /** An exited process's events and ticks are dropped: nothing it queued runs after its exit. */
+  readonly exited?: boolean;
 }
 
 export interface ScheduledEvent {
@@ -30,7 +34,7 @@ export class Clock {
   readonly #heap: (ScheduledEvent | undefined)[] = [];
   #heapSize = 0;
   #seq = 0;
-  /** Ticks as flat triples (run, arg, blame): no object per tick. */
+  /** Ticks as flat quadruples (run, a, b, blame): no object per tick. */
   readonly #ticks: unknown[] = [];
   #tickHead = 0;
   #tickTail = 0;
@@ -79,17 +83,23 @@ export class Clock {
 
   /** Runs `run(arg)` once the current event's callback returns, before any later event (nextTick). */
   tick<A>(run: (arg: A) => void, arg: A, blame: Blame | null = this.current): void {
+    this.tick2(run as (a: A, b: undefined) => void, arg, undefined, blame);
+  }
+
+  /** `tick` for a callback of two arguments (Node's libraries pass `(stream, state)` to most of theirs). */
+  tick2<A, B>(run: (a: A, b: B) => void, a: A, b: B, blame: Blame | null = this.current): void {
     const ticks = this.#ticks;
     const tail = this.#tickTail;
     ticks[tail] = run;
-    ticks[tail + 1] = arg;
-    ticks[tail + 2] = blame;
-    this.#tickTail = tail + 3;
+    ticks[tail + 1] = a;
+    ticks[tail + 2] = b;
+    ticks[tail + 3] = blame;
+    this.#tickTail = tail + 4;
   }
 
   /** Events waiting (cancelled ones excluded). */
   pending(): number {
-    return this.#live + (this.#tickTail - this.#tickHead) / 3;
+    return this.#live + (this.#tickTail - this.#tickHead) / 4;
   }
 
   nextAt(): number | undefined {
@@ -103,6 +113,7 @@ export class Clock {
    * to do with an exception thrown by a callback; it is given the process that was running.
    */
   step(onThrow: (error: unknown, blame: Blame | null) => void): boolean {
+    enterNetwork(this);
     if (this.#tickHead < this.#tickTail) {
       this.drainTicks(onThrow);
       return true;
@@ -120,6 +131,7 @@ export class Clock {
       event.arg = undefined; // let it go
       this.#spare[this.#spareSize++] = event;
     }
+    if (event.blame !== null && event.blame.exited) return true;
     try {
       run(arg);
     } catch (error) {
@@ -150,19 +162,23 @@ export class Clock {
     const ticks = this.#ticks;
     while (this.#tickHead < this.#tickTail) {
       const at = this.#tickHead;
-      const run = ticks[at] as (arg: unknown) => void;
-      const arg = ticks[at + 1];
-      this.current = ticks[at + 2] as Blame | null;
-      ticks[at] = ticks[at + 1] = ticks[at + 2] = undefined; // let them go
-      this.#tickHead = at + 3;
+      const run = ticks[at] as (a: unknown, b: unknown) => void;
+      const a = ticks[at + 1];
+      const b = ticks[at + 2];
+      const blame = ticks[at + 3] as Blame | null;
+      this.current = blame;
+      ticks[at] = ticks[at + 1] = ticks[at + 2] = ticks[at + 3] = undefined; // let them go
+      this.#tickHead = at + 4;
+      if (blame !== null && blame.exited) continue;
       try {
-        run(arg);
+        run(a, b);
       } catch (error) {
         onThrow(error, this.current);
       }
     }
     this.#tickHead = this.#tickTail = 0;
-    this.current = null;
+    // `current` stays the last process that ran: promise continuations that run before the next event
+    // belong to it, as they would to Node's event loop turn.
   }
 
   #dropCancelled(): void {

@@ -53,9 +53,29 @@ export interface NodeError extends Error {
 
 function nodeError<E extends Error>(Base: new (message: string) => E, code: string, message: string): E & NodeError {
   const error = new Base(message) as E & NodeError;
+  // As Node's NodeError: the stack starts `RangeError [ERR_SOCKET_BAD_PORT]: …`, while `name` stays plain.
+  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, writable: true, configurable: true, enumerable: false });
+  void error.stack;
+  delete (error as { name?: string }).name;
   error.code = code;
-  // Node prints `RangeError [ERR_SOCKET_BAD_PORT]: …` from its stack; keep `name` plain as Node does.
   return error;
+}
+
+/** ERR_OUT_OF_RANGE / ERR_INVALID_ARG_TYPE for a timer delay, as Node's getTimerDuration. */
+export function validateTimerDuration(value: unknown, name: string): void {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!(value >= 0 && value <= 2 ** 31 - 1)) {
+    throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= 0 && <= 2147483647. Received ${formatReceivedNumber(value)}`);
+  }
+}
+
+/** How ERR_OUT_OF_RANGE shows a number: big integers with underscores (Node's addNumericalSeparator). */
+function formatReceivedNumber(value: number): string {
+  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return String(value);
+  const digits = String(Math.abs(value));
+  let out = '';
+  for (let i = digits.length; i > 0; i -= 3) out = `_${digits.slice(Math.max(0, i - 3), i)}${out}`;
+  return `${value < 0 ? '-' : ''}${out.slice(1)}`;
 }
 
 /** How Node describes a received value in argument errors: `type number (70000)`, `type string ('abc')`. */
@@ -98,15 +118,19 @@ export const nodeErrors = {
   dgramAlreadyBound: () => nodeError(Error, 'ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound'),
   dgramAlreadyConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected'),
   dgramNotConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected'),
+  outOfRangeInteger: (name: string, value: number) =>
+    nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`),
+  useAfterClose: (name: string) => nodeError(Error, 'ERR_USE_AFTER_CLOSE', `${name} was closed`),
+  bufferOutOfBounds: (name?: string) =>
+    nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'),
   socketClosed: () => nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'),
+  socketClosedBeforeConnection: () => nodeError(Error, 'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established'),
+  invalidIpAddress: (address: string) => nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${address}`),
   missingArgs: (...names: string[]) =>
     nodeError(TypeError, 'ERR_MISSING_ARGS', `The ${names.map((n) => `"${n}"`).join(' or ')} argument must be specified`),
   badSocketType: () => nodeError(TypeError, 'ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6'),
   /** What a write gets after the peer ended a socket that does not allow half-open connections. */
-  endedByOtherParty: () => {
-    const error = nodeError(Error, 'EPIPE', 'This socket has been ended by the other party');
-    return error;
-  },
+  endedByOtherParty: () => Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }) as Error & NodeError,
   unhandledError: (value: unknown) =>
     nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${typeof value === 'string' ? `'${value}'` : String(value)})`),
 };

@@ -4,7 +4,9 @@
  * `timers` faces; the network is observed through `sockets()`, `trace()`, `streams()`, `errors()`.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
-import type { Network, NetworkOptions, NetProcess, RunStop } from './api';
+import type { Network, NetworkOptions, NetProcess, ProcessSettings, RunStop } from './api';
+import { isProcessExit } from './faces/process';
+import { enterNetwork } from './node/scheduler';
 import type { Blame } from './clock';
 import { Stack } from './network';
 import type { ProcessCore } from './owner';
@@ -16,8 +18,7 @@ import { Random } from './random';
 export type * from './api';
 export type * from './types';
 export { ERRNO } from './types';
-export { Buffer } from './faces/buffer';
-export { EventEmitter } from './faces/events';
+export { MODULE_NAMES } from './process';
 
 function defaultYield(): () => Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => void; MessageChannel?: typeof MessageChannel };
@@ -51,7 +52,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
   const onThrow = (error: unknown, blame: Blame | null): void => {
     const core = blame ? cores.get(blame.pid) : undefined;
     if (core?.uncaught) core.uncaught(error);
-    else throw error;
+    else if (!isProcessExit(error)) throw error;
   };
 
   const hosts = (): HostView[] =>
@@ -76,11 +77,12 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     resolve(name: string) {
       return resolveName(nodes, name);
     },
-    spawn(hostName: string, processName: string): NetProcess {
+    spawn(hostName: string, processName: string, settings?: ProcessSettings): NetProcess {
       const host = stack.host(hostName);
       const core = stack.spawn(host, processName);
       cores.set(core.pid, core);
-      return createProcess(stack, host, core);
+      enterNetwork(clock);
+      return createProcess(stack, host, core, settings);
     },
     sockets(filter) {
       return recorder.sockets(filter?.host);
@@ -93,6 +95,9 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     },
     errors() {
       return recorder.errors();
+    },
+    fates() {
+      return recorder.fates();
     },
     snapshot(): NetworkSnapshot {
       return Object.freeze({ version: 1 as const, at: clock.now, hosts: hosts(), sockets: recorder.sockets(), trace: recorder.trace() as NetworkSnapshot['trace'] });

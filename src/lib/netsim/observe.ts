@@ -5,7 +5,7 @@
  */
 import type { Segment } from './packets';
 import { TraceStore, type TraceInput } from './trace-store';
-import type { Endpoint, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
+import type { Endpoint, ProcessFate, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
 
 /** A socket as the recorder sees it (TCP or UDP). */
 export interface ObservedSocket {
@@ -66,6 +66,9 @@ export class Recorder {
   readonly #live = new Map<number, ObservedSocket>();
   readonly #all: ObservedSocket[] = [];
   readonly #errors: SocketErrorRecord[] = [];
+  /** Which record an error object belongs to, so a crash with that very object marks it unhandled. */
+  readonly #errorObjects = new WeakMap<object, number>();
+  readonly #fates: ProcessFate[] = [];
   #frozenTrace: readonly TraceEvent[] | null = null;
 
   constructor(clock: { readonly now: number }) {
@@ -138,8 +141,28 @@ export class Recorder {
     return this.#all.map((s) => Object.freeze(s.stream()));
   }
 
-  error(record: SocketErrorRecord): void {
+  /** An error given to a program; `thrown` is the object the program receives. */
+  error(record: SocketErrorRecord, thrown?: object): void {
+    if (thrown) this.#errorObjects.set(thrown, this.#errors.length);
     this.#errors.push(Object.freeze(record));
+  }
+
+  /** A process died of `thrown`: if it is an error netsim gave it, that error was not handled. */
+  unhandled(thrown: unknown): void {
+    if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null) return;
+    const index = this.#errorObjects.get(thrown);
+    if (index === undefined) return;
+    this.#errors[index] = Object.freeze({ ...this.#errors[index]!, handled: false });
+  }
+
+  /** A process ended: it exited (`process.exit`) or crashed (an uncaught exception). */
+  processEnded(fate: ProcessFate): void {
+    this.#fates.push(Object.freeze({ ...fate }));
+  }
+
+  /** How processes ended, in order; a process still running has no entry. */
+  fates(): ProcessFate[] {
+    return this.#fates.slice();
   }
 
   errors(): SocketErrorRecord[] {

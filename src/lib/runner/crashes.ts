@@ -4,6 +4,7 @@
  * would print it, and ends its process as Node would (the kernel closes its sockets).
  */
 import type { NetProcess } from '../netsim/api';
+import { isProcessExit } from '../netsim/faces/process';
 import { describeThrown } from './program';
 import type { ConsoleLine, ProgramSource, RunError } from './protocol';
 import { locateInPrograms } from './stack';
@@ -36,18 +37,21 @@ export class Crashes {
 
   /** A rejection nobody handled: blamed on the program its stack points to, else the last one started. */
   rejection(reason: unknown): void {
+    if (isProcessExit(reason)) return;
     const where = locateInPrograms(describeThrown(reason).stack, this.compiled);
     const owner = this.started.find((s) => s.program.file === where?.file) ?? this.started[this.started.length - 1];
     if (owner) this.record(owner.program, owner.process, reason);
   }
 
   private record(program: ProgramSource, process: NetProcess, thrown: unknown): void {
+    // `process.exit()` unwinds the program's code with a marker: that is an exit, not a crash.
+    if (isProcessExit(thrown) || process.exited) return;
     const described = describeThrown(thrown);
     const where = locateInPrograms(described.stack, this.compiled);
     const error: RunError = { message: described.message, ...(described.name ? { name: described.name } : {}), ...(where ?? { file: program.file }) };
     this.print({ stream: 'error', text: uncaughtText(error), file: error.file ?? program.file });
     if (program.role === 'learner') this.learnerError ??= error;
-    process.exit();
+    process.crash(thrown);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type {
   HostView,
+  ProcessFate,
   SocketErrorRecord,
   SocketRow,
   StreamRecord,
@@ -75,8 +76,10 @@ export interface RunRecord {
   sockets: SocketRow[];
   /** What every socket carried in its life, closed ones included. */
   streams: StreamRecord[];
-  /** Errors raised to programs, and whether each had an `'error'` listener. */
+  /** Errors netsim gave programs, and whether each was handled (the process did not die of it). */
   errors: SocketErrorRecord[];
+  /** How processes ended (exit or crash), as netsim saw it; a process still running has no entry. */
+  fates?: ProcessFate[];
   hosts: HostView[];
   /** Virtual time at the end of the run, in milliseconds. */
   endedAt: number;

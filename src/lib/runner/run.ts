@@ -80,18 +80,53 @@ async function startInOrder(
   maxEvents: number,
 ): Promise<RunStop> {
   let stop: RunStop = 'idle';
+  const outputs: LineOutput[] = [];
   for (const [index, program] of request.programs.entries()) {
-    const process = network.spawn(program.host, program.processName);
+    const output = new LineOutput((stream, text) => print({ stream, text, file: program.file }));
+    outputs.push(output);
+    const process = network.spawn(program.host, program.processName, { file: program.file, output });
     crashes.track(program, process);
     const crash = crashes.handlerFor(program, process);
     process.onUncaughtException(crash);
-    void startProgram(program.file, starts[index]!, process, { print: (stream, text) => print({ stream, text, file: program.file }), crash });
+    void startProgram(starts[index]!, process, { crash });
     const last = index === request.programs.length - 1;
     const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
     stop = await network.run({ untilVirtualMs: until, maxEvents });
     if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
   }
+  for (const output of outputs) output.flush();
   return stop;
+}
+
+/** Turns what a process writes (stdout/stderr text) into console lines; a line ends at `\n`. */
+class LineOutput {
+  /** A line longer than this is cut into pieces, so one endless line cannot grow without bound. */
+  static readonly MAX_LINE = 16 * 1024;
+  readonly #partial = { stdout: '', stderr: '' };
+
+  constructor(private readonly print: (stream: 'log' | 'error', text: string) => void) {}
+
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    let buffered = this.#partial[stream] + text;
+    const shown = stream === 'stdout' ? 'log' : 'error';
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      this.print(shown, buffered.slice(0, end));
+      buffered = buffered.slice(end + 1);
+    }
+    while (buffered.length > LineOutput.MAX_LINE) {
+      this.print(shown, buffered.slice(0, LineOutput.MAX_LINE));
+      buffered = buffered.slice(LineOutput.MAX_LINE);
+    }
+    this.#partial[stream] = buffered;
+  }
+
+  /** What was written without a final line break is shown as a line of its own. */
+  flush(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.#partial[stream]) this.print(stream === 'stdout' ? 'log' : 'error', this.#partial[stream]);
+      this.#partial[stream] = '';
+    }
+  }
 }
 
 type Compiled = { ok: true; programs: CompiledProgram[]; starts: ProgramStart[] } | { ok: false; error: RunError };
@@ -140,6 +175,7 @@ function buildRecord(
     sockets: network.sockets(),
     streams: network.streams(),
     errors: network.errors(),
+    fates: network.fates(),
     hosts: network.hosts(),
     endedAt: network.now,
     stoppedBy: stop,

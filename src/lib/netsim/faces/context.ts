@@ -1,10 +1,12 @@
-/** What every face of one process shares: the network, the host it runs on, and the process itself. */
+/**
+ * What every face of one process shares: the network, the host it runs on, and the process itself. Faces
+ * keep it in closures and private fields only: no program can reach it.
+ */
 import { formatIpv4, isIpv4, parseIpv4 } from '../addresses';
 import { notFoundError, type SystemError } from '../errors';
 import type { HostRuntime, Stack } from '../network';
 import type { ProcessCore } from '../owner';
 import { resolveName } from '../topology';
-import type { EventEmitter } from './events';
 
 export class FaceContext {
   constructor(
@@ -35,21 +37,24 @@ export class FaceContext {
     return { ip: parseIpv4(text) };
   }
 
-  /** Emits `'error'` on a socket or server and records it (`handled` = it had a listener). */
-  raise(target: EventEmitter, error: Error, socket: number | null): void {
-    const e = error as Partial<SystemError>;
-    this.stack.recorder.error({
-      at: this.stack.clock.now,
-      host: this.host.node.name,
-      pid: this.process.pid,
-      socket,
-      code: String(e.code ?? error.name),
-      syscall: String(e.syscall ?? ''),
-      message: error.message,
-      handled: target.listenerCount('error') > 0,
-    });
-    this.enter();
-    target.emit('error', error);
+  /**
+   * Notes an error the kernel or the resolver gives this process, before the program sees it. Whether the
+   * program handled it is settled by netsim itself: the record turns unhandled if the process dies of it.
+   */
+  recordError(error: SystemError | (Error & { code?: string; syscall?: string }), socket: number | null): void {
+    this.stack.recorder.error(
+      {
+        at: this.stack.clock.now,
+        host: this.host.node.name,
+        pid: this.process.pid,
+        socket,
+        code: String(error.code ?? error.name),
+        syscall: String(error.syscall ?? ''),
+        message: error.message,
+        handled: true,
+      },
+      error,
+    );
   }
 }
 

@@ -147,7 +147,11 @@ export const tcpListenScenarios: Scenario[] = [
       client.resume();
       await once(client, 'end');
       await closeServer(server);
-      return { address: addressShape(address), reachedOverLoopback: true };
+      // Linux with IPv6 answers `::` (IPv6, dual stack); netsim emulates an IPv4-only host, where Node
+      // falls back to 0.0.0.0 (IPv4). Both mean "every address": the observation keeps that, and the port.
+      const { address: where, family, ...rest } = addressShape(address) as { address: string; family: string };
+      const everyAddress = (where === '::' && family === 'IPv6') || (where === '0.0.0.0' && family === 'IPv4');
+      return { address: { everyAddress, ...rest }, reachedOverLoopback: true };
     },
   },
   {

@@ -1,0 +1,191 @@
+/**
+ * Node's userland libraries (readable-stream, buffer, events, string_decoder, util, node-inspect-extracted)
+ * as netsim uses them: one module, `endpoints:node-libs`, bundled by esbuild with the same rules everywhere.
+ *
+ * Why a bundle and not plain imports: the packages are CommonJS and `require('buffer')`, `require('events')`
+ * and `require('process/')`. In a browser bundle those must be the npm packages (and `process/` netsim's
+ * virtual-time shim); under vitest, Node would hand them its own built-ins and a `process` whose nextTick runs
+ * in real time. Bundling them here gives the worker, the page and the tests the very same code.
+ *
+ * Two ways in:
+ * - `nodeLibsVite()`: a Vite plugin (vitest, astro dev/build) serving the module as one ESM file; netsim's
+ *   scheduler stays an import so that netsim and the libraries share it.
+ * - `nodeLibsEsbuild()`: an esbuild plugin for code bundled whole by esbuild (the dev runner worker, the
+ *   benchmarks), which resolves the module to its entry and applies the same rules.
+ */
+import { build, type Plugin as EsbuildPlugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Plugin as VitePlugin } from 'vite';
+
+export const NODE_LIBS_ID = 'endpoints:node-libs';
+const RESOLVED_ID = `\0${NODE_LIBS_ID}`;
+
+const require = createRequire(import.meta.url);
+const entry = fileURLToPath(new URL('../netsim/node/libs-entry.js', import.meta.url));
+const processShim = fileURLToPath(new URL('../netsim/node/process-shim.ts', import.meta.url));
+const scheduler = fileURLToPath(new URL('../netsim/node/scheduler.ts', import.meta.url));
+/** readable-stream's browser entry: its Node entry re-exports Node's own `stream`. */
+const readableStream = require.resolve('readable-stream/lib/ours/browser.js');
+const utilPackage = /[\\/]node_modules[\\/]util[\\/]util\.js$/;
+/** The npm packages behind Node's names: even when esbuild bundles for Node, these must not be the built-ins. */
+const PACKAGES: Record<string, string> = {
+  buffer: require.resolve('buffer/'),
+  events: require.resolve('events/'),
+  util: require.resolve('util/'),
+  string_decoder: require.resolve('string_decoder/'),
+};
+/**
+ * Where readable-stream (Node 18's streams) differs from Node 22 in what a program can see, the source is
+ * patched as it is bundled. Each patch names its text exactly: if the package changes under us, the build
+ * fails and says which patch to look at, rather than silently dropping it.
+ */
+interface SourcePatch {
+  file: RegExp;
+  why: string;
+  replace: [from: string, to: string][];
+}
+
+const PATCHES: SourcePatch[] = [
+  {
+    file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
+    why: "Buffers made as Node makes them (a FastBuffer subclass of Uint8Array whose prototype chain holds Buffer.prototype), not by swapping each new array's prototype, which makes V8 slow every Buffer",
+    replace: [
+      [
+        'Object.setPrototypeOf(Buffer, Uint8Array)\n',
+        `Object.setPrototypeOf(Buffer, Uint8Array)
+class FastBuffer extends Uint8Array {}
+Object.setPrototypeOf(FastBuffer.prototype, Buffer.prototype)
+Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true })
+`,
+      ],
+      ['  const buf = new Uint8Array(length)\n  Object.setPrototypeOf(buf, Buffer.prototype)\n  return buf', '  return new FastBuffer(length)'],
+      [
+        `  let buf
+  if (byteOffset === undefined && length === undefined) {
+    buf = new Uint8Array(array)
+  } else if (length === undefined) {
+    buf = new Uint8Array(array, byteOffset)
+  } else {
+    buf = new Uint8Array(array, byteOffset, length)
+  }
+
+  // Return an augmented \`Uint8Array\` instance
+  Object.setPrototypeOf(buf, Buffer.prototype)
+`,
+        `  let buf
+  if (byteOffset === undefined && length === undefined) {
+    buf = new FastBuffer(array)
+  } else if (length === undefined) {
+    buf = new FastBuffer(array, byteOffset)
+  } else {
+    buf = new FastBuffer(array, byteOffset, length)
+  }
+`,
+      ],
+      ['  const newBuf = this.subarray(start, end)\n  // Return an augmented `Uint8Array` instance\n  Object.setPrototypeOf(newBuf, Buffer.prototype)\n', '  const newBuf = new FastBuffer(this.buffer, this.byteOffset + start, end - start)\n'],
+    ],
+  },
+  {
+    file: /[\\/]readable-stream[\\/]lib[\\/]ours[\\/]errors\.js$/,
+    why: "Node's errors are plain Errors (constructor 'Error') with an own `code`, and a stack that starts `Error [ERR_…]: message`, so console.log(err) prints the code",
+    replace: [
+      [
+        'super(getMessage(code, message, args))',
+        `super(getMessage(code, message, args))
+      Object.defineProperty(this, 'name', { value: Base.name + ' [' + code + ']', writable: true, configurable: true })
+      void this.stack
+      delete this.name
+      Object.defineProperty(this, 'code', { value: code, writable: true, enumerable: true, configurable: true })`,
+      ],
+      ['codes[code] = NodeError', "Object.defineProperty(NodeError, 'name', { value: Base.name })\n  codes[code] = NodeError"],
+    ],
+  },
+  {
+    file: /[\\/]readable-stream[\\/]lib[\\/]internal[\\/]streams[\\/]writable\.js$/,
+    why: 'Node 22 writes any TypedArray or DataView, and names them so in ERR_INVALID_ARG_TYPE',
+    replace: [
+      ['} else if (Stream._isUint8Array(chunk)) {', '} else if (ArrayBuffer.isView(chunk)) {'],
+      ["throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)", "throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk)"],
+    ],
+  },
+  {
+    file: /[\\/]readable-stream[\\/]lib[\\/]internal[\\/]streams[\\/]readable\.js$/,
+    why: 'Node 22 pushes any TypedArray or DataView, and names them so in ERR_INVALID_ARG_TYPE',
+    replace: [
+      ['} else if (Stream._isUint8Array(chunk)) {', '} else if (ArrayBuffer.isView(chunk)) {'],
+      ["err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)", "err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk)"],
+    ],
+  },
+];
+
+function applyPatch(patch: SourcePatch, path: string, source: string): string {
+  let patched = source;
+  for (const [from, to] of patch.replace) {
+    if (!patched.includes(from)) throw new Error(`${path} changed: the patch "${patch.why}" in src/lib/build/node-libs.ts no longer applies`);
+    patched = patched.split(from).join(to);
+  }
+  return patched;
+}
+
+/** The rules every bundle of the libraries follows. `keepScheduler`: leave scheduler.ts as an import. */
+function rules(keepScheduler: boolean): EsbuildPlugin {
+  return {
+    name: 'endpoints-node-libs-rules',
+    setup(bundle) {
+      bundle.onResolve({ filter: new RegExp(`^${NODE_LIBS_ID}$`) }, () => ({ path: entry }));
+      bundle.onResolve({ filter: /^process\/?$/ }, () => ({ path: processShim }));
+      bundle.onResolve({ filter: /^readable-stream$/ }, () => ({ path: readableStream }));
+      bundle.onResolve({ filter: /^(buffer|events|util|string_decoder)\/?$/ }, (args) => ({ path: PACKAGES[args.path.replace(/\/$/, '')]! }));
+      if (keepScheduler) bundle.onResolve({ filter: /[\\/]scheduler$/ }, () => ({ path: scheduler, external: true }));
+      for (const patch of PATCHES) {
+        bundle.onLoad({ filter: patch.file }, async (args) => ({ contents: applyPatch(patch, args.path, await readFile(args.path, 'utf8')), loader: 'js' }));
+      }
+      // The util package reads a global `process` (NODE_DEBUG, deprecations): give it the shim instead.
+      bundle.onLoad({ filter: utilPackage }, async (args) => ({
+        contents: `var process = require('process/').process;\n${await readFile(args.path, 'utf8')}`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** For bundles esbuild makes whole (dev worker, benchmarks): resolves `endpoints:node-libs` and its rules. */
+export function nodeLibsEsbuild(): EsbuildPlugin {
+  return rules(false);
+}
+
+let cached: Promise<string> | undefined;
+
+/** The libraries as one ES module whose only import is netsim's scheduler. */
+export function bundleNodeLibs(): Promise<string> {
+  cached ??= build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    // Programs see these classes' names (`Buffer`, `Socket`): bundling must not rename them.
+    keepNames: true,
+    plugins: [rules(true)],
+  }).then((result) => result.outputFiles[0]!.text);
+  return cached;
+}
+
+/** For Vite and vitest: `import { … } from 'endpoints:node-libs'`. */
+export function nodeLibsVite(): VitePlugin {
+  return {
+    name: 'endpoints:node-libs',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === NODE_LIBS_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      return bundleNodeLibs();
+    },
+  };
+}

@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { chapters } from './src/content/outline.ts';
 import { monacoCssAtRuntime } from './src/lib/editor/monaco-css-plugin.ts';
 import { devRunnerWorker } from './src/lib/editor/dev-runner-worker-plugin.ts';
+import { nodeLibsVite } from './src/lib/build/node-libs.ts';
 
 // Where the site is served. GitHub Pages serves a project site at https://<owner>.github.io/<repo>/, so the
 // deploy workflow sets SITE_URL to that origin and BASE_PATH to `/<repo>/`; locally both default to the root.
@@ -60,7 +61,8 @@ export default defineConfig({
   base,
   // Pages are folders (`/nic/network-card/`), so relative links between lessons behave the same everywhere.
   trailingSlash: 'always',
-  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker()] },
+  // netsim's Node libraries (readable-stream, buffer, events…) come as one bundle, in the page and in the runner worker.
+  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker(), nodeLibsVite()], worker: { plugins: () => [nodeLibsVite()] } },
   integrations: [
     learnerTypes,
     starlight({

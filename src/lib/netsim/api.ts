@@ -106,6 +106,11 @@ export interface NetProcess {
   crash(error: unknown): void;
   /** True once the process exited or crashed. */
   readonly exited: boolean;
+  /**
+   * Keeps the process running even when its program has nothing left to do (as a test runner or a REPL
+   * keeps Node running); returns the function that lets go. Without it a program ends as Node's does.
+   */
+  keepAlive(): () => void;
 }
 
 /** How a process is started: its program's file name and where what it writes goes. */

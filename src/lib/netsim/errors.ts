@@ -2,6 +2,7 @@
  * Errors shaped exactly as Node builds them (lib/internal/errors.js), so that what a learner reads here is
  * what they will read on a real machine. Messages were checked against Node 22 on Linux.
  */
+import { inspect } from './node/libs';
 import { ERRNO, type Errno } from './types';
 
 /** A system error: `connect ECONNREFUSED 10.0.0.2:80`, with `code`, `errno`, `syscall`, `address`, `port`. */
@@ -105,8 +106,36 @@ export function invalidArgType(name: string, expected: string, value: unknown): 
 }
 
 export function invalidArgValue(name: string, value: unknown, reason = 'is invalid'): TypeError & NodeError {
-  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${typeof value === 'string' ? `'${value}'` : String(value)}`);
+  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${inspect(value)}`);
 }
+
+/**
+ * Node's SystemError (ERR_SOCKET_BUFFER_SIZE and kin): `name` 'SystemError', the class Node calls NodeError,
+ * `Could not get or set buffer size: uv_recv_buffer_size returned EBADF (bad file descriptor)`.
+ */
+class NodeSystemError extends Error {
+  readonly code: string;
+  readonly errno: number;
+  readonly syscall: string;
+  readonly info: { errno: number; code: string; message: string; syscall: string };
+  constructor(code: string, prefix: string, errno: Errno, syscall: string) {
+    const described = `${syscall} returned ${errno} (${UV_DESCRIPTIONS[errno] ?? errno.toLowerCase()})`;
+    super(`${prefix}: ${described}`);
+    this.code = code;
+    this.errno = ERRNO[errno];
+    this.syscall = syscall;
+    this.info = { errno: ERRNO[errno], code: errno, message: UV_DESCRIPTIONS[errno] ?? errno, syscall };
+  }
+  override get name(): string {
+    return 'SystemError';
+  }
+  override toString(): string {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+Object.defineProperty(NodeSystemError, 'name', { value: 'NodeError' });
+
+const UV_DESCRIPTIONS: Partial<Record<Errno, string>> = { EBADF: 'bad file descriptor', EINVAL: 'invalid argument' };
 
 export const nodeErrors = {
   serverAlreadyListen: () => nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.'),
@@ -120,6 +149,7 @@ export const nodeErrors = {
   dgramNotConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected'),
   outOfRangeInteger: (name: string, value: number) =>
     nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`),
+  socketBufferSize: (syscall: string, errno: Errno) => new NodeSystemError('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size', errno, syscall),
   useAfterClose: (name: string) => nodeError(Error, 'ERR_USE_AFTER_CLOSE', `${name} was closed`),
   bufferOutOfBounds: (name?: string) =>
     nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'),

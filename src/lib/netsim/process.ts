@@ -22,6 +22,11 @@ import type { HostRuntime, Stack } from './network';
 import type { ProcessCore } from './owner';
 import { enterNetwork } from './node/scheduler';
 
+function closeDescriptors(core: ProcessCore): void {
+  for (const cleanup of [...core.onExit]) cleanup();
+  core.onExit.clear();
+}
+
 /** The modules a program may import, without the `node:` prefix (which is accepted too). */
 export const MODULE_NAMES = [
   'net', 'dgram', 'events', 'buffer', 'stream', 'stream/promises', 'string_decoder', 'util', 'readline',
@@ -34,15 +39,17 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
 
   const end = (how: 'exited' | 'crashed', code: number): void => {
     if (core.exited) return;
-    core.exited = true;
+    core.exited = true; // from now on nothing the program queued runs (clock.ts drops it)
     stack.recorder.processEnded({ at: stack.clock.now, host: host.node.name, pid: core.pid, name: core.name, how, code });
-    for (const cleanup of [...core.onExit]) cleanup();
-    core.onExit.clear();
+    // The kernel closes the process's sockets (FIN, or RST where unread bytes wait) at this same instant,
+    // but as an event of its own: never in the middle of kernel work the exit may have been called from.
+    stack.clock.schedule(0, closeDescriptors, core, null);
     stack.reap(core);
   };
 
   const timers = defineTimers(ctx);
   const control = defineProcess(ctx, settings, (code) => end('exited', code));
+  ctx.onIdle = () => control.endOfWork();
   const readline = defineReadline(ctx);
   const dns = bindDns(ctx);
   const modules: Record<string, unknown> = {
@@ -95,6 +102,8 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
         return code();
       } finally {
         stack.clock.current = previous;
+        // A program that set nothing going (no socket, server or timer) is done once its code returned.
+        ctx.checkAlive();
       }
     },
     exit(code = 0): void {
@@ -106,6 +115,10 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
     },
     get exited() {
       return core.exited;
+    },
+    keepAlive(): () => void {
+      const hold = ctx.hold();
+      return () => hold.release();
     },
   };
   return Object.freeze(process);

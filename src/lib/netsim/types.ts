@@ -219,6 +219,8 @@ export const ERRNO = {
   EBADF: -9,
   EOPNOTSUPP: -95,
   EMSGSIZE: -90,
+  EACCES: -13,
+  ENOENT: -2,
 } as const;
 
 export type Errno = keyof typeof ERRNO;

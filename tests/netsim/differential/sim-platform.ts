@@ -46,38 +46,22 @@ function programModules(process: NetProcess): ProgramModules {
 }
 
 /**
- * What the suite needs from a netsim process beyond today's `NetProcess`, planned with issue 8: the text the
- * program writes to `process.stdout` / `process.stderr`, as the runner's console will need it too.
- */
-interface ProcessOutput {
-  onOutput(listener: (stream: 'stdout' | 'stderr', chunk: string | Uint8Array) => void): void;
-}
-
-const utf8 = new TextDecoder();
-
-/**
- * A program as a netsim process on `host`. It has ended once the network is idle (nothing it could still
- * do), or once it exited; its exit code is what its `process.exitCode` says, 1 after an uncaught exception
- * (which, as Node does, also ends it: the harness plays the runner's part here).
+ * A program as a netsim process on `host`: what it writes to stdout/stderr is collected; it has ended once
+ * the network is idle (nothing it could still do) or once it exited. Its exit code is netsim's record of
+ * how it ended (`process.exit(code)`, 1 after a crash), else its `process.exitCode`. An uncaught exception
+ * ends it as Node would: the harness plays the runner's part here (prints the stack, `crash`).
  */
 export function simProgram(network: Network, host: string, name: ProgramName, args: readonly string[], whenIdle: () => Promise<void>): RunningProgram {
-  const process = network.spawn(host, name);
   const output = { stdout: '', stderr: '' };
-  let crashed = false;
+  const process = network.spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
   const crash = (error: unknown) => {
-    if (crashed) return;
-    crashed = true;
+    if (process.exited) return;
     output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
-    process.exit();
+    process.crash(error);
   };
   process.onUncaughtException(crash);
-  const hooks = process as Partial<ProcessOutput>;
-  if (typeof hooks.onOutput !== 'function') {
-    throw new Error("netsim's NetProcess does not report what a program writes to process.stdout/stderr yet (onOutput, issue 8)");
-  }
-  hooks.onOutput((stream, chunk) => (output[stream] += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
   try {
-    const running = programs[name](programModules(process), args);
+    const running = process.enter(() => programs[name](programModules(process), args));
     if (running instanceof Promise) running.catch(crash);
   } catch (error) {
     crash(error);
@@ -85,8 +69,9 @@ export function simProgram(network: Network, host: string, name: ProgramName, ar
   return {
     async ended(): Promise<ProgramEnd> {
       await whenIdle();
+      const fate = network.fates().find((f) => f.pid === process.pid);
       const exitCode = (moduleOf<{ exitCode?: number | string }>(process, 'node:process')).exitCode;
-      return { code: crashed ? 1 : Number(exitCode ?? 0), ...output };
+      return { code: fate ? fate.code : Number(exitCode ?? 0), ...output };
     },
   };
 }
@@ -161,6 +146,8 @@ export async function driveNetwork<T>(
 export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST): Promise<Observation> {
   const network = createNetwork(topology, { seed: 1 });
   const process = network.spawn(topology.hosts[0]!.name, 'node');
+  // The scenario's own code plays a test runner's process: it must not end because its sockets did.
+  process.keepAlive();
   let uncaught: unknown;
   process.onUncaughtException((error) => (uncaught ??= error));
   return driveNetwork(network, (whenIdle) => scenario.run(simPlatform(network, process, whenIdle)), scenario.name, () => uncaught);

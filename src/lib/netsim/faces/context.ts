@@ -8,12 +8,73 @@ import type { HostRuntime, Stack } from '../network';
 import type { ProcessCore } from '../owner';
 import { resolveName } from '../topology';
 
+/**
+ * Something that keeps the process's event loop alive (an open socket, a listening server, a bound UDP
+ * socket, an armed timer, a pending lookup), as libuv's active, referenced handles do. `unref()` lets the
+ * process end without waiting for it; `release()` when it is gone.
+ */
+export interface Hold {
+  ref(): void;
+  unref(): void;
+  release(): void;
+}
+
 export class FaceContext {
+  /** Referenced holds: while any is held, the process keeps running. */
+  #holds = 0;
+  #checkQueued = false;
+  /** Called when nothing keeps the process alive any more (Node's event loop is empty): it ends. */
+  onIdle: (() => void) | null = null;
+
   constructor(
     readonly stack: Stack,
     readonly host: HostRuntime,
     readonly process: ProcessCore,
   ) {}
+
+  hold(): Hold {
+    let referenced = true;
+    let released = false;
+    this.#holds++;
+    return {
+      ref: () => {
+        if (released || referenced) return;
+        referenced = true;
+        this.#holds++;
+      },
+      unref: () => {
+        if (released || !referenced) return;
+        referenced = false;
+        this.#drop();
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        if (referenced) this.#drop();
+      },
+    };
+  }
+
+  #drop(): void {
+    this.#holds--;
+    this.checkAlive();
+  }
+
+  /**
+   * Once the current work is done (a later event, after promise continuations), ends the process if
+   * nothing holds it: called when a hold goes and when a program's top-level code returns.
+   */
+  checkAlive(): void {
+    if (this.#holds > 0 || this.#checkQueued || this.process.exited) return;
+    this.#checkQueued = true;
+    this.stack.clock.schedule(0, runAliveCheck, this, this.process);
+  }
+
+  /** @internal */
+  aliveCheck(): void {
+    this.#checkQueued = false;
+    if (this.#holds === 0 && !this.process.exited) this.onIdle?.();
+  }
 
   /** Marks this process as the one running, so a throw reaches its uncaught-exception handler. */
   enter(): void {
@@ -25,9 +86,26 @@ export class FaceContext {
     this.stack.clock.tick(run, arg, this.process);
   }
 
-  /** setImmediate-like: after the events already due now (Node's "close" callbacks run here). */
+  /**
+   * setImmediate-like: after the events already due now (Node's "close" callbacks and the answers of
+   * getaddrinfo come here). The process stays alive until it ran.
+   */
   soon<A>(run: (arg: A) => void, arg: A): void {
-    this.stack.clock.schedule(0, run, arg, this.process);
+    const hold = this.hold();
+    this.stack.clock.schedule(0, runSoon<A>, { run, arg, hold }, this.process);
+  }
+
+  /**
+   * Runs program-facing code that the kernel's own processing calls (a segment arrived, a connection was
+   * accepted). If the program throws — or calls `process.exit()` — the throw must not cut the kernel's work
+   * short: it is caught here and thrown again from a tick of this process, after the kernel is done.
+   */
+  deliver(code: () => void): void {
+    try {
+      code();
+    } catch (error) {
+      this.stack.clock.tick(rethrow, error, this.process);
+    }
   }
 
   /** Resolves a name as /etc/hosts does: an IP, a host name or alias, `localhost`. */
@@ -56,6 +134,19 @@ export class FaceContext {
       error,
     );
   }
+}
+
+function rethrow(error: unknown): never {
+  throw error;
+}
+
+function runAliveCheck(ctx: FaceContext): void {
+  ctx.aliveCheck();
+}
+
+function runSoon<A>(work: { run: (arg: A) => void; arg: A; hold: Hold }): void {
+  work.hold.release();
+  work.run(work.arg);
 }
 
 export { formatIpv4 };

@@ -5,11 +5,11 @@
  * "looked up" on the next tick and a name on a later event — so argument and state errors come out
  * when and as Node's do. The class is made once per process; its kernel socket is a private field.
  */
-import { ANY, formatIpv4, isIpv4 } from '../addresses';
+import { ANY, formatIpv4, isIpv4, toLocal } from '../addresses';
 import { invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
 import type { UdpSocket, UdpUser } from '../udp';
 import { Buffer, EventEmitter } from '../node/libs';
-import type { FaceContext } from './context';
+import type { FaceContext, Hold } from './context';
 import { validatePort } from './net/args';
 
 /** Who sent a datagram, as Node's `rinfo`. */
@@ -36,6 +36,9 @@ export interface BindOptions {
 }
 
 type SendCallback = (error: Error | null, bytes?: number) => void;
+
+/** 255.255.255.255: the limited broadcast address. */
+const BROADCAST = 0xffffffff;
 
 /** The largest UDP payload over IPv4: 65,535 − 20 (IP header) − 8 (UDP header). */
 export const MAX_UDP_PAYLOAD = 65507;
@@ -88,12 +91,13 @@ export function bindDgram(ctx: FaceContext) {
         if (!this.#receiving) return;
         ctx.enter();
         const rinfo: RemoteInfo = { address: formatIpv4(fromIp), family: 'IPv4', port: fromPort, size: payload.length };
-        this.emit('message', Buffer.from(payload), rinfo); // Buffer.from copies: the program gets its own bytes
+        const copy = Buffer.from(payload); // Buffer.from copies: the program gets its own bytes
+        ctx.deliver(() => this.emit('message', copy, rinfo));
       },
       failed: (error: SystemError) => {
         ctx.enter();
         ctx.recordError(error, this.#core?.id ?? null);
-        this.emit('error', error);
+        ctx.deliver(() => this.emit('error', error));
       },
     };
 
@@ -165,6 +169,8 @@ export function bindDgram(ctx: FaceContext) {
         }
         this.#receiving = true;
         this.#bind = Bind.Bound;
+        this.#hold = ctx.hold();
+        if (this.#unreferenced) this.#hold.unref();
         this.emit('listening');
         this.#clearQueue();
       });
@@ -216,7 +222,7 @@ export function bindDgram(ctx: FaceContext) {
         if (!core) return;
         let error: SystemError | null = lookupError;
         if (!error) {
-          const failure = core.connect(ip, port);
+          const failure = core.connect(toLocal(ip), port);
           if (failure) error = systemError(failure, 'connect', address, port);
         }
         if (error) {
@@ -312,7 +318,8 @@ export function bindDgram(ctx: FaceContext) {
       let failure: ReturnType<UdpSocket['send']>;
       if (payload.length > MAX_UDP_PAYLOAD) failure = 'EMSGSIZE';
       else if (core.connected && !port) failure = core.send(payload, core.remoteIp, core.remotePort);
-      else failure = core.send(payload, ip, port);
+      else if (ip === BROADCAST && !this.#settings.broadcast) failure = 'EACCES'; // SO_BROADCAST is off
+      else failure = core.send(payload, toLocal(ip), port);
       if (!failure) {
         if (callback) ctx.tick(() => callback(null, payload.length), undefined);
         return;
@@ -338,6 +345,8 @@ export function bindDgram(ctx: FaceContext) {
       ctx.process.onExit.delete(this.#onExit);
       core.close();
       this.#core = null;
+      this.#hold?.release();
+      this.#hold = null;
       ctx.tick(() => this.emit('close'), undefined);
       return this;
     }
@@ -356,26 +365,65 @@ export function bindDgram(ctx: FaceContext) {
       return { address: formatIpv4(core.remoteIp), family: 'IPv4', port: core.remotePort };
     }
 
-    setBroadcast(_flag: boolean): void {
-      this.#healthCheck();
+    /** Allows sending to a broadcast address (255.255.255.255); without it such a send fails with EACCES. */
+    setBroadcast(flag: boolean): void {
+      this.#options('setBroadcast').broadcast = !!flag;
     }
 
     setTTL(ttl: number): number {
       if (typeof ttl !== 'number') throw invalidArgType('ttl', 'of type number', ttl);
-      this.#healthCheck();
+      this.#options('setTTL');
       if (!(ttl >= 1 && ttl <= 255)) throw systemError('EINVAL', 'setTTL');
       return ttl;
     }
 
+    setMulticastTTL(ttl: number): number {
+      if (typeof ttl !== 'number') throw invalidArgType('ttl', 'of type number', ttl);
+      this.#options('setMulticastTTL');
+      if (!(ttl >= 0 && ttl <= 255)) throw systemError('EINVAL', 'setMulticastTTL');
+      return ttl;
+    }
+
+    setMulticastLoopback(flag: boolean): boolean {
+      this.#options('setMulticastLoopback');
+      return flag;
+    }
+
+    setRecvBufferSize(size: number): void {
+      this.#buffers('recv').recv = validBufferSize(size) * 2;
+    }
+
+    setSendBufferSize(size: number): void {
+      this.#buffers('send').send = validBufferSize(size) * 2;
+    }
+
     getRecvBufferSize(): number {
-      this.#healthCheck();
-      return DEFAULT_BUFFER_SIZE;
+      return this.#buffers('recv').recv;
     }
 
     getSendBufferSize(): number {
-      this.#healthCheck();
-      return DEFAULT_BUFFER_SIZE;
+      return this.#buffers('send').send;
     }
+
+    /**
+     * Socket options need the kernel socket, which exists once bound: before that, Node's calls fail with
+     * EBADF (`setTTL EBADF`), named after the method that was called.
+     */
+    #options(method: string): { broadcast: boolean } {
+      this.#healthCheck();
+      if (this.#bind !== Bind.Bound) throw systemError('EBADF', method);
+      return this.#settings;
+    }
+
+    /** SO_RCVBUF / SO_SNDBUF: Linux doubles what is asked (for its bookkeeping) and reports the double. */
+    #buffers(which: 'recv' | 'send'): { recv: number; send: number } {
+      this.#healthCheck();
+      if (this.#bind !== Bind.Bound) throw nodeErrors.socketBufferSize(`uv_${which}_buffer_size`, 'EBADF');
+      return this.#bufferSizes;
+    }
+
+    readonly #settings = { broadcast: false };
+    readonly #bufferSizes = { recv: DEFAULT_BUFFER_SIZE, send: DEFAULT_BUFFER_SIZE };
 
     getSendQueueSize(): number {
       return 0;
@@ -385,13 +433,22 @@ export function bindDgram(ctx: FaceContext) {
       return 0;
     }
 
+    /** Keeps the program running while the socket is bound (the default). */
     ref(): this {
+      this.#unreferenced = false;
+      this.#hold?.ref();
       return this;
     }
 
+    /** Lets the program end even while the socket is bound. */
     unref(): this {
+      this.#unreferenced = true;
+      this.#hold?.unref();
       return this;
     }
+
+    #hold: Hold | null = null;
+    #unreferenced = false;
   }
 
   const dgram = {
@@ -408,6 +465,11 @@ export function bindDgram(ctx: FaceContext) {
 }
 
 export type DgramModule = ReturnType<typeof bindDgram>;
+
+function validBufferSize(size: unknown): number {
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > 0xffffffff) throw invalidArgType('size', 'of type number', size);
+  return size;
+}
 
 function viewOf(buffer: ArrayBufferView): Uint8Array {
   return buffer instanceof Uint8Array ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);

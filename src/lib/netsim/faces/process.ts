@@ -6,7 +6,7 @@
  * not run).
  */
 import { invalidArgType, nodeErrors } from '../errors';
-import { EventEmitter, streamModule } from '../node/libs';
+import { Buffer, EventEmitter, streamModule } from '../node/libs';
 import type { FaceContext } from './context';
 
 /** Where a process's output goes: raw text, as written (line breaks included). */
@@ -40,6 +40,8 @@ export interface ProcessControl {
    * process lives on), false if it must die of it.
    */
   handleUncaught(error: unknown): boolean;
+  /** Nothing keeps the program alive any more: it ends as Node's does, 'exit' with `process.exitCode`. */
+  endOfWork(): void;
 }
 
 const NODE_VERSION = 'v22.12.0';
@@ -61,7 +63,10 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
     }
 
     override _write(chunk: unknown, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-      const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk as Uint8Array);
+      const text =
+        typeof chunk !== 'string' ? new TextDecoder().decode(chunk as Uint8Array)
+        : encoding === 'utf8' || encoding === 'utf-8' || (encoding as string) === 'buffer' ? chunk
+        : Buffer.from(chunk, encoding).toString('utf8');
       if (!ctx.process.exited) output?.write(this.#stream, text);
       callback();
     }
@@ -85,7 +90,7 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
   const startedAt = ctx.stack.clock.now;
 
   const proc = new EventEmitter() as InstanceType<typeof EventEmitter> & Record<string, unknown>;
-  const env: Record<string, string> = { HOME: '/home/learner', USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' };
+  const env = environment({ HOME: '/home/learner', USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' });
 
   function exit(code?: unknown): never {
     if (code !== undefined) exitCode = validateCode(code);
@@ -156,6 +161,16 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
 
   return {
     process: proc,
+    endOfWork(): void {
+      if (exiting) return;
+      exiting = true;
+      const final = exitCode ?? 0;
+      try {
+        emit.call(proc, 'exit', final);
+      } finally {
+        exitProcess(final);
+      }
+    },
     handleUncaught(error: unknown): boolean {
       // Read through EventEmitter's own methods: the program may have replaced them on its object.
       try {
@@ -167,6 +182,22 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
       }
     },
   };
+}
+
+/** `process.env`: as Node's, every value assigned becomes a string (`env.PORT = 8080` reads back '8080'). */
+function environment(initial: Record<string, string>): Record<string, string> {
+  return new Proxy(initial, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') return false;
+      target[key] = String(value);
+      return true;
+    },
+    defineProperty(target, key, descriptor) {
+      if (typeof key === 'symbol' || !('value' in descriptor)) return false;
+      target[key] = String(descriptor.value);
+      return true;
+    },
+  });
 }
 
 /** Node's validateInteger for exit codes (strings of digits are accepted, as Node does). */

@@ -6,7 +6,7 @@ import type { ScheduledEvent } from '../clock';
 import type { VirtualTimers } from '../api';
 import { invalidArgType } from '../errors';
 import { utilPackage } from '../node/libs';
-import type { FaceContext } from './context';
+import type { FaceContext, Hold } from './context';
 
 /** The timer functions one process sees, and the handle class they return (Node's `Timeout`). */
 export function defineTimers(ctx: FaceContext) {
@@ -21,6 +21,8 @@ export function defineTimers(ctx: FaceContext) {
     readonly #id = nextId++;
     #event: ScheduledEvent | null = null;
     #refed = true;
+    /** An armed timer keeps the process alive unless unref'd. */
+    #hold: Hold | null = null;
 
     constructor(callback: (...args: unknown[]) => void, delay: number, args: unknown[], repeat: boolean) {
       this.#callback = callback;
@@ -34,29 +36,41 @@ export function defineTimers(ctx: FaceContext) {
       if (this.#event) ctx.stack.clock.cancel(this.#event);
       this.#event = ctx.stack.clock.schedule(this.#delay, fire, this, ctx.process);
       live.add(this);
+      if (!this.#hold) {
+        this.#hold = ctx.hold();
+        if (!this.#refed) this.#hold.unref();
+      }
       return this;
     }
 
     #fire(): void {
       this.#event = null;
       if (this.#repeat) this.#arm();
-      else live.delete(this);
+      else this.#disarm();
       this.#callback(...this.#args);
     }
 
     #clear(): void {
       if (this.#event) ctx.stack.clock.cancel(this.#event);
       this.#event = null;
+      this.#disarm();
+    }
+
+    #disarm(): void {
       live.delete(this);
+      this.#hold?.release();
+      this.#hold = null;
     }
 
     ref(): this {
       this.#refed = true;
+      this.#hold?.ref();
       return this;
     }
 
     unref(): this {
       this.#refed = false;
+      this.#hold?.unref();
       return this;
     }
 

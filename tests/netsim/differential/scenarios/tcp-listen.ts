@@ -1,6 +1,6 @@
 /** Listening: which address/port pairs a host lets two servers share, and the errors when it does not. */
 import type { Scenario } from '../platform';
-import { addressShape, errorShape, firstOf, isEphemeral, once, PortNames } from '../observe';
+import { addressShape, errorShape, firstOf, isEphemeral, listenAddressShape, once, PortNames } from '../observe';
 import { closeServer, connect, echoServer, listen, thrown } from './helpers';
 
 /** Two servers on the same port: the first on `first`, the second on `second`. Linux decides per pair. */
@@ -147,11 +147,7 @@ export const tcpListenScenarios: Scenario[] = [
       client.resume();
       await once(client, 'end');
       await closeServer(server);
-      // Linux with IPv6 answers `::` (IPv6, dual stack); netsim emulates an IPv4-only host, where Node
-      // falls back to 0.0.0.0 (IPv4). Both mean "every address": the observation keeps that, and the port.
-      const { address: where, family, ...rest } = addressShape(address) as { address: string; family: string };
-      const everyAddress = (where === '::' && family === 'IPv6') || (where === '0.0.0.0' && family === 'IPv4');
-      return { address: { everyAddress, ...rest }, reachedOverLoopback: true };
+      return { address: listenAddressShape(address), reachedOverLoopback: true };
     },
   },
   {

@@ -4,6 +4,8 @@ import { badPortError, invalidArgType, nodeErrors } from '../../errors';
 /** The options `connect` works from, after normalising its argument shapes. */
 export interface ConnectOptions {
   port: number;
+  /** A Unix domain socket's path (connect('some/path') or { path }): netsim has none, so it fails with ENOENT. */
+  path?: string;
   host?: string;
   localAddress?: string;
   localPort?: number;
@@ -24,6 +26,10 @@ export function normaliseConnectArgs(args: unknown[]): { options: ConnectOptions
     listener = second;
   } else if (first === undefined) {
     throw nodeErrors.missingArgs('options', 'port', 'path');
+  } else if (typeof first === 'string' && !(Number(first) >= 0)) {
+    // Node's isPipeName: text that is not a number is a Unix socket's path.
+    options = { port: 0, path: first };
+    listener = second;
   } else {
     options = { port: first as number };
     if (typeof second === 'function') listener = second;
@@ -32,8 +38,9 @@ export function normaliseConnectArgs(args: unknown[]): { options: ConnectOptions
       listener = typeof second === 'function' ? second : third;
     }
   }
-  if ((options as { path?: unknown }).path !== undefined && options.port === undefined) {
-    throw new Error('netsim has no Unix domain sockets: connect to a host and a port');
+  if (options.path !== undefined && options.path !== null) {
+    if (typeof options.path !== 'string') throw invalidArgType('options.path', 'of type string', options.path);
+    return { options, listener: typeof listener === 'function' ? (listener as () => void) : undefined };
   }
   if (options.port === undefined) throw nodeErrors.missingArgs('options', 'port', 'path');
   if (typeof options.port !== 'number' && typeof options.port !== 'string') {

@@ -11,7 +11,7 @@ import { ANY, formatIpv4, isIpv4 } from '../../addresses';
 import { invalidArgType, invalidArgValue, nodeErrors, systemError } from '../../errors';
 import type { TcpSocket, TcpUser } from '../../tcp';
 import { EventEmitter } from '../../node/libs';
-import type { FaceContext } from '../context';
+import type { FaceContext, Hold } from '../context';
 import { validatePort } from './args';
 import type { defineSocket, NetSocket, SocketConstructorOpts } from './socket';
 
@@ -141,6 +141,8 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       this.#core = core;
       core.user = this.#listenerUser;
       ctx.process.onExit.add(this.#onExit);
+      this.#hold = ctx.hold();
+      if (this.#unreferenced) this.#hold.unref();
       ctx.tick(emitListening, { server: this, listening: () => this.#core !== null });
     }
 
@@ -149,6 +151,9 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       this.#core = null;
     };
 
+    #hold: Hold | null = null;
+    #unreferenced = false;
+
     /** The kernel's view of a listener: it only hears about new connections. */
     readonly #listenerUser: TcpUser = {
       connected: NO_OP,
@@ -156,7 +161,7 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       ended: NO_OP,
       roomToSend: NO_OP,
       failed: NO_OP,
-      incoming: (child: TcpSocket) => this.#onConnection(child),
+      incoming: (child: TcpSocket) => ctx.deliver(() => this.#onConnection(child)),
     };
 
     /** Node's onconnection: drop beyond maxConnections, else a new socket for 'connection'. */
@@ -214,6 +219,8 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
         ctx.process.onExit.delete(this.#onExit);
         this.#core.close();
         this.#core = null;
+        this.#hold?.release();
+        this.#hold = null;
       }
       this.#emitCloseIfDrained();
       return this;
@@ -231,11 +238,17 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       return this;
     }
 
+    /** Keeps the program running while the server listens (the default). */
     ref(): this {
+      this.#unreferenced = false;
+      this.#hold?.ref();
       return this;
     }
 
+    /** Lets the program end even while the server listens. */
     unref(): this {
+      this.#unreferenced = true;
+      this.#hold?.unref();
       return this;
     }
   }

@@ -8,7 +8,8 @@
  * The class is made once per process (`defineSocket`), so a program that patches its own `net.Socket`
  * changes nobody else's, and the handle lives in a private field that no program can reach.
  */
-import { formatIpv4, isIpv4, parseIpv4 } from '../../addresses';
+import { formatIpv4, isIpv4, parseIpv4, toLocal } from '../../addresses';
+import type { Errno } from '../../types';
 import { nodeErrors, systemError, validateTimerDuration, type SystemError } from '../../errors';
 import type { ScheduledEvent } from '../../clock';
 import type { TcpSocket } from '../../tcp';
@@ -66,6 +67,8 @@ export function defineSocket(ctx: FaceContext) {
     #pendingEncoding = '';
     #timer: ScheduledEvent | null = null;
     #resetAndClosing = false;
+    #requested: { address: string; port: number } | null = null;
+    #unreferenced = false;
 
     constructor(options: SocketConstructorOpts = {}) {
       if (typeof options === 'number') throw new Error('netsim has no file descriptors: use net.connect() or a server\'s socket');
@@ -108,12 +111,25 @@ export function defineSocket(ctx: FaceContext) {
       }
       (this as unknown as { _undestroy(): void })._undestroy();
       // As Node: the handle exists from connect() on (the kernel socket is made when it connects or binds).
-      this.#handle ??= new TcpHandle(ctx.stack.newTcpSocket(ctx.host, ctx.process), ctx, this.#owner);
+      if (!this.#handle) {
+        this.#handle = new TcpHandle(ctx.stack.newTcpSocket(ctx.host, ctx.process), ctx, this.#owner);
+        if (this.#unreferenced) this.#handle.hold.unref();
+      }
       this.#refreshTimer();
       this.connecting = true;
       if (options.timeout !== undefined) this.setTimeout(options.timeout);
-      this.#lookupAndConnect(options);
+      if (options.path !== undefined) this.#connectToPath(String(options.path));
+      else this.#lookupAndConnect(options);
       return this;
+    }
+
+    /** A Unix domain socket: netsim's hosts have no file system, so the path never exists (ENOENT). */
+    #connectToPath(path: string): void {
+      ctx.soon(() => {
+        if (!this.connecting) return;
+        this.connecting = false;
+        this.#fail(systemError('ENOENT', 'connect', path));
+      }, undefined);
     }
 
     #lookupAndConnect(options: ConnectOptions): void {
@@ -151,7 +167,8 @@ export function defineSocket(ctx: FaceContext) {
         if (failure) return this.#fail(systemError(failure, 'bind', local, localPort ?? 0));
       }
       this.emit('connectionAttempt', address, port, 4);
-      const failure = handle.connect(parseIpv4(address), port);
+      this.#requested = { address, port };
+      const failure = handle.connect(toLocal(parseIpv4(address)), port);
       if (failure) {
         const name = handle.getsockname();
         const local = name ? `${name.address}:${name.port}` : '0.0.0.0:0';
@@ -172,9 +189,12 @@ export function defineSocket(ctx: FaceContext) {
         this.connecting = false;
         this.#sockname = null;
         if (error) {
-          ctx.recordError(error, this.#handle?.id ?? null);
-          this.emit('connectionAttemptFailed', error.address, error.port, 4, error);
-          this.destroy(error);
+          // Node names what the program asked for (0.0.0.0 stays 0.0.0.0 though Linux went to 127.0.0.1).
+          const asked = this.#requested ?? { address: error.address, port: error.port };
+          const shown = systemError(error.code as Errno, 'connect', asked.address, asked.port);
+          ctx.recordError(shown, this.#handle?.id ?? null);
+          this.emit('connectionAttemptFailed', asked.address, asked.port, 4, shown);
+          this.destroy(shown);
           return;
         }
         this.#refreshTimer();
@@ -266,7 +286,8 @@ export function defineSocket(ctx: FaceContext) {
         callback(error);
       } else {
         callback(error);
-        ctx.tick(() => this.emit('close', !!error), undefined);
+        // Node's emitCloseNT for a socket that never had a handle: 'close' with no argument.
+        ctx.tick(() => this.emit('close'), undefined);
       }
       closeWatchers.get(this)?.();
     }
@@ -343,11 +364,17 @@ export function defineSocket(ctx: FaceContext) {
       return this;
     }
 
+    /** Keeps the program running while this socket is open (the default). */
     ref(): this {
+      this.#unreferenced = false;
+      this.#handle?.hold.ref();
       return this;
     }
 
+    /** Lets the program end even while this socket is open. */
     unref(): this {
+      this.#unreferenced = true;
+      this.#handle?.hold.unref();
       return this;
     }
 

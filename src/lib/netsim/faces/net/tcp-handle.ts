@@ -10,8 +10,9 @@ import { Fifo } from '../../fifo';
 import type { SystemError } from '../../errors';
 import type { TcpSocket, TcpUser } from '../../tcp';
 import type { Errno } from '../../types';
+import { LOOPBACK_LATENCY_MS } from '../../network';
 import { Buffer } from '../../node/libs';
-import type { FaceContext } from '../context';
+import type { FaceContext, Hold } from '../context';
 
 /** What the socket hears from its handle (Node's afterConnect and onStreamRead). */
 export interface HandleOwner {
@@ -56,7 +57,11 @@ export class TcpHandle {
     this.#owner = owner;
     core.user = this.#user;
     ctx.process.onExit.add(this.#exit);
+    this.hold = ctx.hold();
   }
+
+  /** An open TCP handle keeps the process alive (unless the socket is unref'd). */
+  readonly hold: Hold;
 
   /** The process ended: the kernel closes its descriptors (FIN, or RST where unread bytes wait). */
   readonly #exit = (): void => this.close();
@@ -135,6 +140,7 @@ export class TcpHandle {
     this.#closed = true;
     this.#owner = null;
     this.#ctx.process.onExit.delete(this.#exit);
+    this.hold.release();
     this.#core.close();
   }
 
@@ -144,6 +150,7 @@ export class TcpHandle {
     this.#closed = true;
     this.#owner = null;
     this.#ctx.process.onExit.delete(this.#exit);
+    this.hold.release();
     this.#core.abort();
   }
 
@@ -178,20 +185,31 @@ export class TcpHandle {
     }
   }
 
-  /** What the kernel tells us; made once per handle. */
+  /** What the kernel tells us; made once per handle. The program's code runs guarded (ctx.deliver). */
   readonly #user: TcpUser = {
     connected: () => {
-      if (this.#owner) this.#enter().connectDone(null);
+      if (!this.#owner) return;
+      // On loopback Linux completes the whole handshake inside connect(): the listener has its connection to
+      // accept before the client hears that it connected. The final ACK reaches the listener one loopback hop
+      // from now; hearing of it after that hop keeps Linux's order (the server's 'connection' first).
+      if (this.#ctx.stack.ownsAddress(this.#ctx.host, this.#core.remoteIp)) {
+        this.#ctx.stack.clock.schedule(LOOPBACK_LATENCY_MS, notifyConnected, this, this.#ctx.process);
+      } else this.notifyConnected();
     },
     data: (chunk: Uint8Array) => {
       this.#bytesRead += chunk.length;
-      if (!this.#owner) return;
+      const owner = this.#owner;
+      if (!owner) return;
       const copy = Buffer.allocUnsafe(chunk.length); // the program's own bytes: nothing netsim holds
       copy.set(chunk);
-      this.#enter().read(copy);
+      this.#ctx.enter();
+      this.#ctx.deliver(() => owner.read(copy));
     },
     ended: () => {
-      if (this.#owner) this.#enter().eof();
+      const owner = this.#owner;
+      if (!owner) return;
+      this.#ctx.enter();
+      this.#ctx.deliver(() => owner.eof());
     },
     roomToSend: () => {
       if (!this.#closed) this.#flush();
@@ -200,15 +218,22 @@ export class TcpHandle {
       const owner = this.#owner;
       if (!owner) return;
       this.#ctx.enter();
-      if (error.syscall === 'connect') owner.connectDone(error);
-      else owner.failed(error);
+      if (error.syscall === 'connect') this.#ctx.deliver(() => owner.connectDone(error));
+      else this.#ctx.deliver(() => owner.failed(error));
     },
   };
 
-  #enter(): HandleOwner {
+  /** @internal The deferred loopback 'connected' (see #user.connected). */
+  notifyConnected(): void {
+    const owner = this.#owner;
+    if (!owner || this.#closed) return;
     this.#ctx.enter();
-    return this.#owner!;
+    this.#ctx.deliver(() => owner.connectDone(null));
   }
+}
+
+function notifyConnected(handle: TcpHandle): void {
+  handle.notifyConnected();
 }
 
 function runCallback(callback: () => void): void {

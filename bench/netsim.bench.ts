@@ -67,7 +67,6 @@ describe('netsim benchmark', () => {
       target: 'node22',
       outfile: bundle,
       logLevel: 'warning',
-      keepNames: true,
       plugins: [nodeLibsEsbuild()],
     });
   });

@@ -88,6 +88,66 @@ Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writ
     ],
   },
   {
+    file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
+    why: "UTF-8 in and out of text with the platform's TextEncoder, as Node does natively, instead of an array of numbers per string (every socket.write of a string went through it)",
+    replace: [
+      [
+        'function utf8Write (buf, string, offset, length) {\n  return blitBuffer(utf8ToBytes(string, buf.length - offset), buf, offset, length)\n}',
+        `const utf8Encoder = new TextEncoder()
+function utf8Write (buf, string, offset, length) {
+  // Whole characters only, as Node's write. Short text (a line of a protocol) is copied in place, without
+  // the view and the call that encodeInto needs; long text goes through encodeInto, which never splits one.
+  if (string.length > 64) return utf8Encoder.encodeInto(string, buf.subarray(offset, offset + length)).written
+  const end = offset + length
+  let at = offset
+  for (let i = 0; i < string.length; i++) {
+    let code = string.charCodeAt(i)
+    if (code < 0x80) {
+      if (at + 1 > end) break
+      buf[at++] = code
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < string.length && (string.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      if (at + 4 > end) break
+      code = 0x10000 + ((code - 0xd800) << 10) + (string.charCodeAt(++i) - 0xdc00)
+      buf[at++] = 0xf0 | (code >> 18)
+      buf[at++] = 0x80 | ((code >> 12) & 0x3f)
+      buf[at++] = 0x80 | ((code >> 6) & 0x3f)
+      buf[at++] = 0x80 | (code & 0x3f)
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd // a lone surrogate
+    if (code < 0x800) {
+      if (at + 2 > end) break
+      buf[at++] = 0xc0 | (code >> 6)
+      buf[at++] = 0x80 | (code & 0x3f)
+    } else {
+      if (at + 3 > end) break
+      buf[at++] = 0xe0 | (code >> 12)
+      buf[at++] = 0x80 | ((code >> 6) & 0x3f)
+      buf[at++] = 0x80 | (code & 0x3f)
+    }
+  }
+  return at - offset
+}
+function utf8Length (string) {
+  let bytes = 0
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < string.length && (string.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3 // lone surrogates become U+FFFD: 3 bytes
+  }
+  return bytes
+}`,
+      ],
+      ["      case 'utf8':\n      case 'utf-8':\n        return utf8ToBytes(string).length", "      case 'utf8':\n      case 'utf-8':\n        return utf8Length(string)"],
+    ],
+  },
+  {
     file: /[\\/]readable-stream[\\/]lib[\\/]ours[\\/]errors\.js$/,
     why: "Node's errors are plain Errors (constructor 'Error') with an own `code`, and a stack that starts `Error [ERR_…]: message`, so console.log(err) prints the code",
     replace: [
@@ -139,9 +199,13 @@ function rules(keepScheduler: boolean): EsbuildPlugin {
       bundle.onResolve({ filter: /^readable-stream$/ }, () => ({ path: readableStream }));
       bundle.onResolve({ filter: /^(buffer|events|util|string_decoder)\/?$/ }, (args) => ({ path: PACKAGES[args.path.replace(/\/$/, '')]! }));
       if (keepScheduler) bundle.onResolve({ filter: /[\\/]scheduler$/ }, () => ({ path: scheduler, external: true }));
-      for (const patch of PATCHES) {
-        bundle.onLoad({ filter: patch.file }, async (args) => ({ contents: applyPatch(patch, args.path, await readFile(args.path, 'utf8')), loader: 'js' }));
-      }
+      // One onLoad for every patched file (esbuild uses the first onLoad that answers): each file's patches apply in order.
+      const patchedFiles = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+      bundle.onLoad({ filter: patchedFiles }, async (args) => {
+        let contents = await readFile(args.path, 'utf8');
+        for (const patch of PATCHES) if (patch.file.test(args.path)) contents = applyPatch(patch, args.path, contents);
+        return { contents, loader: 'js' };
+      });
       // The util package reads a global `process` (NODE_DEBUG, deprecations): give it the shim instead.
       bundle.onLoad({ filter: utilPackage }, async (args) => ({
         contents: `var process = require('process/').process;\n${await readFile(args.path, 'utf8')}`,
@@ -168,8 +232,6 @@ export function bundleNodeLibs(): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    // Programs see these classes' names (`Buffer`, `Socket`): bundling must not rename them.
-    keepNames: true,
     plugins: [rules(true)],
   }).then((result) => result.outputFiles[0]!.text);
   return cached;

@@ -31,8 +31,7 @@ export function devRunnerWorker(): Plugin {
             write: false,
             sourcemap: 'inline',
             logLevel: 'silent',
-            keepNames: true,
-            plugins: [nodeLibsEsbuild()],
+                  plugins: [nodeLibsEsbuild()],
           });
           response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           response.setHeader('Cache-Control', 'no-store');

@@ -13,10 +13,38 @@ import { resolveName } from '../topology';
  * socket, an armed timer, a pending lookup), as libuv's active, referenced handles do. `unref()` lets the
  * process end without waiting for it; `release()` when it is gone.
  */
-export interface Hold {
-  ref(): void;
-  unref(): void;
-  release(): void;
+export class Hold {
+  #referenced = true;
+  #released = false;
+  readonly #ctx: FaceContext;
+
+  constructor(ctx: FaceContext) {
+    this.#ctx = ctx;
+    ctx.holdTaken();
+  }
+
+  ref(): void {
+    if (this.#released || this.#referenced) return;
+    this.#referenced = true;
+    this.#ctx.holdTaken();
+  }
+
+  unref(): void {
+    if (this.#released || !this.#referenced) return;
+    this.#referenced = false;
+    this.#ctx.holdDropped();
+  }
+
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    if (this.#referenced) this.#ctx.holdDropped();
+  }
+}
+
+/** What the kernel closes when the process ends: its open TCP handles (and the faces' other closers). */
+interface Closable {
+  close(): void;
 }
 
 export class FaceContext {
@@ -25,37 +53,30 @@ export class FaceContext {
   #checkQueued = false;
   /** Called when nothing keeps the process alive any more (Node's event loop is empty): it ends. */
   onIdle: (() => void) | null = null;
+  /** Open TCP handles: the kernel closes them when the process ends. */
+  readonly openHandles = new Set<Closable>();
 
   constructor(
     readonly stack: Stack,
     readonly host: HostRuntime,
     readonly process: ProcessCore,
-  ) {}
-
-  hold(): Hold {
-    let referenced = true;
-    let released = false;
-    this.#holds++;
-    return {
-      ref: () => {
-        if (released || referenced) return;
-        referenced = true;
-        this.#holds++;
-      },
-      unref: () => {
-        if (released || !referenced) return;
-        referenced = false;
-        this.#drop();
-      },
-      release: () => {
-        if (released) return;
-        released = true;
-        if (referenced) this.#drop();
-      },
-    };
+  ) {
+    process.onExit.add(() => {
+      for (const handle of [...this.openHandles]) handle.close();
+    });
   }
 
-  #drop(): void {
+  hold(): Hold {
+    return new Hold(this);
+  }
+
+  /** @internal Hold's bookkeeping. */
+  holdTaken(): void {
+    this.#holds++;
+  }
+
+  /** @internal Hold's bookkeeping. */
+  holdDropped(): void {
     this.#holds--;
     this.checkAlive();
   }
@@ -100,9 +121,9 @@ export class FaceContext {
    * accepted). If the program throws — or calls `process.exit()` — the throw must not cut the kernel's work
    * short: it is caught here and thrown again from a tick of this process, after the kernel is done.
    */
-  deliver(code: () => void): void {
+  deliver<A, B>(run: (a: A, b: B) => void, a: A, b: B): void {
     try {
-      code();
+      run(a, b);
     } catch (error) {
       this.stack.clock.tick(rethrow, error, this.process);
     }

@@ -9,6 +9,7 @@ import { ANY, formatIpv4, isIpv4, toLocal } from '../addresses';
 import { invalidArgType, nodeErrors, systemError, type SystemError } from '../errors';
 import type { UdpSocket, UdpUser } from '../udp';
 import { Buffer, EventEmitter } from '../node/libs';
+import { named } from './named';
 import type { FaceContext, Hold } from './context';
 import { validatePort } from './net/args';
 
@@ -92,12 +93,12 @@ export function bindDgram(ctx: FaceContext) {
         ctx.enter();
         const rinfo: RemoteInfo = { address: formatIpv4(fromIp), family: 'IPv4', port: fromPort, size: payload.length };
         const copy = Buffer.from(payload); // Buffer.from copies: the program gets its own bytes
-        ctx.deliver(() => this.emit('message', copy, rinfo));
+        ctx.deliver(emitMessage, this, { copy, rinfo });
       },
       failed: (error: SystemError) => {
         ctx.enter();
         ctx.recordError(error, this.#core?.id ?? null);
-        ctx.deliver(() => this.emit('error', error));
+        ctx.deliver(emitError, this, error);
       },
     };
 
@@ -449,6 +450,14 @@ export function bindDgram(ctx: FaceContext) {
 
     #hold: Hold | null = null;
     #unreferenced = false;
+  }
+  named(Socket, 'Socket');
+
+  function emitMessage(socket: Socket, message: { copy: Buffer; rinfo: RemoteInfo }): void {
+    socket.emit('message', message.copy, message.rinfo);
+  }
+  function emitError(socket: Socket, error: SystemError): void {
+    socket.emit('error', error);
   }
 
   const dgram = {

@@ -7,6 +7,7 @@
  */
 import { invalidArgType, nodeErrors } from '../errors';
 import { Buffer, EventEmitter, streamModule } from '../node/libs';
+import { named } from './named';
 import type { FaceContext } from './context';
 
 /** Where a process's output goes: raw text, as written (line breaks included). */
@@ -80,6 +81,7 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
       return this;
     }
   }
+  named(Stdio, 'Socket');
 
   const stdout = new Stdio('stdout');
   const stderr = new Stdio('stderr');

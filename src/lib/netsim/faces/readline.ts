@@ -8,6 +8,7 @@
  */
 import { invalidArgType, nodeErrors } from '../errors';
 import { EventEmitter, StringDecoder } from '../node/libs';
+import { named } from './named';
 import type { FaceContext } from './context';
 
 interface Readable {
@@ -194,6 +195,7 @@ export function defineReadline(ctx: FaceContext) {
       return new Promise((resolve) => rl.#ask(query, resolve));
     }
   }
+  named(Interface, 'Interface');
 
   const ask = Interface.ask;
   delete (Interface as { ask?: unknown }).ask;
@@ -204,6 +206,7 @@ export function defineReadline(ctx: FaceContext) {
       return ask(this, query);
     }
   }
+  named(PromisesInterface, 'Interface');
 
   const createInterface = (input: Readable | InterfaceOptions, output?: Writable | null) => new Interface(input, output);
   const promises = Object.freeze({

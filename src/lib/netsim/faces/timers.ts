@@ -6,6 +6,7 @@ import type { ScheduledEvent } from '../clock';
 import type { VirtualTimers } from '../api';
 import { invalidArgType } from '../errors';
 import { utilPackage } from '../node/libs';
+import { named } from './named';
 import type { FaceContext, Hold } from './context';
 
 /** The timer functions one process sees, and the handle class they return (Node's `Timeout`). */
@@ -104,6 +105,7 @@ export function defineTimers(ctx: FaceContext) {
       timeout.#clear();
     }
   }
+  named(Timeout, 'Timeout');
 
   const start = Timeout.start;
   const run = Timeout.run;

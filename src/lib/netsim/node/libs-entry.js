@@ -13,4 +13,21 @@ import { inspect, format, formatWithOptions, stripVTControlCharacters } from 'no
 // Node 22 buffers 64 KiB per stream by default (readable-stream keeps Node 18's 16 KiB).
 streamModule.setDefaultHighWaterMark(false, 65536);
 
+// Programs see these names (`console.log(buf)` prints `<Buffer …>`, a stream prints `Duplex {…}`): a bundler
+// that renames or minifies must not change them.
+for (const [name, value] of [
+  ['Stream', streamModule.Stream],
+  ['Readable', streamModule.Readable],
+  ['Writable', streamModule.Writable],
+  ['Duplex', streamModule.Duplex],
+  ['Transform', streamModule.Transform],
+  ['PassThrough', streamModule.PassThrough],
+  ['Buffer', Buffer],
+  ['SlowBuffer', SlowBuffer],
+  ['EventEmitter', EventEmitter],
+  ['StringDecoder', StringDecoder],
+]) {
+  Object.defineProperty(value, 'name', { value: name, configurable: true });
+}
+
 export { streamModule, Buffer, SlowBuffer, INSPECT_MAX_BYTES, kMaxLength, EventEmitter, StringDecoder, utilPackage, inspect, format, formatWithOptions, stripVTControlCharacters };

@@ -11,6 +11,7 @@ import { ANY, formatIpv4, isIpv4 } from '../../addresses';
 import { invalidArgType, invalidArgValue, nodeErrors, systemError } from '../../errors';
 import type { TcpSocket, TcpUser } from '../../tcp';
 import { EventEmitter } from '../../node/libs';
+import { named } from '../named';
 import type { FaceContext, Hold } from '../context';
 import { validatePort } from './args';
 import type { defineSocket, NetSocket, SocketConstructorOpts } from './socket';
@@ -161,8 +162,12 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       ended: NO_OP,
       roomToSend: NO_OP,
       failed: NO_OP,
-      incoming: (child: TcpSocket) => ctx.deliver(() => this.#onConnection(child)),
+      incoming: (child: TcpSocket) => ctx.deliver(Server.#incoming, this, child),
     };
+
+    static #incoming(server: Server, child: TcpSocket): void {
+      server.#onConnection(child);
+    }
 
     /** Node's onconnection: drop beyond maxConnections, else a new socket for 'connection'. */
     #onConnection(child: TcpSocket): void {
@@ -252,6 +257,7 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       return this;
     }
   }
+  named(Server, 'Server');
 
   function emitError(arg: { server: Server; error: Error }): void {
     arg.server.emit('error', arg.error);

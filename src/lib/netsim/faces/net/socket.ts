@@ -14,6 +14,7 @@ import { nodeErrors, systemError, validateTimerDuration, type SystemError } from
 import type { ScheduledEvent } from '../../clock';
 import type { TcpSocket } from '../../tcp';
 import { Buffer, streamModule } from '../../node/libs';
+import { named } from '../named';
 import type { FaceContext } from '../context';
 import { normaliseConnectArgs, type ConnectOptions } from './args';
 import { TcpHandle, type HandleOwner, type SocketName } from './tcp-handle';
@@ -58,7 +59,7 @@ export function defineSocket(ctx: FaceContext) {
     timeout: number | undefined = undefined;
     /** The server that accepted this connection, if any. */
     server: unknown = null;
-    #handle: TcpHandle | null = null;
+    #handle: TcpHandle<Socket> | null = null;
     #peername: SocketName | null = null;
     #sockname: SocketName | null = null;
     #bytesReadBefore = 0;
@@ -84,7 +85,7 @@ export function defineSocket(ctx: FaceContext) {
       adopting = null;
       this.on('end', onReadableStreamEnd);
       if (adoption) {
-        this.#handle = TcpHandle.accepted(adoption.child, ctx, this.#owner);
+        this.#handle = this.#newHandle(adoption.child, true);
         if (options.readable !== false) {
           if (adoption.pauseOnCreate) {
             this.#handle.readStop();
@@ -111,10 +112,7 @@ export function defineSocket(ctx: FaceContext) {
       }
       (this as unknown as { _undestroy(): void })._undestroy();
       // As Node: the handle exists from connect() on (the kernel socket is made when it connects or binds).
-      if (!this.#handle) {
-        this.#handle = new TcpHandle(ctx.stack.newTcpSocket(ctx.host, ctx.process), ctx, this.#owner);
-        if (this.#unreferenced) this.#handle.hold.unref();
-      }
+      this.#handle ??= this.#newHandle(ctx.stack.newTcpSocket(ctx.host, ctx.process), false);
       this.#refreshTimer();
       this.connecting = true;
       if (options.timeout !== undefined) this.setTimeout(options.timeout);
@@ -182,39 +180,62 @@ export function defineSocket(ctx: FaceContext) {
       this.destroy(error);
     }
 
-    /** What the handle reports, as Node's afterConnect and onStreamRead. */
-    readonly #owner: HandleOwner = {
-      connectDone: (error) => {
-        if (this.destroyed) return;
-        this.connecting = false;
-        this.#sockname = null;
-        if (error) {
-          // Node names what the program asked for (0.0.0.0 stays 0.0.0.0 though Linux went to 127.0.0.1).
-          const asked = this.#requested ?? { address: error.address, port: error.port };
-          const shown = systemError(error.code as Errno, 'connect', asked.address, asked.port);
-          ctx.recordError(shown, this.#handle?.id ?? null);
-          this.emit('connectionAttemptFailed', asked.address, asked.port, 4, shown);
-          this.destroy(shown);
-          return;
-        }
-        this.#refreshTimer();
-        this.emit('connect');
-        this.emit('ready');
-        if (!this.isPaused()) this.read(0);
+    /**
+     * What the handle reports, as Node's afterConnect, onStreamRead, onWriteComplete and afterShutdown: one
+     * table for every socket of the process (a handle passes its socket in).
+     */
+    static readonly #owner: HandleOwner<Socket> = {
+      connectDone(socket, error) {
+        socket.#connectDone(error);
       },
-      read: (chunk) => {
-        this.#refreshTimer();
-        if (this.destroyed) return;
-        if (!this.push(chunk)) this.#handle?.readStop();
+      read(socket, chunk) {
+        socket.#refreshTimer();
+        if (socket.destroyed) return;
+        if (!socket.push(chunk)) socket.#handle?.readStop();
       },
-      eof: () => {
-        this.#refreshTimer();
-        if (this.readableEnded) return;
-        this.push(null);
-        this.read(0);
+      eof(socket) {
+        socket.#refreshTimer();
+        if (socket.readableEnded) return;
+        socket.push(null);
+        socket.read(0);
       },
-      failed: (error: SystemError) => this.#fail(error),
+      failed(socket, error) {
+        socket.#fail(error);
+      },
+      written(socket, callback) {
+        if (!socket.destroyed) socket.#refreshTimer();
+        callback(null);
+      },
+      shutdownDone(_socket, callback) {
+        callback();
+      },
     };
+
+    #connectDone(error: SystemError | null): void {
+      if (this.destroyed) return;
+      this.connecting = false;
+      this.#sockname = null;
+      if (error) {
+        // Node names what the program asked for (0.0.0.0 stays 0.0.0.0 though Linux went to 127.0.0.1).
+        const asked = this.#requested ?? { address: error.address, port: error.port };
+        const shown = systemError(error.code as Errno, 'connect', asked.address, asked.port);
+        ctx.recordError(shown, this.#handle?.id ?? null);
+        this.emit('connectionAttemptFailed', asked.address, asked.port, 4, shown);
+        this.destroy(shown);
+        return;
+      }
+      this.#refreshTimer();
+      this.emit('connect');
+      this.emit('ready');
+      if (!this.isPaused()) this.read(0);
+    }
+
+    /** A handle for this socket, on a kernel socket of its own or on one the server accepted. */
+    #newHandle(core: TcpSocket, accepted: boolean): TcpHandle<Socket> {
+      const handle = accepted ? TcpHandle.accepted(core, ctx, this, Socket.#owner) : new TcpHandle(core, ctx, this, Socket.#owner);
+      if (this.#unreferenced) handle.hold.unref();
+      return handle;
+    }
 
     // ───────── the stream's hooks ─────────
 
@@ -249,12 +270,11 @@ export function defineSocket(ctx: FaceContext) {
       const handle = this.#handle;
       if (!handle) return callback(nodeErrors.socketClosed());
       this.#refreshTimer();
+      // A Buffer made here from text is the socket's own: the kernel need not copy it (a program's must be).
+      const chunks = data as { chunk: unknown }[];
+      const isPrivate = writev ? chunks.length > 1 || typeof chunks[0]?.chunk === 'string' : typeof data === 'string';
       const bytes = writev ? joinChunks(data as { chunk: unknown; encoding: BufferEncoding }[]) : toBuffer(data, encoding as BufferEncoding);
-      const sync = handle.write(bytes, () => {
-        if (!this.destroyed) this.#refreshTimer();
-        callback(null);
-      });
-      if (sync) callback(null);
+      if (handle.write(bytes, isPrivate, callback)) callback(null);
     }
 
     override _final(callback: WriteCallback): void {
@@ -264,7 +284,7 @@ export function defineSocket(ctx: FaceContext) {
       }
       const handle = this.#handle;
       if (!handle) return callback();
-      handle.shutdown(() => callback());
+      handle.shutdown(callback);
     }
 
     override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
@@ -329,23 +349,24 @@ export function defineSocket(ctx: FaceContext) {
         if (callback !== undefined) this.removeListener('timeout', callback);
       } else {
         this.#timeoutMs = ms;
-        this.#timer = ctx.stack.clock.schedule(ms, fireTimeout, this.#timeoutFired, ctx.process);
+        this.#timer = ctx.stack.clock.schedule(ms, Socket.#timeoutFired, this, ctx.process);
         if (callback !== undefined) this.once('timeout', callback);
       }
       return this;
     }
 
     #timeoutMs = 0;
-    readonly #timeoutFired = (): void => {
-      this.#timer = null;
+
+    static #timeoutFired(socket: Socket): void {
+      socket.#timer = null;
       ctx.enter();
-      this.emit('timeout');
-    };
+      socket.emit('timeout');
+    }
 
     #refreshTimer(): void {
       if (this.#timeoutMs === 0) return;
       if (this.#timer) ctx.stack.clock.cancel(this.#timer);
-      this.#timer = ctx.stack.clock.schedule(this.#timeoutMs, fireTimeout, this.#timeoutFired, ctx.process);
+      this.#timer = ctx.stack.clock.schedule(this.#timeoutMs, Socket.#timeoutFired, this, ctx.process);
     }
 
     #clearTimer(): void {
@@ -463,6 +484,7 @@ export function defineSocket(ctx: FaceContext) {
       return bytes;
     }
   }
+  named(Socket, 'Socket');
 
   /** Node's onReadableStreamEnd: once the peer ended, writes on a socket that is not half-open fail (EPIPE). */
   function onReadableStreamEnd(this: Socket): void {
@@ -487,10 +509,6 @@ export function defineSocket(ctx: FaceContext) {
   }
 
   return { Socket, accept };
-}
-
-function fireTimeout(fired: () => void): void {
-  fired();
 }
 
 function toBuffer(data: unknown, encoding: BufferEncoding): Uint8Array {

@@ -3,7 +3,9 @@
  * the calls `lib/net.js` makes (readStart/readStop, write with a completion callback, shutdown, close,
  * reset, getsockname/getpeername) and the callbacks it expects (connect done, bytes read, EOF, error).
  *
- * A socket keeps its handle in a private field: nothing a program can reach leads here.
+ * A socket keeps its handle in a private field: nothing a program can reach leads here. The handle is the
+ * kernel socket's user itself, and tells its socket through a table of functions shared by every socket of
+ * the class (`HandleOwner`), so 10,000 connections do not cost 10,000 sets of closures.
  */
 import { formatIpv4 } from '../../addresses';
 import { Fifo } from '../../fifo';
@@ -12,18 +14,23 @@ import type { TcpSocket, TcpUser } from '../../tcp';
 import type { Errno } from '../../types';
 import { LOOPBACK_LATENCY_MS } from '../../network';
 import { Buffer } from '../../node/libs';
-import type { FaceContext, Hold } from '../context';
+import type { FaceContext } from '../context';
+import { Hold } from '../context';
 
-/** What the socket hears from its handle (Node's afterConnect and onStreamRead). */
-export interface HandleOwner {
+/** What a socket hears from its handle (Node's afterConnect, onStreamRead, onWriteComplete, afterShutdown). */
+export interface HandleOwner<S> {
   /** The handshake completed (`error` null) or failed (ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH…). */
-  connectDone(error: SystemError | null): void;
+  connectDone(socket: S, error: SystemError | null): void;
   /** Bytes arrived while reading was on: a Buffer of its own the program may keep and change. */
-  read(chunk: Buffer): void;
+  read(socket: S, chunk: Buffer): void;
   /** The peer's FIN arrived after every byte before it. */
-  eof(): void;
+  eof(socket: S, nothing?: undefined): void;
   /** The connection broke (ECONNRESET, or ETIMEDOUT on an established connection). */
-  failed(error: SystemError): void;
+  failed(socket: S, error: SystemError): void;
+  /** A write that had to wait for room was all taken by the kernel: run the stream's callback. */
+  written(socket: S, callback: (error?: Error | null) => void): void;
+  /** The FIN is on its way (a later turn of the loop than `shutdown`, as libuv's). */
+  shutdownDone(socket: S, callback: (error?: Error | null) => void): void;
 }
 
 export interface SocketName {
@@ -35,41 +42,39 @@ export interface SocketName {
 interface PendingWrite {
   bytes: Uint8Array;
   offset: number;
-  done: () => void;
+  callback: (error?: Error | null) => void;
 }
 
-export class TcpHandle {
+export class TcpHandle<S = unknown> implements TcpUser {
   /** Whether bytes are being delivered (libuv's readStart/readStop). */
   reading = false;
+  /** An open TCP handle keeps the process alive (unless the socket is unref'd). */
+  readonly hold: Hold;
   readonly #core: TcpSocket;
   readonly #ctx: FaceContext;
-  #owner: HandleOwner | null;
-  readonly #writes = new Fifo<PendingWrite>();
+  readonly #socket: S;
+  readonly #owner: HandleOwner<S>;
+  #writes: Fifo<PendingWrite> | null = null;
   #queued = 0;
-  #shutdownDone: (() => void) | null = null;
+  #shutdownCallback: ((error?: Error | null) => void) | null = null;
   #bytesRead = 0;
   #bytesWritten = 0;
   #closed = false;
 
-  constructor(core: TcpSocket, ctx: FaceContext, owner: HandleOwner) {
+  constructor(core: TcpSocket, ctx: FaceContext, socket: S, owner: HandleOwner<S>) {
     this.#core = core;
     this.#ctx = ctx;
+    this.#socket = socket;
     this.#owner = owner;
-    core.user = this.#user;
-    ctx.process.onExit.add(this.#exit);
-    this.hold = ctx.hold();
+    core.user = this;
+    ctx.openHandles.add(this);
+    this.hold = new Hold(ctx);
   }
 
-  /** An open TCP handle keeps the process alive (unless the socket is unref'd). */
-  readonly hold: Hold;
-
-  /** The process ended: the kernel closes its descriptors (FIN, or RST where unread bytes wait). */
-  readonly #exit = (): void => this.close();
-
   /** A handle for a connection the kernel made for a listener (accept). */
-  static accepted(child: TcpSocket, ctx: FaceContext, owner: HandleOwner): TcpHandle {
+  static accepted<S>(child: TcpSocket, ctx: FaceContext, socket: S, owner: HandleOwner<S>): TcpHandle<S> {
     child.adopt(ctx.process);
-    return new TcpHandle(child, ctx, owner);
+    return new TcpHandle(child, ctx, socket, owner);
   }
 
   /** netsim's id of the kernel socket, for error records. */
@@ -109,28 +114,30 @@ export class TcpHandle {
   }
 
   /**
-   * Queues bytes; `done` runs once the kernel took all of them. Returns true when that happened at once
-   * (libuv's synchronous write), false when the rest waits for room in the send buffer.
+   * Queues bytes. Returns true when the kernel took all of them at once (libuv's synchronous write: the
+   * caller runs its callback); else the rest waits for room and `owner.written(socket, callback)` follows.
+   * `private` says nobody else holds `bytes` (a Buffer just made from a string): no copy is needed.
    */
-  write(bytes: Uint8Array, done: () => void): boolean {
+  write(bytes: Uint8Array, isPrivate: boolean, callback: (error?: Error | null) => void): boolean {
     this.#bytesWritten += bytes.length;
     // write(2) copies into the kernel: what the program changes afterwards is not what was sent.
-    const copy = new Uint8Array(bytes); // a copy, even of a Buffer (whose slice() is a view)
-    if (this.#writes.size === 0) {
+    const copy = isPrivate ? bytes : new Uint8Array(bytes);
+    const writes = this.#writes;
+    if (writes === null || writes.size === 0) {
       const taken = this.#core.write(copy);
       if (taken === copy.length) return true;
-      this.#writes.push({ bytes: copy, offset: taken, done });
+      (this.#writes ??= new Fifo()).push({ bytes: copy, offset: taken, callback });
       this.#queued += copy.length - taken;
       return false;
     }
-    this.#writes.push({ bytes: copy, offset: 0, done });
+    writes.push({ bytes: copy, offset: 0, callback });
     this.#queued += copy.length;
     return false;
   }
 
-  /** Sends a FIN after every queued byte; `done` runs once it is on its way (a later turn, as libuv's). */
-  shutdown(done: () => void): void {
-    this.#shutdownDone = done;
+  /** Sends a FIN after every queued byte; `owner.shutdownDone` follows once it is on its way. */
+  shutdown(callback: (error?: Error | null) => void): void {
+    this.#shutdownCallback = callback;
     this.#flush();
   }
 
@@ -138,8 +145,7 @@ export class TcpHandle {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#owner = null;
-    this.#ctx.process.onExit.delete(this.#exit);
+    this.#ctx.openHandles.delete(this);
     this.hold.release();
     this.#core.close();
   }
@@ -148,8 +154,7 @@ export class TcpHandle {
   reset(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#owner = null;
-    this.#ctx.process.onExit.delete(this.#exit);
+    this.#ctx.openHandles.delete(this);
     this.hold.release();
     this.#core.abort();
   }
@@ -168,67 +173,72 @@ export class TcpHandle {
 
   #flush(): void {
     const writes = this.#writes;
-    while (writes.size > 0) {
+    while (writes !== null && writes.size > 0) {
       const head = writes.peek()!;
       const taken = this.#core.write(head.offset === 0 ? head.bytes : head.bytes.subarray(head.offset));
       head.offset += taken;
       this.#queued -= taken;
       if (head.offset < head.bytes.length) return;
       writes.shift();
-      head.done();
+      const callback = head.callback;
+      this.#ctx.deliver(this.#owner.written, this.#socket, callback);
     }
-    const shutdownDone = this.#shutdownDone;
-    if (shutdownDone) {
-      this.#shutdownDone = null;
+    const shutdown = this.#shutdownCallback;
+    if (shutdown) {
+      this.#shutdownCallback = null;
       this.#core.shutdown();
-      this.#ctx.soon(runCallback, shutdownDone);
+      this.#ctx.soon(runShutdownDone, { handle: this, callback: shutdown });
     }
   }
 
-  /** What the kernel tells us; made once per handle. The program's code runs guarded (ctx.deliver). */
-  readonly #user: TcpUser = {
-    connected: () => {
-      if (!this.#owner) return;
-      // On loopback Linux completes the whole handshake inside connect(): the listener has its connection to
-      // accept before the client hears that it connected. The final ACK reaches the listener one loopback hop
-      // from now; hearing of it after that hop keeps Linux's order (the server's 'connection' first).
-      if (this.#ctx.stack.ownsAddress(this.#ctx.host, this.#core.remoteIp)) {
-        this.#ctx.stack.clock.schedule(LOOPBACK_LATENCY_MS, notifyConnected, this, this.#ctx.process);
-      } else this.notifyConnected();
-    },
-    data: (chunk: Uint8Array) => {
-      this.#bytesRead += chunk.length;
-      const owner = this.#owner;
-      if (!owner) return;
-      const copy = Buffer.allocUnsafe(chunk.length); // the program's own bytes: nothing netsim holds
-      copy.set(chunk);
-      this.#ctx.enter();
-      this.#ctx.deliver(() => owner.read(copy));
-    },
-    ended: () => {
-      const owner = this.#owner;
-      if (!owner) return;
-      this.#ctx.enter();
-      this.#ctx.deliver(() => owner.eof());
-    },
-    roomToSend: () => {
-      if (!this.#closed) this.#flush();
-    },
-    failed: (error: SystemError) => {
-      const owner = this.#owner;
-      if (!owner) return;
-      this.#ctx.enter();
-      if (error.syscall === 'connect') this.#ctx.deliver(() => owner.connectDone(error));
-      else this.#ctx.deliver(() => owner.failed(error));
-    },
-  };
+  // ───────── TcpUser: what the kernel tells us. The program's code runs guarded (ctx.deliver). ─────────
 
-  /** @internal The deferred loopback 'connected' (see #user.connected). */
+  connected(): void {
+    if (this.#closed) return;
+    // On loopback Linux completes the whole handshake inside connect(): the listener has its connection to
+    // accept before the client hears that it connected. The final ACK reaches the listener one loopback hop
+    // from now; hearing of it after that hop keeps Linux's order (the server's 'connection' first).
+    if (this.#ctx.stack.ownsAddress(this.#ctx.host, this.#core.remoteIp)) {
+      this.#ctx.stack.clock.schedule(LOOPBACK_LATENCY_MS, notifyConnected, this, this.#ctx.process);
+    } else this.notifyConnected();
+  }
+
+  /** @internal The deferred loopback 'connected' (see `connected`). */
   notifyConnected(): void {
-    const owner = this.#owner;
-    if (!owner || this.#closed) return;
+    if (this.#closed) return;
     this.#ctx.enter();
-    this.#ctx.deliver(() => owner.connectDone(null));
+    this.#ctx.deliver(this.#owner.connectDone, this.#socket, null);
+  }
+
+  data(chunk: Uint8Array): void {
+    this.#bytesRead += chunk.length;
+    if (this.#closed) return;
+    const copy = Buffer.allocUnsafe(chunk.length); // the program's own bytes: nothing netsim holds
+    copy.set(chunk);
+    this.#ctx.enter();
+    this.#ctx.deliver(this.#owner.read, this.#socket, copy);
+  }
+
+  ended(): void {
+    if (this.#closed) return;
+    this.#ctx.enter();
+    this.#ctx.deliver(this.#owner.eof, this.#socket, undefined);
+  }
+
+  roomToSend(): void {
+    if (!this.#closed) this.#flush();
+  }
+
+  failed(error: SystemError): void {
+    if (this.#closed) return;
+    this.#ctx.enter();
+    if (error.syscall === 'connect') this.#ctx.deliver(this.#owner.connectDone, this.#socket, error);
+    else this.#ctx.deliver(this.#owner.failed, this.#socket, error);
+  }
+
+  /** @internal */
+  shutdownDone(callback: (error?: Error | null) => void): void {
+    this.#ctx.deliver(this.#owner.shutdownDone, this.#socket, callback);
   }
 }
 
@@ -236,6 +246,6 @@ function notifyConnected(handle: TcpHandle): void {
   handle.notifyConnected();
 }
 
-function runCallback(callback: () => void): void {
-  callback();
+function runShutdownDone(work: { handle: TcpHandle; callback: (error?: Error | null) => void }): void {
+  work.handle.shutdownDone(work.callback);
 }

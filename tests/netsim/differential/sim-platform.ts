@@ -46,47 +46,59 @@ function programModules(process: NetProcess): ProgramModules {
 }
 
 /**
- * What the suite needs from a netsim process beyond today's `NetProcess`, planned with issue 8: the text the
- * program writes to `process.stdout` / `process.stderr`, as the runner's console will need it too.
+ * What the suite uses of netsim's process API as issue 8 plans it (spawn settings with an output sink,
+ * `enter`, `crash`, `exited`, `network.fates()`), reached through these types until it lands on main; where
+ * a piece is missing the program fails to run, which pending.ts expects.
  */
-interface ProcessOutput {
-  onOutput(listener: (stream: 'stdout' | 'stderr', chunk: string | Uint8Array) => void): void;
+interface ProcessSettings {
+  file?: string;
+  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
 }
-
-const utf8 = new TextDecoder();
+type SpawnWithSettings = (host: string, processName: string, settings?: ProcessSettings) => NetProcess;
+interface PlannedProcess {
+  enter<T>(code: () => T): T;
+  crash(error: unknown): void;
+  readonly exited: boolean;
+}
+interface PlannedNetwork {
+  fates(): { pid: number; host: string; code: number }[];
+}
 
 /**
  * A program as a netsim process on `host`. It has ended once the network is idle (nothing it could still
- * do), or once it exited; its exit code is what its `process.exitCode` says, 1 after an uncaught exception
- * (which, as Node does, also ends it: the harness plays the runner's part here).
+ * do). Its exit code is the one netsim recorded when it exited or crashed, else its `process.exitCode ?? 0`.
  */
 export function simProgram(network: Network, host: string, name: ProgramName, args: readonly string[], whenIdle: () => Promise<void>): RunningProgram {
-  const process = network.spawn(host, name);
   const output = { stdout: '', stderr: '' };
-  let crashed = false;
+  const spawn = network.spawn.bind(network) as SpawnWithSettings;
+  const process = spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
+  const planned = process as Partial<PlannedProcess> & NetProcess;
+  let crashedHere = false;
   const crash = (error: unknown) => {
-    if (crashed) return;
-    crashed = true;
+    if (planned.exited === true) return; // process.exit() unwinding the program's code, not a crash
+    if (typeof planned.crash === 'function') return planned.crash(error);
+    crashedHere = true;
     output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
     process.exit();
   };
   process.onUncaughtException(crash);
-  const hooks = process as Partial<ProcessOutput>;
-  if (typeof hooks.onOutput !== 'function') {
-    throw new Error("netsim's NetProcess does not report what a program writes to process.stdout/stderr yet (onOutput, issue 8)");
-  }
-  hooks.onOutput((stream, chunk) => (output[stream] += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
-  try {
-    const running = programs[name](programModules(process), args);
-    if (running instanceof Promise) running.catch(crash);
-  } catch (error) {
-    crash(error);
-  }
+  const modules = programModules(process);
+  const start = () => {
+    try {
+      const running = programs[name](modules, args);
+      if (running instanceof Promise) running.catch(crash);
+    } catch (error) {
+      crash(error);
+    }
+  };
+  if (typeof planned.enter === 'function') planned.enter(start);
+  else start();
   return {
     async ended(): Promise<ProgramEnd> {
       await whenIdle();
-      const exitCode = (moduleOf<{ exitCode?: number | string }>(process, 'node:process')).exitCode;
-      return { code: crashed ? 1 : Number(exitCode ?? 0), ...output };
+      const fate = (network as Partial<PlannedNetwork> & Network).fates?.().find((entry) => entry.host === host && entry.pid === process.pid);
+      const exitCode = moduleOf<{ exitCode?: number | string }>(process, 'node:process').exitCode;
+      return { code: fate?.code ?? (crashedHere ? 1 : Number(exitCode ?? 0)), ...output };
     },
   };
 }

@@ -12,6 +12,44 @@ function because(reason: string, ...names: string[]): Record<string, string> {
 }
 export const pendingOnNetsim: Readonly<Record<string, string>> = {
   ...because(
+    'netsim has no node:readline module yet',
+    "readline-line-events: 'line' gives whole lines across chunk boundaries (\\n, \\r\\n, a last unterminated line), then 'close'",
+    'readline-async-iteration: for await (const line of rl) reads the same lines and ends when the socket ends',
+    'readline-line-server: a server answering each line of a client that sends lines in pieces',
+    'readline-question-over-socket: question() writes the prompt to the output socket and calls back with the answer line',
+    "readline-close-keeps-socket: rl.close() emits 'close' and pauses the socket without ending or destroying it",
+  ),
+  ...because(
+    'netsim has no node:util module yet',
+    'util-format-placeholders: %s %d %i %f %j %o %O %c %% with typical and awkward arguments',
+    'util-inspect-values: objects, arrays, strings, Maps, Sets, dates, classes, functions, depth and line breaking',
+    'util-inspect-options: depth, compact, breakLength, sorted, maxArrayLength, maxStringLength, showHidden, colors',
+    'util-inspect-buffers: Buffers read from a socket, short and long, and a Uint8Array',
+    'util-inspect-errors: errors with and without stack, with code and cause, nested, and a real ECONNREFUSED as console.log shows it',
+    'util-inspect-getters: accessors print as [Getter], [Setter], [Getter/Setter]; getters: true shows their values',
+    'util-inspect-custom-and-circular: [util.inspect.custom] is used; circular references print as [Circular *1]',
+    'util-promisify: error-first callbacks become promises; the first extra value only; promisify.custom wins',
+  ),
+  ...because(
+    'netsim has no node:dns module yet',
+    'dns-lookup-ip-literal: an IP comes back as itself with family 4, always through a later callback',
+    'dns-promises-lookup-ip-literal: dns.promises.lookup resolves { address, family }, or a list with all: true',
+    'dns-lookup-localhost: localhost is 127.0.0.1 (family 4 asked: a dual-stack host may also answer ::1)',
+    'dns-lookup-argument-errors: a hostname that is not a string, a bad family, a missing callback',
+    'dns-lookup-promisified: util.promisify(dns.lookup) resolves { address, family } (dns.lookup has a custom promisify)',
+  ),
+  ...because(
+    'two hosts: netsim answers a connection to 0.0.0.0 with ENETUNREACH (Linux: this host, so ECONNREFUSED here)',
+    '0.0.0.0 as a destination is the connecting host itself: refused on laptop though web listens on 0.0.0.0:80',
+  ),
+  ...because(
+    'programs on two hosts: netsim has no node:process, node:os or node:dns yet',
+    'os-network-interfaces: laptop sees lo (127.0.0.1/8) and eth0 (10.0.0.10/24), IPv4 only, in that order',
+    "os-hostname-and-constants: hostname() is the host's name; EOL, platform, type, endianness and errno/signal numbers are Linux's",
+    "dns-lookup-host-names: the topology's names (any case), the own hostname and localhost resolve from /etc/hosts",
+    'dns-lookup-not-found: a name no host has fails with ENOTFOUND (getaddrinfo, errno -3008) in lookup, promises.lookup and connect',
+  ),
+  ...because(
     'net.Socket is not a stream.Duplex yet (no read(), cork(), async iterator, setDefaultEncoding; node:stream missing)',
     'net-stream-kept-until-read: bytes that arrive before any data listener wait in the socket, on both sides',
     'net-stream-pause-resume: a paused socket emits no data, even with a data listener; resume() delivers what waited',

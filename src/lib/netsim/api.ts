@@ -8,6 +8,7 @@ import type {
   HostView,
   Ipv4,
   NetworkSnapshot,
+  RunAs,
   SocketErrorRecord,
   SocketRow,
   StreamRecord,
@@ -24,6 +25,14 @@ export interface NetworkOptions {
   yieldToHost?: () => Promise<void>;
 }
 
+export interface SpawnOptions {
+  /**
+   * Who the program runs as (default `root`, as a service started by the administrator). A `user` program
+   * cannot bind a port below 1024: `listen EACCES: permission denied 0.0.0.0:7`, as on Linux.
+   */
+  runAs?: RunAs;
+}
+
 /** Why `run` returned. */
 export type RunStop = 'idle' | 'time-limit' | 'event-limit';
 
@@ -35,8 +44,11 @@ export interface Network {
   /** Resolves a host name (or alias, or `localhost`) as `/etc/hosts` would; an IP is returned unchanged. */
   resolve(name: string): Ipv4 | undefined;
 
-  /** Starts a process on a host, e.g. `spawn('web', 'node')`; pids count up per host from a seeded start. */
-  spawn(host: string, processName: string): NetProcess;
+  /**
+   * Starts a process on a host, e.g. `spawn('web', 'node', { runAs: 'user' })`; pids count up per host from a
+   * seeded start.
+   */
+  spawn(host: string, processName: string, options?: SpawnOptions): NetProcess;
 
   // ── observation: copies, frozen; nothing a program does can change what was recorded ──
   sockets(filter?: { host?: string }): SocketRow[];
@@ -73,6 +85,7 @@ export interface NetProcess {
   readonly pid: number;
   readonly name: string;
   readonly host: string;
+  readonly runAs: RunAs;
   /**
    * What `import … from 'node:net'` and friends give the program's code: keys `node:net`, `net`,
    * `node:dgram`, `dgram`, `node:events`, `events`, `node:timers`, `timers`, `node:timers/promises`,

@@ -1,10 +1,10 @@
 /**
  * netsim: a deterministic socket emulator. `createNetwork(topology)` builds hosts, NICs and links from
- * data; `spawn(host, name)` starts a process whose `modules` are Node-compatible `net`/`dgram`/`events`/
+ * data; `spawn(host, name, { runAs })` starts a process whose `modules` are Node-compatible `net`/`dgram`/`events`/
  * `timers` faces; the network is observed through `sockets()`, `trace()`, `streams()`, `errors()`.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
-import type { Network, NetworkOptions, NetProcess, RunStop } from './api';
+import type { Network, NetworkOptions, NetProcess, RunStop, SpawnOptions } from './api';
 import type { Blame } from './clock';
 import { Stack } from './network';
 import type { ProcessCore } from './owner';
@@ -59,7 +59,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       Object.freeze({
         name: h.node.name,
         nics: h.node.nics.map(nicView),
-        processes: h.processes.map((p) => ({ name: p.name, pid: p.pid })),
+        processes: h.processes.map((p) => ({ name: p.name, pid: p.pid, runAs: p.runAs })),
       }),
     );
 
@@ -76,9 +76,9 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     resolve(name: string) {
       return resolveName(nodes, name);
     },
-    spawn(hostName: string, processName: string): NetProcess {
+    spawn(hostName: string, processName: string, options: SpawnOptions = {}): NetProcess {
       const host = stack.host(hostName);
-      const core = stack.spawn(host, processName);
+      const core = stack.spawn(host, processName, options.runAs ?? 'root');
       cores.set(core.pid, core);
       return createProcess(stack, host, core);
     },

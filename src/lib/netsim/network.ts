@@ -13,6 +13,7 @@ import { PortTable } from './ports';
 import { Random } from './random';
 import { TcpSocket } from './tcp';
 import { hasAddress, neighbour, routeFrom, type HostNode } from './topology';
+import type { RunAs } from './types';
 import { UdpSocket } from './udp';
 
 export interface HostRuntime {
@@ -328,8 +329,8 @@ export class Stack {
 
   // ───────────────────────────── processes ─────────────────────────────
 
-  spawn(host: HostRuntime, name: string): ProcessCore {
-    const core = new ProcessCore(host.nextPid++, name, host.node.name);
+  spawn(host: HostRuntime, name: string, runAs: RunAs): ProcessCore {
+    const core = new ProcessCore(host.nextPid++, name, host.node.name, runAs);
     host.processes.push(core);
     return core;
   }

@@ -45,6 +45,7 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
     pid: core.pid,
     name: core.name,
     host: core.host,
+    runAs: core.runAs,
     modules,
     timers: virtualTimers,
     sockets,

@@ -6,6 +6,7 @@
 import { ANY, isLoopback } from './addresses';
 import type { Segment } from './packets';
 import type { TcpSocket } from './tcp';
+import { bindPermission } from './ports';
 import { MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
 import type { Errno } from './types';
 
@@ -14,6 +15,8 @@ export function bindLocal(socket: TcpSocket, ip: number, port: number): Errno | 
   const { host, stack } = socket;
   if (socket.control.bound) return 'EINVAL';
   if (ip !== ANY && !stack.ownsAddress(host, ip)) return 'EADDRNOTAVAIL';
+  const denied = bindPermission(port, socket.owner?.runAs);
+  if (denied) return denied;
   const table = host.tcp;
   if (port === 0) {
     const chosen = table.ephemeralPort(stack.random);

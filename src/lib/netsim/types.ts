@@ -74,11 +74,18 @@ export type TcpState =
 /** A UDP socket's state as `ss` prints it: bound but not connected. */
 export type UdpState = 'UNCONN' | 'ESTAB';
 
-/** The program that owns a socket, as `ss -p` shows it: `users:(("node",pid=4242,fd=22))`. */
+/**
+ * Who a program runs as on its host. Root may bind any port; a normal user may not bind a port below 1024
+ * (Linux's `net.ipv4.ip_unprivileged_port_start`): `bind()` fails with EACCES.
+ */
+export type RunAs = 'root' | 'user';
+
+/** The program that owns a socket, as `ss -p` shows it: `users:(("node",pid=4242,fd=22))`, and who it runs as. */
 export interface SocketOwner {
   name: string;
   pid: number;
   fd: number;
+  runAs: RunAs;
 }
 
 /** One line of the socket table, as `ss -tuanp` shows it for one host. */
@@ -181,7 +188,7 @@ export interface SocketStateEvent extends TraceBase {
 export interface HostView {
   name: string;
   nics: NicView[];
-  processes: { name: string; pid: number }[];
+  processes: { name: string; pid: number; runAs: RunAs }[];
 }
 
 export interface NicView {
@@ -206,6 +213,7 @@ export interface NetworkSnapshot {
 
 /** Node's system error codes that netsim raises, with the numeric `errno` Node reports on Linux. */
 export const ERRNO = {
+  EACCES: -13,
   EADDRINUSE: -98,
   EADDRNOTAVAIL: -99,
   ECONNREFUSED: -111,

@@ -5,7 +5,7 @@ import type { HostRuntime, Stack } from './network';
 import { StreamText, type ObservedSocket } from './observe';
 import type { ProcessCore } from './owner';
 import type { Datagram } from './packets';
-import type { PortHolder } from './ports';
+import { bindPermission, type PortHolder } from './ports';
 import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord } from './types';
 
 export interface UdpUser {
@@ -61,6 +61,8 @@ export class UdpSocket implements PortHolder, ObservedSocket {
     if (this.#gone) return 'EBADF';
     if (this.#bound) return 'EINVAL';
     if (ip !== ANY && !this.stack.ownsAddress(this.host, ip)) return 'EADDRNOTAVAIL';
+    const denied = bindPermission(port, this.#owner?.runAs);
+    if (denied) return denied;
     if (port === 0) {
       const chosen = this.host.udp.ephemeralPort(this.stack.random);
       if (chosen === undefined) return 'EADDRINUSE';

@@ -5,7 +5,7 @@
  */
 import { createNetwork } from '../../../src/lib/netsim/index';
 import type { Network, NetProcess } from '../../../src/lib/netsim/api';
-import type { TopologySpec } from '../../../src/lib/netsim/types';
+import type { RunAs, TopologySpec } from '../../../src/lib/netsim/types';
 import type { DgramModule, NetModule, Observation, Platform, PlatformTimers, ProgramEnd, RunningProgram, Scenario } from './platform';
 import { programs, type ProgramName } from './programs/index';
 import type { ProgramModules } from './programs/types';
@@ -169,10 +169,13 @@ export async function driveNetwork<T>(
   return outcome.value;
 }
 
-/** Runs a scenario on a fresh one-host network, in one process, failing on an uncaught exception. */
-export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST): Promise<Observation> {
+/**
+ * Runs a scenario on a fresh one-host network, in one process (root unless `runAs` says otherwise, as the
+ * reference side runs), failing on an uncaught exception.
+ */
+export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST, runAs: RunAs = 'root'): Promise<Observation> {
   const network = createNetwork(topology, { seed: 1 });
-  const process = network.spawn(topology.hosts[0]!.name, 'node');
+  const process = network.spawn(topology.hosts[0]!.name, 'node', { runAs });
   let uncaught: unknown;
   process.onUncaughtException((error) => (uncaught ??= error));
   return driveNetwork(network, (whenIdle) => scenario.run(simPlatform(network, process, whenIdle)), scenario.name, () => uncaught);

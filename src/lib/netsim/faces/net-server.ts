@@ -94,7 +94,9 @@ export class Server extends EventEmitter {
     const failure = core.bind(found.ip, port) ?? core.listen(options.backlog ?? 511);
     if (failure) {
       core.close();
-      const shown = options.host === undefined ? '::' : found.ip === ANY ? '0.0.0.0' : formatIpv4(found.ip);
+      // Without a host Node binds `::`; a bind() that fails at once (EACCES) makes it retry 0.0.0.0, which then
+      // names the error. EADDRINUSE only shows at listen() (libuv delays it), so it names `::`.
+      const shown = options.host === undefined && failure !== 'EACCES' ? '::' : found.ip === ANY ? '0.0.0.0' : formatIpv4(found.ip);
       this.#ctx.tick(raiseServerError, { server: this, error: systemError(failure, 'listen', shown, port) });
       return this;
     }

@@ -61,9 +61,18 @@ describe('nc -l as a server', () => {
 
   it('answers EADDRINUSE when the port is taken', async () => {
     const s = startSession('web');
-    await s.serve('web', 80, echo);
-    expect(await s.run('nc -l 80')).toBe('nc: Address already in use\n');
+    await s.serve('web', 8080, echo);
+    expect(await s.run('nc -l 8080')).toBe('nc: Address already in use\n');
     expect(s.shell.lastStatus).toBe(1);
+  });
+
+  it('answers EACCES to the learner on a port below 1024, before looking whether it is taken', async () => {
+    const s = startSession('web');
+    await s.serve('web', 80, echo);
+    expect(await s.run('nc -l 80')).toBe('nc: Permission denied\n');
+    expect(await s.run('nc -l 7')).toBe('nc: Permission denied\n');
+    expect(s.shell.lastStatus).toBe(1);
+    expect(await s.run('sudo nc -l 80')).toBe('nc: Address already in use\n');
   });
 });
 

@@ -68,6 +68,11 @@ const programSchema = z.object({
   host: name,
   processName: z.string().min(1).default('node'),
   role: z.enum(['learner', 'driver']),
+  /**
+   * Who the program runs as on its host. A normal `user` (the default) may not listen on a port below 1024;
+   * a server the story has the administrator start runs as `root`.
+   */
+  runAs: z.enum(['root', 'user']).default('user'),
 });
 
 /** A wrong program kept as a test: `misconceptions/<name>/<file>` must make check `check` fail with `expects`. */

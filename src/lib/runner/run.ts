@@ -81,7 +81,7 @@ async function startInOrder(
 ): Promise<RunStop> {
   let stop: RunStop = 'idle';
   for (const [index, program] of request.programs.entries()) {
-    const process = network.spawn(program.host, program.processName);
+    const process = network.spawn(program.host, program.processName, { runAs: program.runAs });
     crashes.track(program, process);
     const crash = crashes.handlerFor(program, process);
     process.onUncaughtException(crash);

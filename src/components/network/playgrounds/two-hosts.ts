@@ -20,6 +20,7 @@ export const { summary, topology, services, start } = definePlayground({
       kind: 'http',
       host: 'web',
       process: 'httpd',
+      runAs: 'root',
       address: '0.0.0.0',
       port: 80,
       pages: {
@@ -29,6 +30,6 @@ export const { summary, topology, services, start } = definePlayground({
         },
       },
     },
-    { kind: 'tcp-echo', host: 'web', process: 'echo', address: '10.0.0.2', port: 7 },
+    { kind: 'tcp-echo', host: 'web', process: 'echo', runAs: 'root', address: '10.0.0.2', port: 7 },
   ],
 });

@@ -171,8 +171,12 @@ describe('the first-client exercise and the terminal', () => {
       await terminal.waitForPrompt('laptop');
 
       await terminal.command('ssh web', 'web');
+      // The greeter runs as root: the learner's own ss shows its socket but not its process; sudo shows both.
       const ssWeb = await terminal.command('ss -tlnp', 'web');
-      expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
+      expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*/);
+      expect(ssWeb).not.toContain('greeter');
+      const sudoSsWeb = await terminal.command('sudo ss -tlnp', 'web');
+      expect(unwrapped(sudoSsWeb), sudoSsWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
       expect(problems.pageErrors).toEqual([]);
     });
   });

@@ -25,7 +25,8 @@ export interface NetworkOptions {
   yieldToHost?: () => Promise<void>;
 }
 
-export interface SpawnOptions {
+/** How a process is started. */
+export interface ProcessSettings {
   /**
    * Who the program runs as (default `root`, as a service started by the administrator). A `user` program
    * cannot bind a port below 1024: `listen EACCES: permission denied 0.0.0.0:7`, as on Linux.
@@ -48,7 +49,7 @@ export interface Network {
    * Starts a process on a host, e.g. `spawn('web', 'node', { runAs: 'user' })`; pids count up per host from a
    * seeded start.
    */
-  spawn(host: string, processName: string, options?: SpawnOptions): NetProcess;
+  spawn(host: string, processName: string, settings?: ProcessSettings): NetProcess;
 
   // ── observation: copies, frozen; nothing a program does can change what was recorded ──
   sockets(filter?: { host?: string }): SocketRow[];

@@ -4,7 +4,7 @@
  * `timers` faces; the network is observed through `sockets()`, `trace()`, `streams()`, `errors()`.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
-import type { Network, NetworkOptions, NetProcess, RunStop, SpawnOptions } from './api';
+import type { Network, NetworkOptions, NetProcess, RunStop, ProcessSettings } from './api';
 import type { Blame } from './clock';
 import { Stack } from './network';
 import type { ProcessCore } from './owner';
@@ -76,9 +76,9 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     resolve(name: string) {
       return resolveName(nodes, name);
     },
-    spawn(hostName: string, processName: string, options: SpawnOptions = {}): NetProcess {
+    spawn(hostName: string, processName: string, settings: ProcessSettings = {}): NetProcess {
       const host = stack.host(hostName);
-      const core = stack.spawn(host, processName, options.runAs ?? 'root');
+      const core = stack.spawn(host, processName, settings.runAs ?? 'root');
       cores.set(core.pid, core);
       return createProcess(stack, host, core);
     },

@@ -40,6 +40,8 @@ describe('hosts, prompt and moving between hosts', () => {
     ['nc', undefined, 1],
     ['curl', "curl: try 'curl --help' or 'curl --manual' for more information\n", 2],
     ['curl http://nosuchhost/', 'curl: (6) Could not resolve host: nosuchhost\n', 6],
+    ['curl https://web/', 'curl: (1) the emulated network has no TLS, so https:// cannot work here; try http://web/\n', 1],
+    ['curl ftp://web/', "curl: (1) this terminal's curl speaks http:// only, not ftp://\n", 1],
     ['ping', 'ping: usage error: Destination address required\n', 1],
     ['ping nosuch', 'ping: nosuch: Name or service not known\n', 2],
     ['ss -x', undefined, 1],

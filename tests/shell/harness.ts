@@ -33,8 +33,8 @@ export interface Session {
 
 const clean = (text: string) => stripAnsi(text).replace(/\r\n/g, '\n');
 
-export function startSession(host = 'laptop', cols = 120, clock: ShellClock = instantClock): Session {
-  const network = createNetwork(TOPOLOGY);
+export function startSession(host = 'laptop', cols = 120, clock: ShellClock = instantClock, topology: TopologySpec = TOPOLOGY): Session {
+  const network = createNetwork(topology);
   const screen = new Screen(cols);
   let raw = '';
   const shell = createShell({

@@ -70,8 +70,8 @@ export const echoTrace: TraceEvent[] = [
   socket(4, { socket: 2, host: 'laptop', protocol: 'tcp', change: 'state', from: 'ESTABLISHED', to: 'FIN-WAIT-1' }),
   socket(4, { socket: 2, host: 'laptop', protocol: 'tcp', change: 'close' }),
   { kind: 'udp', index: index++, at: 5, src: { ip: '10.0.0.10', port: 40000 }, dst: { ip: '10.0.0.2', port: 53 }, length: 4, preview: 'ping', fate: 'delivered' }, // 15
-  { kind: 'icmp', index: index++, at: 6, src: '10.0.0.10', dst: '10.0.0.2', type: 'echo-request', detail: 1 },
-  { kind: 'icmp', index: index++, at: 6.5, src: '10.0.0.2', dst: '10.0.0.10', type: 'echo-reply', detail: 1 },
+  { kind: 'icmp', index: index++, at: 6, src: '10.0.0.10', dst: '10.0.0.2', type: 'echo-request', detail: 1, length: 64 },
+  { kind: 'icmp', index: index++, at: 6.5, src: '10.0.0.2', dst: '10.0.0.10', type: 'echo-reply', detail: 1, length: 64 },
 ];
 
 /** The socket table while the echo connection is established. */

@@ -4,7 +4,7 @@
  * packet trace. Sockets (tcp.ts, udp.ts) hand it segments and datagrams; it hands them to the socket at
  * the other end after the link's latency.
  */
-import { ANY, formatIpv4, isLoopback, LOOPBACK } from './addresses';
+import { ANY, formatIpv4, isLoopback, LOOPBACK, sameSubnet } from './addresses';
 import { Clock } from './clock';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
@@ -42,6 +42,16 @@ type Path =
 /** ARP: Linux sends 3 requests a second apart, then reports the host unreachable. */
 export const ARP_RETRIES = 3;
 export const ARP_INTERVAL_MS = 1000;
+/** ping's echo messages: 8 bytes of ICMP header and 56 of data, as `ping` sends by default. */
+export const ICMP_ECHO_LENGTH = 64;
+/**
+ * An ICMP error quotes the packet that caused it: its IP header (20 bytes) and as much of the rest as fits
+ * in a 576-byte reply (RFC 1812 §4.3.2.3), after its own 8-byte header and the reply's IP header.
+ */
+function icmpErrorLength(quotedTransportBytes: number): number {
+  return 8 + Math.min(20 + quotedTransportBytes, 576 - 20 - 8);
+}
+
 /** Loopback delivery takes a little time too, so the order of events stays that of a real exchange. */
 export const LOOPBACK_LATENCY_MS = 0.0625;
 
@@ -148,7 +158,7 @@ export class Stack {
       return;
     }
     if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, sender);
-    else if (path.kind === 'no-route' && path.at !== from) this.#routerUnreachable(path.at, seg.srcIp, sender);
+    else if (path.kind === 'no-route' && path.at !== from) this.#routerUnreachable(path.at, seg, sender);
     this.#recycle(seg);
   }
 
@@ -203,7 +213,8 @@ export class Stack {
     const socket = host.udp.boundFor(datagram.dstIp, datagram.dstPort, (s) => !s.connected || (s.remoteIp === datagram.srcIp && s.remotePort === datagram.srcPort));
     if (socket) return socket.receive(datagram);
     // Nobody listens: ICMP port unreachable goes back to the sender.
-    this.#sendIcmp(host, datagram.dstIp, datagram.srcIp, 'port-unreachable', datagram.dstPort, () => {
+    const length = icmpErrorLength(8 + datagram.payload.length);
+    this.#sendIcmp(host, datagram.dstIp, datagram.srcIp, 'port-unreachable', datagram.dstPort, length, () => {
       const origin = this.#hostWith(datagram.srcIp, host);
       const sender = origin?.udp.boundFor(datagram.srcIp, datagram.srcPort, () => true);
       sender?.portUnreachable(datagram.dstIp, datagram.dstPort);
@@ -216,8 +227,8 @@ export class Stack {
     const source = this.sourceAddressFor(from, target);
     if (source === null) return Promise.resolve({ ok: false, reason: 'unreachable' });
     return new Promise((resolve) => {
-      const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, (to) => {
-        this.#sendIcmp(to, target, source, 'echo-reply', seq, () => resolve({ ok: true, rttMs: this.clock.now - start }));
+      const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, ICMP_ECHO_LENGTH, (to) => {
+        this.#sendIcmp(to, target, source, 'echo-reply', seq, ICMP_ECHO_LENGTH, () => resolve({ ok: true, rttMs: this.clock.now - start }));
       });
       if (outcome === 'arp-fails') this.clock.schedule(ARP_RETRIES * ARP_INTERVAL_MS, resolve, { ok: false, reason: 'unreachable' } as const);
       else if (outcome === 'no-route') resolve({ ok: false, reason: 'unreachable' });
@@ -230,19 +241,22 @@ export class Stack {
     dst: number,
     type: 'echo-request' | 'echo-reply' | 'port-unreachable' | 'host-unreachable',
     detail: number,
+    length: number,
     onArrival: (to: HostRuntime) => void,
   ): Path['kind'] {
     const path = this.#pathFor(from, dst);
     this.#learnArp(path);
-    this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail });
+    this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail, length });
     if (path.kind === 'arrives') this.clock.schedule(path.delay, onArrival, path.to);
     else if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, null);
     return path.kind;
   }
 
-  #routerUnreachable(router: HostRuntime, origin: number, sender: TcpSocket | null): void {
+  /** A router has no route for `seg`: ICMP host unreachable quotes it (netsim's segments carry no TCP options). */
+  #routerUnreachable(router: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
     const routerIp = router.node.nics.find((n) => !n.loopback)?.ip ?? LOOPBACK;
-    this.#sendIcmp(router, routerIp, origin, 'host-unreachable', 0, () => sender?.unreachable('EHOSTUNREACH'));
+    const length = icmpErrorLength(20 + (seg.payload ? seg.payload.length : 0));
+    this.#sendIcmp(router, routerIp, seg.srcIp, 'host-unreachable', 0, length, () => sender?.unreachable('EHOSTUNREACH'));
   }
 
   /** `#pathFor` the segment's destination; the usual case (the same as last time) passes no address across a call. */
@@ -293,13 +307,19 @@ export class Stack {
     return this.hosts.map((h) => h.node);
   }
 
-  /** First contact with a neighbour: an answered ARP request, recorded once, then cached. */
+  /**
+   * First contact with a neighbour: an answered ARP request, recorded once, then cached. The answerer learns
+   * the asker's address from the request itself (RFC 826), so it does not ask back.
+   */
   #learnArp(path: Path): void {
     if (path.kind !== 'arrives' || path.arp.length === 0) return;
     for (const { from, ip } of path.arp) {
       if (from.arpCache.has(ip)) continue;
       from.arpCache.add(ip);
       this.recorder.record({ kind: 'arp', host: from.node.name, target: formatIpv4(ip), answered: true });
+      const answerer = this.hosts.find((h) => hasAddress(h.node, ip));
+      const asker = from.node.nics.find((n) => !n.loopback && sameSubnet(n.ip, ip, n.prefix));
+      if (answerer && asker) answerer.arpCache.add(asker.ip);
     }
     path.arp.length = 0;
   }

@@ -159,6 +159,11 @@ export interface IcmpEvent extends TraceBase {
   type: 'echo-request' | 'echo-reply' | 'port-unreachable' | 'host-unreachable';
   /** For echo: the icmp_seq; for unreachable: the port of the datagram that caused it. */
   detail: number;
+  /**
+   * The ICMP message's length in bytes, as tcpdump prints it: 64 for ping's echoes; for an error, its 8-byte
+   * header plus the quoted packet (IP header, transport header, payload), e.g. 40 for a 4-byte datagram.
+   */
+  length: number;
 }
 
 /** An ARP question on a subnet ("who has 10.0.0.3?") and whether it was answered. */

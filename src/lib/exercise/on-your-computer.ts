@@ -30,9 +30,9 @@ function quotedName(name: string): RegExp {
   return new RegExp(`(['"\`])${name}\\1`, 'g');
 }
 
-/** A port number written as a number of its own (`listen(7)`, `port: 7`, `port 7` in a message). */
+/** A port number written as a number of its own (`listen(7)`, `port: 7`, `port 7.` in a comment), not `10.0.0.7` or `7.5`. */
 function portNumber(port: number): RegExp {
-  return new RegExp(`(?<![\\w.])${port}(?![\\w.])`, 'g');
+  return new RegExp(`(?<![\\w.])${port}(?!\\w|\\.\\d)`, 'g');
 }
 
 /** A program as the recipe changes it: quoted host names → '127.0.0.1', each privileged port → its `use`. */

@@ -8,29 +8,77 @@ import { ANY, formatIpv4, isLoopback, LOOPBACK, sameSubnet } from './addresses';
 import { Clock } from './clock';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
-import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment } from './packets';
+import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment, type SegmentSender } from './packets';
 import { PortTable } from './ports';
 import { Random } from './random';
-import { TcpSocket } from './tcp';
+import { TcpSocket, type TcpHost } from './tcp';
 import { hasAddress, neighbour, routeFrom, type HostNode } from './topology';
 import type { RunAs } from './types';
-import { UdpSocket } from './udp';
+import { UdpSocket, type UdpHost } from './udp';
 
-export interface HostRuntime {
-  readonly node: HostNode;
-  readonly index: number;
-  readonly tcp: PortTable<TcpSocket>;
-  readonly udp: PortTable<UdpSocket>;
+/**
+ * One host at run time: its port tables, ARP cache, learnt paths and processes, and the way its sockets
+ * reach the network (what tcp.ts and udp.ts ask of a host, passed on to the stack).
+ */
+export class HostRuntime implements TcpHost, UdpHost {
+  readonly name: string;
+  readonly tcp = new PortTable<TcpSocket>();
+  readonly udp = new PortTable<UdpSocket>();
   /** Neighbours whose MAC address this host has learnt. */
-  readonly arpCache: Set<number>;
+  readonly arpCache = new Set<number>();
   /** Resolutions in progress for addresses nobody has answered yet: who waits for the verdict. */
-  readonly arpWaiting: Map<number, Set<TcpSocket | null>>;
-  readonly paths: Map<number, Path>;
+  readonly arpWaiting = new Map<number, Set<SegmentSender | null>>();
+  readonly paths = new Map<number, Path>();
   /** The last destination asked for and its path: most segments in a row go the same way. */
-  lastPathTo: number;
-  lastPath: Path | null;
-  readonly processes: ProcessCore[];
+  lastPathTo = -1;
+  lastPath: Path | null = null;
+  readonly processes: ProcessCore[] = [];
   nextPid: number;
+  readonly clock: Clock;
+  readonly recorder: Recorder;
+  readonly random: Random;
+  readonly #stack: Stack;
+
+  constructor(
+    readonly node: HostNode,
+    readonly index: number,
+    stack: Stack,
+  ) {
+    this.name = node.name;
+    this.#stack = stack;
+    this.clock = stack.clock;
+    this.recorder = stack.recorder;
+    this.random = stack.random;
+    this.nextPid = stack.random.int(1000, 30000);
+  }
+
+  ownsAddress(ip: number): boolean {
+    return hasAddress(this.node, ip);
+  }
+
+  sourceAddressFor(dst: number): number | null {
+    return this.#stack.sourceAddressFor(this, dst);
+  }
+
+  newTcpSocket(owner: ProcessCore | null): TcpSocket {
+    return this.#stack.newTcpSocket(this, owner);
+  }
+
+  takeSegment(): Segment {
+    return this.#stack.takeSegment();
+  }
+
+  sendSegment(seg: Segment, sender: SegmentSender | null): void {
+    this.#stack.sendSegment(this, seg, sender);
+  }
+
+  answerWithReset(seg: Segment): void {
+    this.#stack.answerWithReset(this, seg);
+  }
+
+  sendDatagram(datagram: Datagram): void {
+    this.#stack.sendDatagram(this, datagram);
+  }
 }
 
 /** Where a packet from one host to one address ends up. */
@@ -55,7 +103,6 @@ function icmpErrorLength(quotedTransportBytes: number): number {
 /** Loopback delivery takes a little time too, so the order of events stays that of a real exchange. */
 export const LOOPBACK_LATENCY_MS = 0.0625;
 
-
 export class Stack {
   readonly clock = new Clock();
   readonly recorder = new Recorder(this.clock);
@@ -76,19 +123,7 @@ export class Stack {
   constructor(nodes: HostNode[], seed: number, latency: number) {
     this.random = new Random(seed);
     this.latency = latency;
-    this.hosts = nodes.map((node, index) => ({
-      node,
-      index,
-      tcp: new PortTable<TcpSocket>(),
-      udp: new PortTable<UdpSocket>(),
-      arpCache: new Set<number>(),
-      arpWaiting: new Map(),
-      paths: new Map(),
-      lastPathTo: -1,
-      lastPath: null,
-      processes: [],
-      nextPid: this.random.int(1000, 30000),
-    }));
+    this.hosts = nodes.map((node, index) => new HostRuntime(node, index, this));
   }
 
   host(name: string): HostRuntime {
@@ -98,11 +133,11 @@ export class Stack {
   }
 
   newTcpSocket(host: HostRuntime, owner: ProcessCore | null): TcpSocket {
-    return new TcpSocket(this.#nextSocketId++, host, this, owner);
+    return new TcpSocket(this.#nextSocketId++, host, owner);
   }
 
   newUdpSocket(host: HostRuntime, owner: ProcessCore | null): UdpSocket {
-    return new UdpSocket(this.#nextSocketId++, host, this, owner);
+    return new UdpSocket(this.#nextSocketId++, host, owner);
   }
 
   ownsAddress(host: HostRuntime, ip: number): boolean {
@@ -146,7 +181,7 @@ export class Stack {
   }
 
   /** Sends a segment from `takeSegment`; it belongs to the network from now on. */
-  sendSegment(from: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
+  sendSegment(from: HostRuntime, seg: Segment, sender: SegmentSender | null): void {
     const path = this.#segmentPath(from, seg);
     let delivered = path.kind === 'arrives';
     if (delivered && path.kind === 'arrives' && path.to.node.dropsIncoming && seg.flags === SYN && path.to !== from) delivered = false;
@@ -253,7 +288,7 @@ export class Stack {
   }
 
   /** A router has no route for `seg`: ICMP host unreachable quotes it (netsim's segments carry no TCP options). */
-  #routerUnreachable(router: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
+  #routerUnreachable(router: HostRuntime, seg: Segment, sender: SegmentSender | null): void {
     const routerIp = router.node.nics.find((n) => !n.loopback)?.ip ?? LOOPBACK;
     const length = icmpErrorLength(20 + (seg.payload ? seg.payload.length : 0));
     this.#sendIcmp(router, routerIp, seg.srcIp, 'host-unreachable', 0, length, () => sender?.unreachable('EHOSTUNREACH'));
@@ -325,7 +360,7 @@ export class Stack {
   }
 
   /** An address nobody answers for: three ARP requests a second apart, then EHOSTUNREACH to the waiters. */
-  #resolveFailing(host: HostRuntime, ip: number, waiter: TcpSocket | null): void {
+  #resolveFailing(host: HostRuntime, ip: number, waiter: SegmentSender | null): void {
     const waiting = host.arpWaiting.get(ip);
     if (waiting) {
       waiting.add(waiter);

@@ -21,6 +21,16 @@ export function bindPermission(port: number, runAs: RunAs | undefined): 'EACCES'
   return port !== 0 && port < UNPRIVILEGED_PORT_START && runAs === 'user' ? 'EACCES' : null;
 }
 
+/** What choosing a local address and port needs of a host (network.ts's hosts provide it). */
+export interface AddressBook {
+  /** Seeded: ephemeral ports are picked from it. */
+  readonly random: Random;
+  /** True when `ip` is one of the host's addresses (127.0.0.0/8 included). */
+  ownsAddress(ip: number): boolean;
+  /** The source address the kernel picks for a packet to `dst`, or null when no route leads there. */
+  sourceAddressFor(dst: number): number | null;
+}
+
 /** Anything that sits in a port table. */
 export interface PortHolder {
   localIp: number;

@@ -24,7 +24,7 @@ export const chapters = [
   {
     slug: 'ports',
     title: 'Ports: the door to one application',
-    promise: 'Explain why one address can serve the web, mail and DNS at once.',
+    promise: 'Explain why one address can serve the web, DNS and remote login at once.',
   },
   {
     slug: 'sockets',

@@ -142,7 +142,6 @@ export const pendingOnNetsim: Readonly<Record<string, string>> = {
     'process-exit-stops-interval: an interval that writes to a socket stops with the process',
     "process-exit-closes-server: exit closes the program's listening socket and its connections",
     'process-crash-closes-sockets: an exception thrown from a callback ends the program with code 1; its peer sees FIN',
-    'process-unhandled-rejection: a rejected promise nobody handles ends the program with code 1 before its timers run',
   ),
 };
 

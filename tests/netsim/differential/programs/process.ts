@@ -149,12 +149,6 @@ const crashInCallback: Program = ({ net, timers }, args) => {
   });
 };
 
-/** A promise rejected with nobody to catch it: Node 22 ends the process (--unhandled-rejections=throw). */
-const unhandledRejection: Program = ({ process, timers }) => {
-  void Promise.reject(new Error('nobody caught me'));
-  timers.setTimeout(() => process.stdout.write('still running\n'), 10);
-};
-
 export const processPrograms = {
   'stdout-stderr': stdoutStderr,
   'argv-env': argvEnv,
@@ -166,5 +160,4 @@ export const processPrograms = {
   'exit-closes-server': exitClosesServer,
   'tick-order': tickOrder,
   'crash-in-callback': crashInCallback,
-  'unhandled-rejection': unhandledRejection,
 } satisfies Record<string, Program>;

@@ -104,12 +104,6 @@ export const processScenarios: Scenario[] = [
     },
   },
   {
-    name: 'process-unhandled-rejection: a rejected promise nobody handles ends the program with code 1 before its timers run',
-    async run(platform) {
-      return crashed(await platform.program('unhandled-rejection').ended(), 'nobody caught me');
-    },
-  },
-  {
     name: 'process-exit-stops-interval: an interval that writes to a socket stops with the process',
     async run(platform) {
       return exitObservation(platform, 'exit-stops-interval', 1);

@@ -74,11 +74,13 @@ export function simProgram(network: Network, host: string, name: ProgramName, ar
   const process = spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
   const planned = process as Partial<PlannedProcess> & NetProcess;
   let crashedHere = false;
+  // An uncaught exception: Node prints it to stderr and exits with code 1. Printing is the runner's part
+  // (netsim hands the error over), so the harness prints it, as the runner does for a learner's program.
   const crash = (error: unknown) => {
     if (planned.exited === true) return; // process.exit() unwinding the program's code, not a crash
+    output.stderr += `${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)}\n`;
     if (typeof planned.crash === 'function') return planned.crash(error);
     crashedHere = true;
-    output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
     process.exit();
   };
   process.onUncaughtException(crash);

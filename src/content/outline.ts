@@ -23,13 +23,13 @@ export const chapters = [
   },
   {
     slug: 'ports',
-    title: 'Ports: the gateway to one application',
-    promise: 'Explain why one address can serve the web, mail and DNS at once.',
+    title: 'Ports: the door to one application',
+    promise: 'Explain why one address can serve the web, DNS and remote login at once.',
   },
   {
     slug: 'sockets',
-    title: 'Sockets: the two end-points of a link',
-    promise: 'Open a server socket and a client socket and name both ends of the link.',
+    title: 'Sockets: the two end-points of a connection',
+    promise: 'Open a server socket and a client socket and name both ends of the connection.',
   },
   {
     slug: 'tcp',

@@ -115,10 +115,11 @@ describe('the echo-server exercise and the terminal', () => {
       expect(portsBefore, `ss -tan printed:\n${ssLaptop}`).toHaveLength(4);
       expect(ssLaptop.split('\n').filter((row) => row.includes('10.0.0.2:7')).every((row) => row.startsWith('TIME-WAIT'))).toBe(true);
 
-      // On web, the learner's server is still listening, on every address, owned by its process.
+      // On web, the learner's server is still listening, on every address, owned by its process. The server
+      // runs as root (the exercise says so), so the learner's own ss cannot see its process; sudo can.
       await terminal.command('ssh web', 'web');
-      const ssWeb = await terminal.command('ss -tlnp', 'web');
-      expect(unwrapped(ssWeb), `ss -tlnp printed:\n${ssWeb}`).toMatch(/LISTEN\s+0\s+\d+\s+0\.0\.0\.0:7\s+0\.0\.0\.0:\*\s*users:\(\("node",pid=\d+,fd=\d+\)\)/);
+      const ssWeb = await terminal.command('sudo ss -tlnp', 'web');
+      expect(unwrapped(ssWeb), `sudo ss -tlnp printed:\n${ssWeb}`).toMatch(/LISTEN\s+0\s+\d+\s+0\.0\.0\.0:7\s+0\.0\.0\.0:\*\s*users:\(\("node",pid=\d+,fd=\d+\)\)/);
       await terminal.command('exit', 'laptop');
 
       // Another run: a fresh network, in which the terminal's nc connection never happened.
@@ -170,8 +171,12 @@ describe('the first-client exercise and the terminal', () => {
       await terminal.waitForPrompt('laptop');
 
       await terminal.command('ssh web', 'web');
+      // The greeter runs as root: the learner's own ss shows its socket but not its process; sudo shows both.
       const ssWeb = await terminal.command('ss -tlnp', 'web');
-      expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
+      expect(unwrapped(ssWeb), ssWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*/);
+      expect(ssWeb).not.toContain('greeter');
+      const sudoSsWeb = await terminal.command('sudo ss -tlnp', 'web');
+      expect(unwrapped(sudoSsWeb), sudoSsWeb).toMatch(/0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s*users:\(\("greeter",pid=\d+,fd=\d+\)\)/);
       expect(problems.pageErrors).toEqual([]);
     });
   });

@@ -16,12 +16,13 @@ function validFiles(): Files {
     summary: 'Listen on port 7.',
     topology: { version: 1, hosts: [{ name: 'web', nics: [{ name: 'eth0', ip: '10.0.0.2', prefix: 24 }] }, { name: 'laptop', nics: [{ name: 'eth0', ip: '10.0.0.10', prefix: 24 }] }] },
     programs: [
-      { file: 'server.ts', host: 'web', processName: 'node', role: 'learner' },
+      { file: 'server.ts', host: 'web', processName: 'node', role: 'learner', runAs: 'root' },
       { file: 'client.ts', host: 'laptop', processName: 'node', role: 'driver' },
     ],
     checks: [{ id: 'listens', kind: 'listening', title: 'listens on 7', host: 'web', port: 7, misconceptions: [{ kind: 'wrong-port' }] }],
     hints: { nudge: 'a', pointer: 'b', nearSolution: 'c' },
     misconceptions: [{ name: 'port-80', file: 'server.ts', check: 'listens', expects: 'wrong-port', description: 'the wrong port' }],
+    onYourComputer: { ports: [{ port: 7, use: 7007, listener: 'server.ts' }], prints: [{ file: 'client.ts', text: 'hello' }] },
   };
   return {
     'exercise.json': JSON.stringify(json),
@@ -65,6 +66,7 @@ describe('the exercise format', () => {
     const exercise = loadExercise(memoryFolder(validFiles()));
     expect(exercise.timeBudgetMs).toBe(5000);
     expect(exercise.virtualTimeLimitMs).toBe(60_000);
+    expect(exercise.programs.map((p) => p.runAs)).toEqual(['root', 'user']);
     expect(exercise.files).toEqual({
       starter: { 'server.ts': '// todo' },
       solution: { 'server.ts': 'server.listen(7)' },
@@ -81,6 +83,7 @@ describe('the exercise format', () => {
     expect(sources({ from: 'misconception', name: 'port-80' })).toEqual(['server.listen(80)', 'connect(7)']);
     expect(sources({ from: 'draft', files: { 'server.ts': 'mine', 'client.ts': 'not allowed' } })).toEqual(['mine', 'connect(7)']);
     expect(buildRunRequest(exercise, { from: 'starter' }, 9)).toMatchObject({ type: 'run', version: 1, runId: 9, exerciseId: 'tiny', timeBudgetMs: 5000 });
+    expect(buildRunRequest(exercise, { from: 'starter' }).programs.map((p) => p.runAs)).toEqual(['root', 'user']);
   });
 
   it.each<[string, Files, string]>([
@@ -103,6 +106,11 @@ describe('the exercise format', () => {
     ['a port is out of range', editJson((j) => { j.checks[0].port = 70000; }), 'checks.0.port'],
     ['the lesson is in no chapter', editJson((j) => { j.lesson = 'routing/tiny'; }), 'lesson "routing/tiny" is in no chapter: the chapters are nic, subnets, ports'],
     ['the lesson is not a slug', editJson((j) => { j.lesson = 'Ports / Tiny'; }), 'lesson: a lesson slug'],
+    ['a user program listens on a privileged port', editJson((j) => { delete j.programs[0].runAs; }), 'server.ts listens on port 7, below 1024, so it must run as root here too'],
+    ['the recipe names a listener that is not a program', editJson((j) => { j.onYourComputer.ports[0].listener = 'nope.ts'; }), "port 7's listener nope.ts is not a program"],
+    ['the recipe moves a port below 1024', editJson((j) => { j.onYourComputer.ports[0].use = 80; }), 'onYourComputer.ports.0.use'],
+    ['the recipe promises nothing', editJson((j) => { j.onYourComputer.prints = []; }), 'onYourComputer.prints'],
+    ['there is no recipe', editJson((j) => { delete j.onYourComputer; }), 'onYourComputer'],
     ['nothing is for the learner', editJson((j) => { j.programs = j.programs.slice(1); j.misconceptions = []; }), 'at least one program with role "learner"'],
   ])('refuses an exercise when %s, naming the file', (_name, files, message) => {
     expect(problemsOf(files)).toContain(message);

@@ -54,6 +54,13 @@ const cases: Case[] = [
   { name: 'two clients only', programs: [server('7'), clients(2)], check: pairs, passed: false },
   { name: 'a client on an ephemeral port', programs: [server('7'), client("7, 'web'")], check: ephemeral, passed: true },
   { name: 'a client that binds port 7 itself', programs: [server('7'), client("{ host: 'web', port: 7, localPort: 7 }")], check: ephemeral, passed: false, misconception: 'client-bound-server-port' },
+  {
+    name: "a user's client that asks for port 7 itself (EACCES)",
+    programs: [server('7'), { ...client("{ host: 'web', port: 7, localPort: 7 }"), runAs: 'user' }],
+    check: ephemeral,
+    passed: false,
+    misconception: 'client-bound-server-port',
+  },
   { name: 'an echo server', programs: [server('7'), clients(3)], check: echoed, passed: true },
   { name: 'a server that never writes back', programs: [server('7', "socket.on('data', () => undefined);"), clients(3)], check: echoed, passed: false, misconception: 'forgot-to-write' },
   {

@@ -11,7 +11,7 @@ const host = (name: string, ip: string, index: number): HostView => ({
     { index: 1, name: 'lo', mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefix: 8, loopback: true },
     { index: 2, name: 'eth0', mac: `02:00:00:00:00:0${index}`, ip, prefix: 24, loopback: false },
   ],
-  processes: [{ name: 'node', pid: 4000 + index }],
+  processes: [{ name: 'node', pid: 4000 + index, runAs: 'root' }],
 });
 
 export function emptyRecord(): RunRecord {
@@ -31,7 +31,7 @@ export function emptyRecord(): RunRecord {
 }
 
 let nextSocket = 1;
-const owner = { name: 'node', pid: 4001, fd: 18 };
+const owner = { name: 'node', pid: 4001, fd: 18, runAs: 'root' as const };
 
 function stream(partial: Partial<StreamRecord> & Pick<StreamRecord, 'host' | 'role' | 'local'>): StreamRecord {
   return {
@@ -89,7 +89,7 @@ export class RecordBuilder {
   }
 
   error(hostName: string, code: string, handled: boolean, message = `connect ${code} 10.0.0.2:8080`): this {
-    const error: SocketErrorRecord = { at: 10, host: hostName, pid: 4002, socket: null, code, syscall: 'connect', message, handled };
+    const error: SocketErrorRecord = { at: 10, host: hostName, pid: 4002, socket: null, code, syscall: message.split(' ')[0]!, message, handled };
     this.record.errors.push(error);
     return this;
   }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCycles, importGraph } from '../support/import-graph';
 
 const ROOT = join(import.meta.dirname, '../../src/lib/netsim');
 
@@ -32,5 +33,12 @@ describe('netsim architecture', () => {
       });
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('has no import cycle (type-only imports and re-exports count too)', () => {
+    const graph = importGraph(sources(ROOT).map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') })));
+    const cycles = importCycles(graph).map((cycle) => `import cycle: ${cycle.join(' → ')}`);
+    const advice = 'move what both sides need into a module below them (a plain record or interface the lower file owns), so imports only point down';
+    expect(cycles, `${cycles.join('\n')}\n${advice}`).toEqual([]);
   });
 });

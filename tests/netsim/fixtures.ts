@@ -1,6 +1,6 @@
 /** Topologies and small helpers the netsim specifications share. */
 import { createNetwork } from '../../src/lib/netsim/index';
-import type { NetProcess, Network, TopologySpec } from '../../src/lib/netsim/index';
+import type { NetProcess, Network, RunAs, TopologySpec } from '../../src/lib/netsim/index';
 import type { NetModule as NetApi } from '../../src/lib/netsim/faces/net/index';
 import type { DgramModule as DgramApi } from '../../src/lib/netsim/faces/dgram';
 
@@ -30,8 +30,8 @@ export interface Program {
   dgram: DgramApi;
 }
 
-export function program(network: Network, host: string, name = 'node'): Program {
-  const process = network.spawn(host, name);
+export function program(network: Network, host: string, name = 'node', runAs: RunAs = 'root'): Program {
+  const process = network.spawn(host, name, { runAs });
   return { process, net: process.modules['node:net'] as NetApi, dgram: process.modules['node:dgram'] as DgramApi };
 }
 

@@ -94,7 +94,7 @@ describe('listening and binding', () => {
     network.runUntilIdle();
     const [row] = network.sockets({ host: 'web' });
     expect(row).toMatchObject({ protocol: 'tcp', state: 'LISTEN', local: { ip: '0.0.0.0', port: 80 }, remote: null, recvQ: 0, sendQ: 511 });
-    expect(row!.owner).toEqual({ name: 'node', pid: web.process.pid, fd: 18 });
+    expect(row!.owner).toEqual({ name: 'node', pid: web.process.pid, fd: 18, runAs: 'root' });
   });
 
   it('closes the sockets of a process that exits', () => {

@@ -22,7 +22,7 @@ describe('a TCP connection carries an ordered byte stream', () => {
     socket.on('data', (d) => log.push(`data ${d}`));
     socket.on('end', () => log.push('end'));
     socket.on('finish', () => log.push('finish'));
-    socket.on('close', (hadError) => log.push(`close ${hadError}`));
+    socket.on('close', (hadError: boolean) => log.push(`close ${hadError}`));
     network.runUntilIdle();
     expect(log).toEqual(['connect-callback', 'connect', 'ready', 'data hello', 'end', 'finish', 'close false']);
   });
@@ -113,7 +113,7 @@ describe('a TCP connection carries an ordered byte stream', () => {
     socket.on('error', () => {});
     socket.on('end', () => {
       inEnd = socket.write('late');
-      client.process.timers.setImmediate(() => socket.write('later', (e) => (writeError = e)));
+      client.process.timers.setImmediate(() => socket.write('later', (e?: Error | null) => (writeError = e)));
     });
     network.runUntilIdle();
     expect([inEnd, serverGot]).toEqual([true, 'late']);

@@ -10,8 +10,8 @@ export const twoHosts: TopologySpec = {
   ],
 };
 
-export function program(file: string, source: string, host = 'web', role: ProgramSource['role'] = 'learner'): ProgramSource {
-  return { file, host, processName: 'node', role, source };
+export function program(file: string, source: string, host = 'web', role: ProgramSource['role'] = 'learner', runAs: ProgramSource['runAs'] = 'root'): ProgramSource {
+  return { file, host, processName: 'node', runAs, role, source };
 }
 
 export function request(programs: ProgramSource[], overrides: Partial<RunRequest> = {}): RunRequest {

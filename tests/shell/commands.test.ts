@@ -40,10 +40,16 @@ describe('hosts, prompt and moving between hosts', () => {
     ['nc', undefined, 1],
     ['curl', "curl: try 'curl --help' or 'curl --manual' for more information\n", 2],
     ['curl http://nosuchhost/', 'curl: (6) Could not resolve host: nosuchhost\n', 6],
+    ['curl https://web/', 'curl: (1) the emulated network has no TLS, so https:// cannot work here; try http://web/\n', 1],
+    ['curl ftp://web/', "curl: (1) this terminal's curl speaks http:// only, not ftp://\n", 1],
     ['ping', 'ping: usage error: Destination address required\n', 1],
     ['ping nosuch', 'ping: nosuch: Name or service not known\n', 2],
     ['ss -x', undefined, 1],
     ['tcpdump -i eth7', 'tcpdump: eth7: No such device exists\n(SIOCGIFHWADDR: No such device)\n', 1],
+    ['whoami', 'learner\n', 0],
+    ['sudo whoami', 'root\n', 0],
+    ['sudo', 'usage: sudo -h | -K | -k | -V\nusage: sudo COMMAND [ARG ...]\n', 1],
+    ['sudo foo', 'sudo: foo: command not found\n', 1],
   ])('answers %j as the real tool does, with its exit status', async (line, output, status) => {
     const s = startSession();
     const printed = await s.run(line);
@@ -97,11 +103,23 @@ describe('ip', () => {
 });
 
 describe('ss and netstat on a live network', () => {
-  it('shows the listeners of web with their process', async () => {
+  it("hides root's processes from the learner's ss -p, as /proc does for a normal user", async () => {
+    const s = startSession('web');
+    await s.serve('web', 80, httpHello);
+    expect(await s.run('ss -tlnp')).toMatch(/^State.*\nLISTEN 0      511          0\.0\.0\.0:80        0\.0\.0\.0:\*          \n$/);
+  });
+
+  it("shows the learner's own processes without sudo", async () => {
+    const s = startSession('web');
+    await s.serve('web', 8080, httpHello, undefined, 'user');
+    expect(await s.run('ss -tlnp')).toMatch(/0\.0\.0\.0:8080      0\.0\.0\.0:\*    users:\(\("node",pid=\d+,fd=\d+\)\)\n$/);
+  });
+
+  it('shows the listeners of web with their process under sudo', async () => {
     const s = startSession('web');
     await s.serve('web', 80, httpHello);
     await s.serve('web', 7, echo, '10.0.0.2');
-    const out = await s.run('ss -tlnp');
+    const out = await s.run('sudo ss -tlnp');
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\s*$/);
     expect(lines[1]).toMatch(/^LISTEN 0      511          0\.0\.0\.0:80        0\.0\.0\.0:\*    users:\(\("node",pid=\d+,fd=\d+\)\)$/);
@@ -119,12 +137,20 @@ describe('ss and netstat on a live network', () => {
     expect(port).toBeLessThanOrEqual(60999);
   });
 
-  it('prints netstat -tulpn in net-tools columns', async () => {
+  it('prints netstat -tulpn in net-tools columns (as root, under sudo)', async () => {
     const s = startSession('web');
     await s.serve('web', 80, httpHello);
-    const out = await s.run('netstat -tulpn');
+    const out = await s.run('sudo netstat -tulpn');
     expect(out).toMatch(
       /^Active Internet connections \(only servers\)\nProto Recv-Q Send-Q Local Address {11}Foreign Address {9}State {7}PID\/Program name {4}\ntcp {8}0 {6}0 0\.0\.0\.0:80 {14}0\.0\.0\.0:\* {15}LISTEN {6}\d+\/node +\n/,
+    );
+  });
+
+  it("prints net-tools' notice and - for root's process to the learner's netstat -p", async () => {
+    const s = startSession('web');
+    await s.serve('web', 80, httpHello);
+    expect(await s.run('netstat -tlnp')).toMatch(
+      /^\(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all\.\)\nActive Internet connections \(only servers\)\n.*\ntcp {8}0 {6}0 0\.0\.0\.0:80 {14}0\.0\.0\.0:\* {15}LISTEN {6}- +\n$/,
     );
   });
 });

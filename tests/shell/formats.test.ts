@@ -4,7 +4,7 @@ import { formatNetstat } from '../../src/lib/shell/format/netstat';
 import { pingStatistics, pingTime } from '../../src/lib/shell/format/ping';
 import { tcpdumpFlags, tcpdumpTime } from '../../src/lib/shell/format/tcpdump';
 
-const node = { name: 'node', pid: 11500, fd: 22 };
+const node = { name: 'node', pid: 11500, fd: 22, runAs: 'root' as const };
 const rows: SocketRow[] = [
   { id: 1, host: 'web', protocol: 'tcp', state: 'LISTEN', local: { ip: '0.0.0.0', port: 80 }, remote: null, recvQ: 0, sendQ: 511, owner: node },
   { id: 2, host: 'web', protocol: 'tcp', state: 'LISTEN', local: { ip: '10.0.0.2', port: 7 }, remote: null, recvQ: 0, sendQ: 511, owner: node },

@@ -2,7 +2,7 @@
 import type { Socket, Server } from 'node:net';
 import { createNetwork } from '../../src/lib/netsim/index';
 import type { Network } from '../../src/lib/netsim/api';
-import type { TopologySpec } from '../../src/lib/netsim/types';
+import type { RunAs, TopologySpec } from '../../src/lib/netsim/types';
 import { createShell, instantClock, stripAnsi, type Shell, type ShellClock } from '../../src/lib/shell/index';
 import { Screen } from './screen';
 
@@ -27,14 +27,14 @@ export interface Session {
   run(line: string): Promise<string>;
   /** Types raw keys, waits until the shell settles, returns what appeared. */
   type(keys: string): Promise<string>;
-  /** A Node-style server on a host: `serve('web', 80, (socket) => …)`. */
-  serve(host: string, port: number, onConnection: (socket: Socket) => void, address?: string): Promise<void>;
+  /** A Node-style server on a host, run by root unless `runAs` says `user`: `serve('web', 80, (socket) => …)`. */
+  serve(host: string, port: number, onConnection: (socket: Socket) => void, address?: string, runAs?: RunAs): Promise<void>;
 }
 
 const clean = (text: string) => stripAnsi(text).replace(/\r\n/g, '\n');
 
-export function startSession(host = 'laptop', cols = 120, clock: ShellClock = instantClock): Session {
-  const network = createNetwork(TOPOLOGY);
+export function startSession(host = 'laptop', cols = 120, clock: ShellClock = instantClock, topology: TopologySpec = TOPOLOGY): Session {
+  const network = createNetwork(topology);
   const screen = new Screen(cols);
   let raw = '';
   const shell = createShell({
@@ -67,8 +67,8 @@ export function startSession(host = 'laptop', cols = 120, clock: ShellClock = in
       const prompt = /learner@[a-z0-9-]+:~\$ $/.exec(body);
       return prompt ? body.slice(0, prompt.index) : body;
     },
-    async serve(onHost, port, onConnection, address) {
-      const process = network.spawn(onHost, 'node');
+    async serve(onHost, port, onConnection, address, runAs = 'root') {
+      const process = network.spawn(onHost, 'node', { runAs });
       const net = process.modules['node:net'] as NetFace;
       const server = net.createServer(onConnection);
       if (address) server.listen(port, address);

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Socket } from 'node:net';
-import { echo, startSession, type Session } from './harness';
+import { echo, startSession, TOPOLOGY, type Session } from './harness';
+import { instantClock } from '../../src/lib/shell/index';
+import type { TopologySpec } from '../../src/lib/netsim/types';
 
 type NetConnect = { connect(port: number, host: string, onConnect: () => void): Socket };
 
@@ -61,9 +63,18 @@ describe('nc -l as a server', () => {
 
   it('answers EADDRINUSE when the port is taken', async () => {
     const s = startSession('web');
-    await s.serve('web', 80, echo);
-    expect(await s.run('nc -l 80')).toBe('nc: Address already in use\n');
+    await s.serve('web', 8080, echo);
+    expect(await s.run('nc -l 8080')).toBe('nc: Address already in use\n');
     expect(s.shell.lastStatus).toBe(1);
+  });
+
+  it('answers EACCES to the learner on a port below 1024, before looking whether it is taken', async () => {
+    const s = startSession('web');
+    await s.serve('web', 80, echo);
+    expect(await s.run('nc -l 80')).toBe('nc: Permission denied\n');
+    expect(await s.run('nc -l 7')).toBe('nc: Permission denied\n');
+    expect(s.shell.lastStatus).toBe(1);
+    expect(await s.run('sudo nc -l 80')).toBe('nc: Address already in use\n');
   });
 });
 
@@ -71,13 +82,13 @@ describe('tcpdump', () => {
   it('prints a handshake, data and the close live, with relative numbers after the SYNs', async () => {
     const s = startSession('web');
     await s.serve('web', 80, (socket) => socket.on('data', (data) => socket.end(data)));
-    await s.type('tcpdump -n tcp\r');
+    await s.type('sudo tcpdump -n tcp\r');
     clientFromLaptop(s, 80, 'hello');
     await s.shell.settled();
     await s.type('\x03');
     const lines = s.transcript().split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      'learner@web:~$ tcpdump -n tcp',
+      'learner@web:~$ sudo tcpdump -n tcp',
       'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode',
       'listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes',
     ]);
@@ -100,7 +111,7 @@ describe('tcpdump', () => {
   it('stops by itself after -c packets, names hosts and services without -n', async () => {
     const s = startSession('web');
     await s.serve('web', 80, (socket) => socket.on('data', (data) => socket.end(data)));
-    await s.type('tcpdump -c 2 port 80\r');
+    await s.type('sudo tcpdump -c 2 port 80\r');
     clientFromLaptop(s, 80, 'hello');
     await s.shell.settled();
     const out = s.transcript().split('\n').slice(3);
@@ -134,5 +145,55 @@ describe('tab completion', () => {
     const s = startSession();
     await s.type(`${typed}\t`);
     expect(s.screen.currentLine()).toBe(`learner@laptop:~$ ${completed}`.trimEnd());
+  });
+});
+
+describe('tcpdump sees what a real capture sees', () => {
+  /** Starts a capture, lets `act` send traffic, stops it, and returns the packet lines without their times. */
+  async function capture(s: Session, command: string, act: () => void): Promise<string[]> {
+    await s.type(`${command}\r`);
+    act();
+    s.shell.wake();
+    await s.shell.settled();
+    await s.type('\x03');
+    const lines = s.transcript().split('\n');
+    return lines.slice(lines.indexOf(lines.find((l) => l.startsWith('listening on'))!) + 1, lines.indexOf('^C')).map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d{6} /, ''));
+  }
+
+  it('needs root, as opening a packet socket does', async () => {
+    const s = startSession('web');
+    expect(await s.run('tcpdump -n')).toBe("tcpdump: eth0: You don't have permission to perform this capture on that device\n(socket: Operation not permitted)\n");
+    expect(s.shell.lastStatus).toBe(1);
+  });
+
+  it.each(['web', 'laptop'])('shows the ARP request and its reply on %s, the answerer and the asker', async (host) => {
+    const s = startSession(host);
+    await s.serve('web', 80, (socket) => socket.end());
+    const lines = await capture(s, 'sudo tcpdump -n arp', () => clientFromLaptop(s, 80, 'hello'));
+    expect(lines).toEqual(['ARP, Request who-has 10.0.0.2 tell 10.0.0.10, length 28', 'ARP, Reply 10.0.0.2 is-at 02:00:00:00:00:02, length 28']);
+  });
+
+  it('names the hosts and says the maker is unknown without -n, as tcpdump does', async () => {
+    const s = startSession('web');
+    await s.serve('web', 80, (socket) => socket.end());
+    const lines = await capture(s, 'sudo tcpdump arp', () => clientFromLaptop(s, 80, 'hello'));
+    expect(lines).toEqual(['ARP, Request who-has web tell laptop, length 28', 'ARP, Reply web is-at 02:00:00:00:00:02 (oui Unknown), length 28']);
+  });
+
+  it('shows a third host on the subnet the broadcast request only', async () => {
+    const topology: TopologySpec = { ...TOPOLOGY, hosts: [...TOPOLOGY.hosts, { name: 'printer', nics: [{ name: 'eth0', ip: '10.0.0.30', prefix: 24 }] }] };
+    const s = startSession('printer', 120, instantClock, topology);
+    await s.serve('web', 80, (socket) => socket.end());
+    const lines = await capture(s, 'sudo tcpdump -n', () => clientFromLaptop(s, 80, 'hello'));
+    expect(lines).toEqual(['ARP, Request who-has 10.0.0.2 tell 10.0.0.10, length 28']);
+  });
+
+  it('computes the length of ICMP port unreachable from the datagram it quotes: 8 + 20 + 8 + 4 = 40', async () => {
+    const s = startSession('web');
+    const lines = await capture(s, 'sudo tcpdump -n icmp', () => {
+      const dgram = s.network.spawn('laptop', 'node').modules['node:dgram'] as { createSocket(type: 'udp4'): { send(text: string, port: number, host: string): void } };
+      dgram.createSocket('udp4').send('ping', 9, '10.0.0.2');
+    });
+    expect(lines).toEqual(['IP 10.0.0.2 > 10.0.0.10: ICMP 10.0.0.2 udp port 9 unreachable, length 40']);
   });
 });

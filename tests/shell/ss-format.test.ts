@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { SocketRow } from '../../src/lib/netsim/types';
 import { formatSs, type SsOptions } from '../../src/lib/shell/format/ss';
 
-const node = (pid: number, fd: number) => ({ name: 'node', pid, fd });
+const node = (pid: number, fd: number) => ({ name: 'node', pid, fd, runAs: 'root' as const });
 const row = (r: Omit<SocketRow, 'recvQ' | 'sendQ' | 'host'> & Partial<SocketRow>): SocketRow => ({
   host: 'web', recvQ: 0, sendQ: r.state === 'LISTEN' ? 511 : 0, ...r,
 });

@@ -22,8 +22,8 @@ describe('laying out the network diagram', () => {
   it('draws each listening port as a door labelled with its program and port', () => {
     const doors = layout.slots.filter((slot) => slot.kind === 'door');
     expect(doors.map((door) => [door.host, door.lines])).toEqual([
-      ['web', ['node', 'tcp :7', 'LISTEN']],
-      ['web', ['node', 'udp :53', 'UNCONN']],
+      ['web', ['node (root)', 'tcp :7', 'LISTEN']],
+      ['web', ['node (root)', 'udp :53', 'UNCONN']],
     ]);
   });
 
@@ -113,10 +113,10 @@ describe('replaying the socket table at a moment of the trace', () => {
 
 it('writes the socket table as ss does, ESTAB and 0.0.0.0:* included', () => {
   expect(socketTableRows(establishedSockets).map((row) => [row.host, row.netid, row.state, row.local, row.peer, row.process])).toEqual([
-    ['laptop', 'tcp', 'ESTAB', '10.0.0.10:51234', '10.0.0.2:7', 'node (pid 2001, fd 21)'],
-    ['web', 'tcp', 'LISTEN', '0.0.0.0:7', '0.0.0.0:*', 'node (pid 1001, fd 22)'],
-    ['web', 'tcp', 'ESTAB', '10.0.0.2:7', '10.0.0.10:51234', 'node (pid 1001, fd 23)'],
-    ['web', 'udp', 'UNCONN', '0.0.0.0:53', '0.0.0.0:*', 'node (pid 1001, fd 22)'],
+    ['laptop', 'tcp', 'ESTAB', '10.0.0.10:51234', '10.0.0.2:7', 'node (pid 2001, fd 21, user)'],
+    ['web', 'tcp', 'LISTEN', '0.0.0.0:7', '0.0.0.0:*', 'node (pid 1001, fd 22, root)'],
+    ['web', 'tcp', 'ESTAB', '10.0.0.2:7', '10.0.0.10:51234', 'node (pid 1001, fd 23, root)'],
+    ['web', 'udp', 'UNCONN', '0.0.0.0:53', '0.0.0.0:*', 'node (pid 1001, fd 22, root)'],
   ]);
 });
 

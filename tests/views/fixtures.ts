@@ -11,7 +11,7 @@ export const hosts: HostView[] = [
       { index: 1, name: 'lo', mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefix: 8, loopback: true },
       { index: 2, name: 'eth0', mac: '02:00:00:00:00:0a', ip: '10.0.0.10', prefix: 24, loopback: false },
     ],
-    processes: [{ name: 'node', pid: 2001 }],
+    processes: [{ name: 'node', pid: 2001, runAs: 'user' }],
   },
   {
     name: 'web',
@@ -19,7 +19,7 @@ export const hosts: HostView[] = [
       { index: 1, name: 'lo', mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefix: 8, loopback: true },
       { index: 2, name: 'eth0', mac: '02:00:00:00:00:02', ip: '10.0.0.2', prefix: 24, loopback: false },
     ],
-    processes: [{ name: 'node', pid: 1001 }],
+    processes: [{ name: 'node', pid: 1001, runAs: 'root' }],
   },
 ];
 
@@ -50,8 +50,8 @@ function socket(at: number, event: Omit<Extract<TraceEvent, { kind: 'socket' }>,
   return { kind: 'socket', index: index++, at, ...event };
 }
 
-const serverOwner = { name: 'node', pid: 1001, fd: 22 };
-const clientOwner = { name: 'node', pid: 2001, fd: 21 };
+const serverOwner = { name: 'node', pid: 1001, fd: 22, runAs: 'root' as const };
+const clientOwner = { name: 'node', pid: 2001, fd: 21, runAs: 'user' as const };
 
 export const echoTrace: TraceEvent[] = [
   socket(0, { socket: 1, host: 'web', protocol: 'tcp', change: 'open', owner: serverOwner }),
@@ -70,8 +70,8 @@ export const echoTrace: TraceEvent[] = [
   socket(4, { socket: 2, host: 'laptop', protocol: 'tcp', change: 'state', from: 'ESTABLISHED', to: 'FIN-WAIT-1' }),
   socket(4, { socket: 2, host: 'laptop', protocol: 'tcp', change: 'close' }),
   { kind: 'udp', index: index++, at: 5, src: { ip: '10.0.0.10', port: 40000 }, dst: { ip: '10.0.0.2', port: 53 }, length: 4, preview: 'ping', fate: 'delivered' }, // 15
-  { kind: 'icmp', index: index++, at: 6, src: '10.0.0.10', dst: '10.0.0.2', type: 'echo-request', detail: 1 },
-  { kind: 'icmp', index: index++, at: 6.5, src: '10.0.0.2', dst: '10.0.0.10', type: 'echo-reply', detail: 1 },
+  { kind: 'icmp', index: index++, at: 6, src: '10.0.0.10', dst: '10.0.0.2', type: 'echo-request', detail: 1, length: 64 },
+  { kind: 'icmp', index: index++, at: 6.5, src: '10.0.0.2', dst: '10.0.0.10', type: 'echo-reply', detail: 1, length: 64 },
 ];
 
 /** The socket table while the echo connection is established. */

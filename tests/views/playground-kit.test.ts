@@ -62,20 +62,25 @@ describe('the web server’s HTTP', () => {
 
 describe('definePlayground', () => {
   const topology: TopologySpec = { version: 1, hosts: [{ name: 'web', nics: [{ name: 'eth0', ip: '10.0.0.2', prefix: 24 }] }] };
-  const echo = (change: Partial<ServiceSpec>): ServiceSpec => ({ kind: 'tcp-echo', host: 'web', process: 'echo', address: '10.0.0.2', port: 7, ...change }) as ServiceSpec;
+  const echo = (change: Partial<ServiceSpec>): ServiceSpec => ({ kind: 'tcp-echo', host: 'web', process: 'echo', runAs: 'root', address: '10.0.0.2', port: 7, ...change }) as ServiceSpec;
 
   it.each([
     ['a host that is not in the topology', echo({ host: 'mail' }), 'runs on host "mail", which is not in the topology (hosts: web)'],
     ['an address of another host', echo({ address: '10.0.0.10' }), 'listens on 10.0.0.10, which is not an address of web: use one of 0.0.0.0, 127.0.0.1, 10.0.0.2'],
     ['port 0', echo({ port: 0 }), 'listens on port 0: a port is a whole number from 1 to 65535'],
     ['port 70000', echo({ port: 70_000 }), 'listens on port 70000'],
+    ['a user service on a privileged port', echo({ runAs: 'user' }), "runs as a user, who may not listen on port 7 (below 1024): set runAs: 'root', or use a port from 1024 up"],
     [
       'a page path without a slash',
-      { kind: 'http', host: 'web', process: 'httpd', address: '0.0.0.0', port: 80, pages: { 'index.html': { title: 't', paragraphs: [] } } } as ServiceSpec,
+      { kind: 'http', host: 'web', process: 'httpd', runAs: 'root', address: '0.0.0.0', port: 80, pages: { 'index.html': { title: 't', paragraphs: [] } } } as ServiceSpec,
       'has a page "index.html": page paths start with /',
     ],
   ])('rejects %s, naming the service and the fix', (_case, service, message) => {
     expect(() => definePlayground({ summary: '', topology, services: [service] })).toThrow(message);
+  });
+
+  it('accepts a user service from port 1024 up', () => {
+    expect(() => definePlayground({ summary: '', topology, services: [echo({ runAs: 'user', port: 1024 })] })).not.toThrow();
   });
 
   it('accepts every address of the host, loopback and 0.0.0.0', () => {

@@ -34,7 +34,7 @@ async function playground(host = 'laptop') {
 describe('the two-hosts playground', () => {
   it('starts httpd on 0.0.0.0:80 and echo on 10.0.0.2:7 on web, both listening before the learner types', async () => {
     const { run } = await playground('web');
-    const listening = await run('ss -tlnp');
+    const listening = await run('sudo ss -tlnp');
     expect(listening).toMatch(/LISTEN\s+0\s+511\s+0\.0\.0\.0:80\s+0\.0\.0\.0:\*\s+users:\(\("httpd",pid=\d+,fd=\d+\)\)/);
     expect(listening).toMatch(/LISTEN\s+0\s+511\s+10\.0\.0\.2:7\s+0\.0\.0\.0:\*\s+users:\(\("echo",pid=\d+,fd=\d+\)\)/);
   });

@@ -127,10 +127,11 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       const record = await sandbox.run({
         exerciseId: data.id,
         topology: data.topology,
-        programs: data.programs.map(({ file, host, processName, role, source }) => ({
+        programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
           file,
           host,
           processName,
+          runAs,
           role,
           source: role === 'learner' ? (sources[file] ?? source) : source,
         })),

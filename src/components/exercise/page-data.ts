@@ -12,6 +12,8 @@ export interface IslandProgram {
   /** The host's first address, for the tab label ("server.ts — on web 10.0.0.2"). */
   ip: string;
   processName: string;
+  /** Who it runs as on its host: root may listen below 1024, a user may not. */
+  runAs: 'root' | 'user';
   role: 'learner' | 'driver';
   /** Learner programs: the starter code; driver programs: the driver's code. */
   source: string;
@@ -53,6 +55,7 @@ export function islandData(exercise: Exercise): IslandData {
         host: program.host,
         ip: ipOf(program.host),
         processName: program.processName,
+        runAs: program.runAs,
         role: program.role,
         source: (learner ? exercise.files.starter[program.file] : exercise.files.driver[program.file]) ?? '',
         ...(learner ? { solution: exercise.files.solution[program.file] ?? '' } : {}),

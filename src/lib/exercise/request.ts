@@ -38,6 +38,7 @@ export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId =
     file: p.file,
     host: p.host,
     processName: p.processName,
+    runAs: p.runAs,
     role: p.role,
     source: (p.role === 'learner' ? learner[p.file] : exercise.files.driver[p.file]) ?? '',
   }));

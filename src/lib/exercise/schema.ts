@@ -68,6 +68,11 @@ const programSchema = z.object({
   host: name,
   processName: z.string().min(1).default('node'),
   role: z.enum(['learner', 'driver']),
+  /**
+   * Who the program runs as on its host. A normal `user` (the default) may not listen on a port below 1024;
+   * a server the story has the administrator start runs as `root`.
+   */
+  runAs: z.enum(['root', 'user']).default('user'),
 });
 
 /** A wrong program kept as a test: `misconceptions/<name>/<file>` must make check `check` fail with `expects`. */
@@ -79,6 +84,23 @@ const misconceptionVariantSchema = z.object({
   /** What the misconception is, for authors and the teacher page. */
   description: z.string().min(1),
 });
+
+/**
+ * "Run it on your computer": what changes when the finished programs run with real Node on one computer
+ * (src/lib/exercise/on-your-computer.ts). Every topology host name the programs quote becomes 127.0.0.1;
+ * each privileged port becomes `use` (or its listener runs with sudo). tests/exercises/on-your-computer.test.ts
+ * makes exactly these changes to the reference solution and the driver and runs them on real Node.
+ */
+const onYourComputerSchema = z
+  .object({
+    /** Ports below 1024 the programs use, the port to use instead, and the program that listens on it. */
+    ports: z
+      .array(z.object({ port: z.number().int().min(1).max(1023), use: z.number().int().min(1024).max(65535), listener: fileName }).strict())
+      .default([]),
+    /** Lines the programs print on a real computer, shown in the lesson and checked on real Node. */
+    prints: z.array(z.object({ file: fileName, text: z.string().min(1) }).strict()).min(1),
+  })
+  .strict();
 
 const filesSchema = z.record(z.string(), z.string());
 
@@ -99,6 +121,7 @@ export const exerciseJsonSchema = z.object({
   virtualTimeLimitMs: z.number().int().positive().default(60_000),
   /** Host the terminal opens on after a run (default: the host of the last program). */
   terminalHost: name.optional(),
+  onYourComputer: onYourComputerSchema,
 }).strict();
 
 /** The program files the loader read beside exercise.json, by folder. */
@@ -153,6 +176,18 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
   const files = exercise.programs.map((p) => p.file);
   files.forEach((file, i) => {
     if (files.indexOf(file) !== i) issues.push({ message: `program file ${file} is listed twice`, path: ['programs', i, 'file'] });
+  });
+
+  exercise.onYourComputer.ports.forEach((entry, i) => {
+    const listener = exercise.programs.find((p) => p.file === entry.listener);
+    if (!listener) {
+      issues.push({ message: `onYourComputer: port ${entry.port}'s listener ${entry.listener} is not a program of this exercise`, path: ['onYourComputer', 'ports', i, 'listener'] });
+    } else if (listener.runAs !== 'root') {
+      issues.push({ message: `onYourComputer: ${entry.listener} listens on port ${entry.port}, below 1024, so it must run as root here too: set its "runAs": "root"`, path: ['programs'] });
+    }
+  });
+  exercise.onYourComputer.prints.forEach((line, i) => {
+    if (!files.includes(line.file)) issues.push({ message: `onYourComputer: ${line.file} prints a line but is not a program of this exercise`, path: ['onYourComputer', 'prints', i, 'file'] });
   });
 
   const ids = new Set<string>();

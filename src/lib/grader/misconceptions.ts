@@ -82,6 +82,14 @@ function clientBoundServerPort({ clientHost, serverPort }: Subject, record: RunR
     if (bound) {
       return `Your client bound port ${bound.local.port} too (its end-point is ${formatEndpoint(bound.local)}): the operating system picks the client's port. Leave out localPort and let it choose an ephemeral one.`;
     }
+    // A normal user may not bind a port below 1024 at all: the attempt ends in `bind EACCES 0.0.0.0:80`.
+    const refused = record.errors.find((e) => {
+      const port = /:(\d+)$/.exec(e.message)?.[1];
+      return e.host === host && e.code === 'EACCES' && e.syscall === 'bind' && port !== undefined && (serverPort === undefined || Number(port) === serverPort);
+    });
+    if (refused) {
+      return `Your client asked for port ${/:(\d+)$/.exec(refused.message)![1]} for itself (localPort), and ${host} refused: ${refused.message}. A program that is not root may not take a port below 1024, and a client needs no chosen port anyway: leave out localPort and let the operating system pick an ephemeral one.`;
+    }
   }
   return undefined;
 }

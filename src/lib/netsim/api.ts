@@ -9,6 +9,7 @@ import type {
   HostView,
   Ipv4,
   NetworkSnapshot,
+  RunAs,
   SocketErrorRecord,
   SocketRow,
   StreamRecord,
@@ -25,6 +26,19 @@ export interface NetworkOptions {
   yieldToHost?: () => Promise<void>;
 }
 
+/** How a process is started. */
+export interface ProcessSettings {
+  /**
+   * Who the program runs as (default `root`, as a service started by the administrator). A `user` program
+   * cannot bind a port below 1024: `listen EACCES: permission denied 0.0.0.0:7`, as on Linux.
+   */
+  runAs?: RunAs;
+  /** The program's file, as in `process.argv[1]` (`/home/learner/<file>`). */
+  file?: string;
+  /** Receives what the program writes to stdout and stderr (console.log included), as raw text. */
+  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
+}
+
 /** Why `run` returned. */
 export type RunStop = 'idle' | 'time-limit' | 'event-limit';
 
@@ -37,8 +51,9 @@ export interface Network {
   resolve(name: string): Ipv4 | undefined;
 
   /**
-   * Starts a process on a host, e.g. `spawn('web', 'node')`; pids count up per host from a seeded start.
-   * `settings` name the program's file (for `process.argv`) and where its stdout/stderr go.
+   * Starts a process on a host, e.g. `spawn('web', 'node', { runAs: 'user' })`; pids count up per host from a
+   * seeded start. `settings` say who it runs as, name the program's file (for `process.argv`) and where its
+   * stdout/stderr go.
    */
   spawn(host: string, processName: string, settings?: ProcessSettings): NetProcess;
 
@@ -79,6 +94,7 @@ export interface NetProcess {
   readonly pid: number;
   readonly name: string;
   readonly host: string;
+  readonly runAs: RunAs;
   /**
    * What `import … from 'node:net'` and friends give the program's code, keyed `node:<name>` (see
    * MODULE_NAMES): net, dgram, events, buffer, stream, stream/promises, string_decoder, util, readline,
@@ -111,14 +127,6 @@ export interface NetProcess {
    * keeps Node running); returns the function that lets go. Without it a program ends as Node's does.
    */
   keepAlive(): () => void;
-}
-
-/** How a process is started: its program's file name and where what it writes goes. */
-export interface ProcessSettings {
-  /** The program's file, as in `process.argv[1]` (`/home/learner/<file>`). */
-  file?: string;
-  /** Receives what the program writes to stdout and stderr (console.log included), as raw text. */
-  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
 }
 
 export interface VirtualTimers {

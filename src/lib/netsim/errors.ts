@@ -16,13 +16,15 @@ export interface SystemError extends Error {
 }
 
 const DESCRIPTIONS: Partial<Record<Errno, string>> = {
+  EACCES: 'permission denied',
   EADDRINUSE: 'address already in use',
   EADDRNOTAVAIL: 'address not available',
 };
 
 /**
  * Node's `ExceptionWithHostPort` / `ErrnoException`. `listen` errors carry libuv's description after a colon
- * (`listen EADDRINUSE: address already in use 0.0.0.0:80`); connect/bind errors do not.
+ * (`listen EADDRINUSE: address already in use 0.0.0.0:80`, `listen EACCES: permission denied 0.0.0.0:7`);
+ * connect/bind errors do not (`bind EACCES 0.0.0.0:80`).
  */
 export function systemError(code: Errno, syscall: string, address?: string, port?: number, extra?: string): SystemError {
   let message = `${syscall} ${code}`;

@@ -1,6 +1,6 @@
 /**
  * netsim: a deterministic socket emulator. `createNetwork(topology)` builds hosts, NICs and links from
- * data; `spawn(host, name)` starts a process whose `modules` are Node-compatible `net`/`dgram`/`events`/
+ * data; `spawn(host, name, { runAs })` starts a process whose `modules` are Node-compatible `net`/`dgram`/`events`/
  * `timers` faces; the network is observed through `sockets()`, `trace()`, `streams()`, `errors()`.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
@@ -60,7 +60,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       Object.freeze({
         name: h.node.name,
         nics: h.node.nics.map(nicView),
-        processes: h.processes.map((p) => ({ name: p.name, pid: p.pid })),
+        processes: h.processes.map((p) => ({ name: p.name, pid: p.pid, runAs: p.runAs })),
       }),
     );
 
@@ -77,9 +77,9 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     resolve(name: string) {
       return resolveName(nodes, name);
     },
-    spawn(hostName: string, processName: string, settings?: ProcessSettings): NetProcess {
+    spawn(hostName: string, processName: string, settings: ProcessSettings = {}): NetProcess {
       const host = stack.host(hostName);
-      const core = stack.spawn(host, processName);
+      const core = stack.spawn(host, processName, settings.runAs ?? 'root');
       cores.set(core.pid, core);
       enterNetwork(clock);
       return createProcess(stack, host, core, settings);

@@ -4,32 +4,81 @@
  * packet trace. Sockets (tcp.ts, udp.ts) hand it segments and datagrams; it hands them to the socket at
  * the other end after the link's latency.
  */
-import { ANY, formatIpv4, isLoopback, LOOPBACK } from './addresses';
+import { ANY, formatIpv4, isLoopback, LOOPBACK, sameSubnet } from './addresses';
 import { Clock } from './clock';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
-import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment } from './packets';
+import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment, type SegmentSender } from './packets';
 import { PortTable } from './ports';
 import { Random } from './random';
-import { TcpSocket } from './tcp';
+import { TcpSocket, type TcpHost } from './tcp';
 import { hasAddress, neighbour, routeFrom, type HostNode } from './topology';
-import { UdpSocket } from './udp';
+import type { RunAs } from './types';
+import { UdpSocket, type UdpHost } from './udp';
 
-export interface HostRuntime {
-  readonly node: HostNode;
-  readonly index: number;
-  readonly tcp: PortTable<TcpSocket>;
-  readonly udp: PortTable<UdpSocket>;
+/**
+ * One host at run time: its port tables, ARP cache, learnt paths and processes, and the way its sockets
+ * reach the network (what tcp.ts and udp.ts ask of a host, passed on to the stack).
+ */
+export class HostRuntime implements TcpHost, UdpHost {
+  readonly name: string;
+  readonly tcp = new PortTable<TcpSocket>();
+  readonly udp = new PortTable<UdpSocket>();
   /** Neighbours whose MAC address this host has learnt. */
-  readonly arpCache: Set<number>;
+  readonly arpCache = new Set<number>();
   /** Resolutions in progress for addresses nobody has answered yet: who waits for the verdict. */
-  readonly arpWaiting: Map<number, Set<TcpSocket | null>>;
-  readonly paths: Map<number, Path>;
+  readonly arpWaiting = new Map<number, Set<SegmentSender | null>>();
+  readonly paths = new Map<number, Path>();
   /** The last destination asked for and its path: most segments in a row go the same way. */
-  lastPathTo: number;
-  lastPath: Path | null;
-  readonly processes: ProcessCore[];
+  lastPathTo = -1;
+  lastPath: Path | null = null;
+  readonly processes: ProcessCore[] = [];
   nextPid: number;
+  readonly clock: Clock;
+  readonly recorder: Recorder;
+  readonly random: Random;
+  readonly #stack: Stack;
+
+  constructor(
+    readonly node: HostNode,
+    readonly index: number,
+    stack: Stack,
+  ) {
+    this.name = node.name;
+    this.#stack = stack;
+    this.clock = stack.clock;
+    this.recorder = stack.recorder;
+    this.random = stack.random;
+    this.nextPid = stack.random.int(1000, 30000);
+  }
+
+  ownsAddress(ip: number): boolean {
+    return hasAddress(this.node, ip);
+  }
+
+  sourceAddressFor(dst: number): number | null {
+    return this.#stack.sourceAddressFor(this, dst);
+  }
+
+  newTcpSocket(owner: ProcessCore | null): TcpSocket {
+    return this.#stack.newTcpSocket(this, owner);
+  }
+
+  takeSegment(): Segment {
+    return this.#stack.takeSegment();
+  }
+
+  sendSegment(seg: Segment, sender: SegmentSender | null): void {
+    this.#stack.sendSegment(this, seg, sender);
+  }
+
+  answerWithReset(seg: Segment): void {
+    this.#stack.answerWithReset(this, seg);
+  }
+
+  sendDatagram(datagram: Datagram): void {
+    this.#stack.sendDatagram(this, datagram);
+  }
 }
 
 /** Where a packet from one host to one address ends up. */
@@ -41,9 +90,18 @@ type Path =
 /** ARP: Linux sends 3 requests a second apart, then reports the host unreachable. */
 export const ARP_RETRIES = 3;
 export const ARP_INTERVAL_MS = 1000;
+/** ping's echo messages: 8 bytes of ICMP header and 56 of data, as `ping` sends by default. */
+export const ICMP_ECHO_LENGTH = 64;
+/**
+ * An ICMP error quotes the packet that caused it: its IP header (20 bytes) and as much of the rest as fits
+ * in a 576-byte reply (RFC 1812 §4.3.2.3), after its own 8-byte header and the reply's IP header.
+ */
+function icmpErrorLength(quotedTransportBytes: number): number {
+  return 8 + Math.min(20 + quotedTransportBytes, 576 - 20 - 8);
+}
+
 /** Loopback delivery takes a little time too, so the order of events stays that of a real exchange. */
 export const LOOPBACK_LATENCY_MS = 0.0625;
-
 
 export class Stack {
   readonly clock = new Clock();
@@ -65,19 +123,7 @@ export class Stack {
   constructor(nodes: HostNode[], seed: number, latency: number) {
     this.random = new Random(seed);
     this.latency = latency;
-    this.hosts = nodes.map((node, index) => ({
-      node,
-      index,
-      tcp: new PortTable<TcpSocket>(),
-      udp: new PortTable<UdpSocket>(),
-      arpCache: new Set<number>(),
-      arpWaiting: new Map(),
-      paths: new Map(),
-      lastPathTo: -1,
-      lastPath: null,
-      processes: [],
-      nextPid: this.random.int(1000, 30000),
-    }));
+    this.hosts = nodes.map((node, index) => new HostRuntime(node, index, this));
   }
 
   host(name: string): HostRuntime {
@@ -87,11 +133,11 @@ export class Stack {
   }
 
   newTcpSocket(host: HostRuntime, owner: ProcessCore | null): TcpSocket {
-    return new TcpSocket(this.#nextSocketId++, host, this, owner);
+    return new TcpSocket(this.#nextSocketId++, host, owner);
   }
 
   newUdpSocket(host: HostRuntime, owner: ProcessCore | null): UdpSocket {
-    return new UdpSocket(this.#nextSocketId++, host, this, owner);
+    return new UdpSocket(this.#nextSocketId++, host, owner);
   }
 
   ownsAddress(host: HostRuntime, ip: number): boolean {
@@ -135,7 +181,7 @@ export class Stack {
   }
 
   /** Sends a segment from `takeSegment`; it belongs to the network from now on. */
-  sendSegment(from: HostRuntime, seg: Segment, sender: TcpSocket | null): void {
+  sendSegment(from: HostRuntime, seg: Segment, sender: SegmentSender | null): void {
     const path = this.#segmentPath(from, seg);
     let delivered = path.kind === 'arrives';
     if (delivered && path.kind === 'arrives' && path.to.node.dropsIncoming && seg.flags === SYN && path.to !== from) delivered = false;
@@ -147,7 +193,7 @@ export class Stack {
       return;
     }
     if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, sender);
-    else if (path.kind === 'no-route' && path.at !== from) this.#routerUnreachable(path.at, seg.srcIp, sender);
+    else if (path.kind === 'no-route' && path.at !== from) this.#routerUnreachable(path.at, seg, sender);
     this.#recycle(seg);
   }
 
@@ -202,7 +248,8 @@ export class Stack {
     const socket = host.udp.boundFor(datagram.dstIp, datagram.dstPort, (s) => !s.connected || (s.remoteIp === datagram.srcIp && s.remotePort === datagram.srcPort));
     if (socket) return socket.receive(datagram);
     // Nobody listens: ICMP port unreachable goes back to the sender.
-    this.#sendIcmp(host, datagram.dstIp, datagram.srcIp, 'port-unreachable', datagram.dstPort, () => {
+    const length = icmpErrorLength(8 + datagram.payload.length);
+    this.#sendIcmp(host, datagram.dstIp, datagram.srcIp, 'port-unreachable', datagram.dstPort, length, () => {
       const origin = this.#hostWith(datagram.srcIp, host);
       const sender = origin?.udp.boundFor(datagram.srcIp, datagram.srcPort, () => true);
       sender?.portUnreachable(datagram.dstIp, datagram.dstPort);
@@ -215,8 +262,8 @@ export class Stack {
     const source = this.sourceAddressFor(from, target);
     if (source === null) return Promise.resolve({ ok: false, reason: 'unreachable' });
     return new Promise((resolve) => {
-      const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, (to) => {
-        this.#sendIcmp(to, target, source, 'echo-reply', seq, () => resolve({ ok: true, rttMs: this.clock.now - start }));
+      const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, ICMP_ECHO_LENGTH, (to) => {
+        this.#sendIcmp(to, target, source, 'echo-reply', seq, ICMP_ECHO_LENGTH, () => resolve({ ok: true, rttMs: this.clock.now - start }));
       });
       if (outcome === 'arp-fails') this.clock.schedule(ARP_RETRIES * ARP_INTERVAL_MS, resolve, { ok: false, reason: 'unreachable' } as const);
       else if (outcome === 'no-route') resolve({ ok: false, reason: 'unreachable' });
@@ -229,19 +276,22 @@ export class Stack {
     dst: number,
     type: 'echo-request' | 'echo-reply' | 'port-unreachable' | 'host-unreachable',
     detail: number,
+    length: number,
     onArrival: (to: HostRuntime) => void,
   ): Path['kind'] {
     const path = this.#pathFor(from, dst);
     this.#learnArp(path);
-    this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail });
+    this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail, length });
     if (path.kind === 'arrives') this.clock.schedule(path.delay, onArrival, path.to);
     else if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, null);
     return path.kind;
   }
 
-  #routerUnreachable(router: HostRuntime, origin: number, sender: TcpSocket | null): void {
+  /** A router has no route for `seg`: ICMP host unreachable quotes it (netsim's segments carry no TCP options). */
+  #routerUnreachable(router: HostRuntime, seg: Segment, sender: SegmentSender | null): void {
     const routerIp = router.node.nics.find((n) => !n.loopback)?.ip ?? LOOPBACK;
-    this.#sendIcmp(router, routerIp, origin, 'host-unreachable', 0, () => sender?.unreachable('EHOSTUNREACH'));
+    const length = icmpErrorLength(20 + (seg.payload ? seg.payload.length : 0));
+    this.#sendIcmp(router, routerIp, seg.srcIp, 'host-unreachable', 0, length, () => sender?.unreachable('EHOSTUNREACH'));
   }
 
   /** `#pathFor` the segment's destination; the usual case (the same as last time) passes no address across a call. */
@@ -292,19 +342,25 @@ export class Stack {
     return this.hosts.map((h) => h.node);
   }
 
-  /** First contact with a neighbour: an answered ARP request, recorded once, then cached. */
+  /**
+   * First contact with a neighbour: an answered ARP request, recorded once, then cached. The answerer learns
+   * the asker's address from the request itself (RFC 826), so it does not ask back.
+   */
   #learnArp(path: Path): void {
     if (path.kind !== 'arrives' || path.arp.length === 0) return;
     for (const { from, ip } of path.arp) {
       if (from.arpCache.has(ip)) continue;
       from.arpCache.add(ip);
       this.recorder.record({ kind: 'arp', host: from.node.name, target: formatIpv4(ip), answered: true });
+      const answerer = this.hosts.find((h) => hasAddress(h.node, ip));
+      const asker = from.node.nics.find((n) => !n.loopback && sameSubnet(n.ip, ip, n.prefix));
+      if (answerer && asker) answerer.arpCache.add(asker.ip);
     }
     path.arp.length = 0;
   }
 
   /** An address nobody answers for: three ARP requests a second apart, then EHOSTUNREACH to the waiters. */
-  #resolveFailing(host: HostRuntime, ip: number, waiter: TcpSocket | null): void {
+  #resolveFailing(host: HostRuntime, ip: number, waiter: SegmentSender | null): void {
     const waiting = host.arpWaiting.get(ip);
     if (waiting) {
       waiting.add(waiter);
@@ -328,8 +384,8 @@ export class Stack {
 
   // ───────────────────────────── processes ─────────────────────────────
 
-  spawn(host: HostRuntime, name: string): ProcessCore {
-    const core = new ProcessCore(host.nextPid++, name, host.node.name);
+  spawn(host: HostRuntime, name: string, runAs: RunAs): ProcessCore {
+    const core = new ProcessCore(host.nextPid++, name, host.node.name, runAs);
     host.processes.push(core);
     return core;
   }

@@ -1,5 +1,5 @@
-/** The kernel's view of a process: a pid, a name, a host, and a file-descriptor table for its sockets. */
-import type { SocketOwner } from './types';
+/** The kernel's view of a process: a pid, a name, a host, who it runs as, and a file-descriptor table for its sockets. */
+import type { RunAs, SocketOwner } from './types';
 
 /** Linux gives a Node process's first socket a descriptor around 18–22 (stdio, epoll, pipes come first). */
 export const FIRST_SOCKET_FD = 18;
@@ -19,6 +19,7 @@ export class ProcessCore {
     readonly pid: number,
     readonly name: string,
     readonly host: string,
+    readonly runAs: RunAs,
   ) {}
 
   /** The lowest free descriptor, as `socket()` returns. */
@@ -33,7 +34,7 @@ export class ProcessCore {
   }
 
   owner(fd: number): SocketOwner {
-    return Object.freeze({ name: this.name, pid: this.pid, fd });
+    return Object.freeze({ name: this.name, pid: this.pid, fd, runAs: this.runAs });
   }
 }
 

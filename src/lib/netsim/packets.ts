@@ -1,5 +1,8 @@
-/** Packets as plain data: what netsim moves between hosts. Addresses are 32-bit numbers inside netsim. */
-import type { TcpFlag } from './types';
+/**
+ * Packets as plain data: what netsim moves between hosts (addresses are 32-bit numbers inside netsim), and
+ * the ways out of a host that sockets hand them to (network.ts's hosts provide them).
+ */
+import type { Errno, TcpFlag } from './types';
 
 export const SYN = 1;
 export const ACK = 2;
@@ -31,6 +34,24 @@ export interface Datagram {
   dstPort: number;
   payload: Uint8Array;
   hop?: number;
+}
+
+/** Who sent a segment, told when the network could not deliver it (ARP gave up, a router said unreachable). */
+export interface SegmentSender {
+  unreachable(code: Errno): void;
+}
+
+/** A host's way out for TCP segments. */
+export interface SegmentOut {
+  /** A segment to fill in completely (a recycled one, or new) and hand to `sendSegment`. */
+  takeSegment(): Segment;
+  /** The segment belongs to the network from now on; `sender` hears if it cannot be delivered. */
+  sendSegment(seg: Segment, sender: SegmentSender | null): void;
+}
+
+/** A host's way out for UDP datagrams. */
+export interface DatagramOut {
+  sendDatagram(datagram: Datagram): void;
 }
 
 // Flag lists as tcpdump orders them, shared and frozen so the trace need not allocate one per segment.

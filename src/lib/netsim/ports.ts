@@ -1,12 +1,35 @@
 /**
  * Port tables of one host and protocol: who is bound where (EADDRINUSE rules, 0.0.0.0 vs one address),
  * which connection a segment belongs to, and ephemeral ports (32768–60999, as Linux's ip_local_port_range).
+ * Also who may bind a port at all: below 1024 only root (Linux's ip_unprivileged_port_start).
  */
 import { ANY } from './addresses';
 import type { Random } from './random';
+import type { RunAs } from './types';
 
 export const EPHEMERAL_LOW = 32768;
 export const EPHEMERAL_HIGH = 60999;
+/** The first port a normal user may bind (Linux's `net.ipv4.ip_unprivileged_port_start`, 1024 by default). */
+export const UNPRIVILEGED_PORT_START = 1024;
+
+/**
+ * EACCES when a normal user's process asks for a privileged port, as Linux's `bind()` answers; null when it
+ * may. Port 0 (let the kernel choose) is always allowed: ephemeral ports are above 1024. A socket with no
+ * process (one the kernel made) never binds by itself.
+ */
+export function bindPermission(port: number, runAs: RunAs | undefined): 'EACCES' | null {
+  return port !== 0 && port < UNPRIVILEGED_PORT_START && runAs === 'user' ? 'EACCES' : null;
+}
+
+/** What choosing a local address and port needs of a host (network.ts's hosts provide it). */
+export interface AddressBook {
+  /** Seeded: ephemeral ports are picked from it. */
+  readonly random: Random;
+  /** True when `ip` is one of the host's addresses (127.0.0.0/8 included). */
+  ownsAddress(ip: number): boolean;
+  /** The source address the kernel picks for a packet to `dst`, or null when no route leads there. */
+  sourceAddressFor(dst: number): number | null;
+}
 
 /** Anything that sits in a port table. */
 export interface PortHolder {

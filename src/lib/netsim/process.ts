@@ -88,6 +88,7 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
     pid: core.pid,
     name: core.name,
     host: core.host,
+    runAs: core.runAs,
     modules,
     timers: timers.timers,
     sockets,

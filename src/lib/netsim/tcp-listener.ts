@@ -3,10 +3,9 @@
  * count of those still in SYN-RECEIVED. Linux drops a SYN when the accept queue is full (the client's SYN
  * retry tries again later).
  */
-import type { TcpSocket } from './tcp';
 
-export class AcceptQueue {
-  readonly waiting: TcpSocket[] = [];
+export class AcceptQueue<Socket extends { abort(): void }> {
+  readonly waiting: Socket[] = [];
   /** Children still in SYN-RECEIVED. */
   halfOpen = 0;
 
@@ -17,7 +16,7 @@ export class AcceptQueue {
   }
 
   /** The oldest connection waiting, removed from the queue. */
-  take(): TcpSocket | undefined {
+  take(): Socket | undefined {
     return this.waiting.shift();
   }
 

@@ -1,22 +1,39 @@
 /**
- * A TCP socket's traffic that changes no state: segments to the network (data cut to the MSS and the
- * peer's window, ACKs, delayed ACKs, SYNs and their retry timer) and bytes to the application. Every
- * state change stays in tcp.ts; these functions only read the state.
+ * A TCP connection's traffic that changes no state: segments to the network (data cut to the MSS and the
+ * peer's window, ACKs, delayed ACKs) and bytes to the application. Every state change and every timer stays
+ * in tcp.ts; these functions read and write only the record they are given.
  */
-import { ACK, PSH, SYN } from './packets';
-import type { TcpSocket } from './tcp';
+import type { Clock } from './clock';
+import { ACK, PSH, type SegmentOut, type SegmentSender } from './packets';
+import type { ReceiveSide } from './tcp-receive';
+import type { SendSide } from './tcp-send';
 
-/** tcp_syn_retries = 6: retransmissions after 1, 3, 7, 15, 31, 63 s; failure at 127 s. */
-export const SYN_RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
+/** Where received bytes and the end of the stream go (tcp.ts's TcpUser is one). */
+export interface Reader {
+  data(chunk: Uint8Array): void;
+  ended(): void;
+}
+
+/** One connection as its traffic sees it (tcp.ts's TcpSocket is one). */
+export interface Connection extends SegmentSender {
+  readonly localIp: number;
+  readonly localPort: number;
+  readonly remoteIp: number;
+  readonly remotePort: number;
+  readonly sendSide: SendSide;
+  readonly receiveSide: ReceiveSide;
+  readonly control: { readonly mss: number; readonly connection: number; readonly gone: boolean; readonly user: Reader | null };
+  readonly host: SegmentOut & { readonly clock: Clock };
+}
 
 /** One segment from `socket` to its peer, carrying our receive window and (with ACK) what we expect next. */
-export function sendSegment(socket: TcpSocket, flags: number, seq: number, payload: Uint8Array | null): void {
+export function sendSegment(socket: Connection, flags: number, seq: number, payload: Uint8Array | null): void {
   const receive = socket.receiveSide;
   const window = receive.window;
   if (window < socket.control.mss) receive.windowWasSmall = true;
   if (flags & ACK) receive.ackPending = false;
-  const stack = socket.stack;
-  const seg = stack.takeSegment();
+  const host = socket.host;
+  const seg = host.takeSegment();
   seg.srcIp = socket.localIp;
   seg.srcPort = socket.localPort;
   seg.dstIp = socket.remoteIp;
@@ -26,12 +43,12 @@ export function sendSegment(socket: TcpSocket, flags: number, seq: number, paylo
   seg.ack = flags & ACK ? receive.nxt : 0;
   seg.window = window;
   seg.payload = payload;
-  seg.connection = socket.connection;
-  stack.sendSegment(socket.host, seg, socket);
+  seg.connection = socket.control.connection;
+  host.sendSegment(seg, socket);
 }
 
 /** Sends unsent bytes as the peer's window allows, in segments of at most one MSS. True once none wait. */
-export function sendData(socket: TcpSocket): boolean {
+export function sendData(socket: Connection): boolean {
   const send = socket.sendSide;
   const unsent = send.unsent;
   const mss = socket.control.mss;
@@ -46,7 +63,7 @@ export function sendData(socket: TcpSocket): boolean {
 }
 
 /** Hands queued bytes (then the end) to the application while it reads. */
-export function deliver(socket: TcpSocket): void {
+export function deliver(socket: Connection): void {
   const receive = socket.receiveSide;
   const control = socket.control;
   let freed = false;
@@ -67,26 +84,14 @@ export function deliver(socket: TcpSocket): void {
 }
 
 /** Delays a pure ACK until the application had its turn, so a reply can carry it (delayed ACK). */
-export function scheduleAck(socket: TcpSocket): void {
+export function scheduleAck(socket: Connection): void {
   if (socket.receiveSide.ackPending) return;
   socket.receiveSide.ackPending = true;
-  socket.stack.clock.tick(flushAck, socket, null);
+  socket.host.clock.tick(flushAck, socket, null);
 }
 
-/** The end of the turn: the ACK nothing carried goes out alone. */
-function flushAck(socket: TcpSocket): void {
-  if (socket.receiveSide.ackPending && !socket.control.gone && socket.state !== 'CLOSED') sendSegment(socket, ACK, socket.sendSide.nxt, null);
+/** The end of the turn: the ACK nothing carried goes out alone (not once the connection is gone). */
+function flushAck(socket: Connection): void {
+  if (socket.receiveSide.ackPending && !socket.control.gone) sendSegment(socket, ACK, socket.sendSide.nxt, null);
   socket.receiveSide.ackPending = false;
-}
-
-/** Sends our SYN and arms its retransmission timer (`TcpSocket.retrySyn` decides when to give up). */
-export function sendSyn(socket: TcpSocket): void {
-  const control = socket.control;
-  sendSegment(socket, SYN, socket.sendSide.iss, null);
-  const delay = SYN_RETRY_DELAYS[control.synAttempt++];
-  control.timer = socket.stack.clock.schedule(delay ?? 0, synTimeout, socket);
-}
-
-function synTimeout(socket: TcpSocket): void {
-  socket.retrySyn();
 }

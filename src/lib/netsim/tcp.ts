@@ -1,34 +1,46 @@
 /**
- * TCP, one connection's state machine, readable top-down as RFC 9293 tells it:
- * - every state change passes through the one private `#setState`, which feeds the trace and the tables;
- * - every incoming segment passes through the one `receive(segment)`;
- * - the application talks to it through `bind/listen/connect/write/shutdown/close/abort`, and hears back
- *   through its `TcpUser` (the `net` face or the explicit API).
- * What a socket holds and shows is in tcp-base.ts (its send side, receive side and control block keep
- * their own numbers in tcp-send.ts, tcp-receive.ts, tcp-control.ts); the traffic that changes no state
- * (segments out, bytes to the application, delayed ACKs) in tcp-output.ts; what `ss` and `streams()` show
- * is read in tcp-observe.ts.
+ * TCP: one connection's state machine, to be read top to bottom as RFC 9293 tells it.
+ * - what a socket holds, then the application's calls (`bind/listen/connect/write/shutdown/close/abort`),
+ *   heard back through its `TcpUser` (the `net` face or the explicit API);
+ * - every incoming segment through the one `receive(segment)`; what goes out through `#output`;
+ * - listeners' children, endings and timers;
+ * - every state change through the one private `#setState`, which feeds the trace and the tables;
+ * - last, what `ss`, `streams()` and the faces read.
+ *
+ * The helpers below it take the records they work on, never this class: the send side, receive side and
+ * control block (tcp-send.ts, tcp-receive.ts, tcp-control.ts, tcp-listener.ts), the place in the port table
+ * (tcp-address.ts), the traffic that changes no state (tcp-output.ts) and what observers read
+ * (tcp-observe.ts). What it needs of its host is `TcpHost`, which network.ts's hosts provide.
  *
  * No loss is simulated, so there is no retransmission of data; SYNs are retransmitted (a firewall that
  * drops them makes connect time out after Linux's 127 s).
  */
 import { ANY, formatIpv4 } from './addresses';
+import type { Clock } from './clock';
 import { systemError, type SystemError } from './errors';
-import type { HostRuntime, Stack } from './network';
+import type { ObservedSocket, Recorder } from './observe';
 import type { ProcessCore } from './owner';
-import { ACK, FIN, RST, SYN, type Segment } from './packets';
-import { TcpSocketBase } from './tcp-base';
+import { ACK, FIN, RST, SYN, type Segment, type SegmentOut } from './packets';
+import type { AddressBook, PortHolder, PortTable } from './ports';
 import { bindForChild, bindForConnect, bindLocal, unbindAll } from './tcp-address';
+import { ControlBlock, type TcpRole } from './tcp-control';
 import { AcceptQueue } from './tcp-listener';
-import { deliver, scheduleAck, sendData, sendSegment, sendSyn, SYN_RETRY_DELAYS } from './tcp-output';
 import { socketChange, socketRow, socketStream, stateEvent } from './tcp-observe';
-import type { ObservedSocket } from './observe';
-import type { Errno, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
+import { deliver, scheduleAck, sendData, sendSegment } from './tcp-output';
+import { ReceiveSide } from './tcp-receive';
+import { SendSide } from './tcp-send';
+import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord, TcpState } from './types';
 
 export { MSS_ETHERNET, MSS_LOOPBACK } from './tcp-control';
 export { RECEIVE_BUFFER } from './tcp-receive';
 export { SEND_BUFFER } from './tcp-send';
-export { SYN_RETRY_DELAYS } from './tcp-output';
+
+/** 2 × MSL on Linux (TCP_TIMEWAIT_LEN). */
+export const TIME_WAIT_MS = 60_000;
+/** tcp_fin_timeout: how long an orphaned FIN-WAIT-2 socket waits for the peer's FIN. */
+export const FIN_WAIT_2_MS = 60_000;
+/** tcp_syn_retries = 6: retransmissions after 1, 3, 7, 15, 31, 63 s; failure at 127 s. */
+export const SYN_RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
 
 /** What the application layer hears from a connection. */
 export interface TcpUser {
@@ -46,19 +58,47 @@ export interface TcpUser {
   incoming?(child: TcpSocket): void;
 }
 
-/** 2 × MSL on Linux (TCP_TIMEWAIT_LEN). */
-export const TIME_WAIT_MS = 60_000;
-/** tcp_fin_timeout: how long an orphaned FIN-WAIT-2 socket waits for the peer's FIN. */
-export const FIN_WAIT_2_MS = 60_000;
+/** What a TCP socket needs of the host it lives on (network.ts's hosts provide it). */
+export interface TcpHost extends AddressBook, SegmentOut {
+  /** The host's name, for the trace and the socket table. */
+  readonly name: string;
+  /** Bound and listening sockets, and connections, by port. */
+  readonly tcp: PortTable<TcpSocket>;
+  readonly clock: Clock;
+  readonly recorder: Recorder;
+  /** A new socket on this host (a listener's child has no owner until it is accepted). */
+  newTcpSocket(owner: ProcessCore | null): TcpSocket;
+  /** A segment nobody wants gets a RST. */
+  answerWithReset(seg: Segment): void;
+}
 
-export class TcpSocket extends TcpSocketBase implements ObservedSocket {
+/**
+ * At most 12 own fields, all set in the constructor, the rest grouped by idea in the three parts: V8 gives
+ * an object whose fields it cannot place inside it a property dictionary once they pass 12, and 20,000
+ * sockets with a dictionary each cost 40 MB more.
+ */
+export class TcpSocket implements PortHolder, ObservedSocket {
+  localIp = ANY;
+  localPort = 0;
+  remoteIp = 0;
+  remotePort = 0;
+  /** @internal The sequence space and the bytes waiting to go (tcp-send.ts). */
+  readonly sendSide = new SendSide();
+  /** @internal The bytes that arrived and wait for the application (tcp-receive.ts). */
+  readonly receiveSide = new ReceiveSide();
+  /** @internal Everything else RFC 9293 keeps in the control block (tcp-control.ts). */
+  readonly control = new ControlBlock<TcpSocket, TcpUser>();
   #state: TcpState = 'CLOSED';
 
-  constructor(id: number, host: HostRuntime, stack: Stack, owner: ProcessCore | null) {
-    super(id, host, stack);
+  constructor(
+    readonly id: number,
+    /** @internal */
+    readonly host: TcpHost,
+    owner: ProcessCore | null,
+  ) {
     if (owner) this.control.descriptor.open(owner);
-    stack.recorder.track(this);
-    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'tcp', change: 'open', owner: this.control.descriptor.row });
+    host.recorder.track(this);
+    host.recorder.record({ kind: 'socket', socket: id, host: host.name, protocol: 'tcp', change: 'open', owner: this.control.descriptor.row });
   }
 
   get state(): TcpState {
@@ -69,8 +109,8 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
 
   /** Binds ip:port (port 0: an ephemeral port). Returns the errno on failure, as `bind()` would. */
   bind(ip: number, port: number): Errno | null {
-    const failure = bindLocal(this, ip, port);
-    if (!failure) this.stack.recorder.record(socketChange(this, 'bind'));
+    const failure = bindLocal<TcpSocket>(this, ip, port);
+    if (!failure) this.host.recorder.record(socketChange(this, 'bind', this.control.descriptor.row));
     return failure;
   }
 
@@ -80,21 +120,21 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
       const failure = this.bind(ANY, 0);
       if (failure) return failure;
     }
-    this.role = 'listener';
+    this.control.role = 'listener';
     if (this.control.accept) this.control.accept.backlog = backlog;
-    else this.control.accept = new AcceptQueue(backlog);
-    this.stack.recorder.record(socketChange(this, 'listen'));
+    else this.control.accept = new AcceptQueue<TcpSocket>(backlog);
+    this.host.recorder.record(socketChange(this, 'listen', this.control.descriptor.row));
     this.#setState('LISTEN');
     return null;
   }
 
   /** Sends a SYN to ip:port. ENETUNREACH is returned at once when no route leads there. */
   connect(ip: number, port: number): Errno | null {
-    const failure = bindForConnect(this, ip, port);
+    const failure = bindForConnect<TcpSocket>(this, ip, port);
     if (failure) return failure;
-    this.sendSide.start(this.stack.random.uint32());
+    this.sendSide.start(this.host.random.uint32());
     this.#setState('SYN-SENT');
-    sendSyn(this);
+    this.#sendSyn();
     return null;
   }
 
@@ -141,7 +181,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
         else this.shutdown();
         return;
       case 'FIN-WAIT-2':
-        this.control.startTimer(this.stack.clock, stateTimeout, this, FIN_WAIT_2_MS);
+        this.control.startTimer(this.host.clock, stateTimeout, this, FIN_WAIT_2_MS);
         return;
       case 'CLOSED':
         this.#release();
@@ -196,27 +236,27 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
 
     switch (this.#state) {
       case 'CLOSED':
-        this.stack.answerWithReset(this.host, seg);
+        this.host.answerWithReset(seg);
         return;
 
       case 'LISTEN':
         // A SYN for a listener opens a child connection; anything else gets a RST.
         if (flags & SYN && !(flags & ACK)) this.#openChild(seg);
-        else if (flags & ACK) this.stack.answerWithReset(this.host, seg);
+        else if (flags & ACK) this.host.answerWithReset(seg);
         return;
 
       case 'SYN-SENT':
         // Only SYN+ACK acknowledging our SYN moves on.
         if (!(flags & SYN) || !(flags & ACK) || seg.ack !== send.nxt) {
-          if (flags & ACK) this.stack.answerWithReset(this.host, seg);
+          if (flags & ACK) this.host.answerWithReset(seg);
           return;
         }
-        this.control.cancelTimer(this.stack.clock);
+        this.control.cancelTimer(this.host.clock);
         receive.nxt = (seg.seq + 1) >>> 0; // their SYN takes one sequence number
         send.acknowledge(seg.ack, seg.window);
         this.#setState('ESTABLISHED');
         sendSegment(this, ACK, send.nxt, null);
-        this.user?.connected();
+        this.control.user?.connected();
         this.#output();
         return;
 
@@ -283,7 +323,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
       switch (this.#state) {
         case 'FIN-WAIT-1':
           this.#setState('FIN-WAIT-2');
-          if (this.control.orphaned) this.control.startTimer(this.stack.clock, stateTimeout, this, FIN_WAIT_2_MS);
+          if (this.control.orphaned) this.control.startTimer(this.host.clock, stateTimeout, this, FIN_WAIT_2_MS);
           break;
         case 'CLOSING':
           this.#enterTimeWait();
@@ -295,7 +335,8 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
           break;
       }
     }
-    if ((outcome === 'advanced' || outcome === 'fin-acked') && this.user && !this.sendSide.finQueued) this.user.roomToSend();
+    const user = this.control.user;
+    if ((outcome === 'advanced' || outcome === 'fin-acked') && user && !this.sendSide.finQueued) user.roomToSend();
   }
 
   // ───────────────────────────── segments to the network ─────────────────────────────
@@ -314,12 +355,20 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
     }
   }
 
+  /** Sends our SYN and arms its retransmission timer (`retrySyn` decides when to give up). */
+  #sendSyn(): void {
+    const control = this.control;
+    sendSegment(this, SYN, this.sendSide.iss, null);
+    const delay = SYN_RETRY_DELAYS[control.synAttempt++];
+    control.timer = this.host.clock.schedule(delay ?? 0, synTimeout, this);
+  }
+
   /** SYN retransmission timer (called through `synTimeout`). */
   retrySyn(): void {
     this.control.timer = null;
     if (this.#state !== 'SYN-SENT') return;
     if (this.control.synAttempt >= SYN_RETRY_DELAYS.length) return this.#fail('ETIMEDOUT', 'connect');
-    sendSyn(this);
+    this.#sendSyn();
   }
 
   // ───────────────────────────── listeners' children ─────────────────────────────
@@ -328,10 +377,10 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
   #openChild(syn: Segment): void {
     const queue = this.control.accept!;
     if (queue.full) return; // Linux drops the SYN; the client retries
-    const child = this.stack.newTcpSocket(this.host, null);
+    const child = this.host.newTcpSocket(null);
     child.control.parent = this;
     bindForChild(child, syn);
-    child.sendSide.start(this.stack.random.uint32());
+    child.sendSide.start(this.host.random.uint32());
     child.sendSide.window = syn.window;
     child.receiveSide.nxt = (syn.seq + 1) >>> 0;
     queue.halfOpen++;
@@ -345,7 +394,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
     queue.halfOpen--;
     if (this.#state !== 'LISTEN') return child.abort();
     queue.waiting.push(child);
-    this.user?.incoming?.(child);
+    this.control.user?.incoming?.(child);
   }
 
   // ───────────────────────────── endings and timers ─────────────────────────────
@@ -354,7 +403,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
     // The application usually closes its descriptor at once (Node destroys the socket after 'end');
     // `ss` then shows the TIME-WAIT socket with no process.
     this.#setState('TIME-WAIT');
-    this.control.startTimer(this.stack.clock, stateTimeout, this, TIME_WAIT_MS);
+    this.control.startTimer(this.host.clock, stateTimeout, this, TIME_WAIT_MS);
   }
 
   /** TIME-WAIT and orphaned FIN-WAIT-2 end here (called through `stateTimeout`). */
@@ -364,7 +413,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
   }
 
   #fail(code: Errno, syscall: string): void {
-    const user = this.user;
+    const user = this.control.user;
     const error =
       syscall === 'connect'
         ? systemError(code, 'connect', formatIpv4(this.remoteIp), this.remotePort)
@@ -375,7 +424,7 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
 
   #disown(): void {
     this.control.descriptor.close();
-    this.user = null;
+    this.control.user = null;
   }
 
   /** THE one place a state changes: the trace and the tables hang from here. */
@@ -383,24 +432,27 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
     const from = this.#state;
     if (from === to) return;
     this.#state = to;
-    this.stack.recorder.record(stateEvent(this, from, to, this.control.descriptor.row));
+    this.host.recorder.record(stateEvent(this, from, to, this.control.descriptor.row));
     if (to === 'CLOSED') this.#release();
   }
 
   /** Leaves every table; the stream record stays. */
   #release(): void {
-    if (this.control.gone) return;
-    this.control.gone = true;
-    this.control.cancelTimer(this.stack.clock);
-    if (this.control.parent) {
-      this.control.parent.control.accept!.halfOpen--;
-      this.control.parent = null;
+    const control = this.control;
+    if (control.gone) return;
+    control.gone = true;
+    control.cancelTimer(this.host.clock);
+    if (control.parent) {
+      control.parent.control.accept!.halfOpen--;
+      control.parent = null;
     }
-    unbindAll(this);
+    unbindAll<TcpSocket>(this);
     this.#disown();
-    this.stack.recorder.untrack(this);
-    this.stack.recorder.record(socketChange(this, 'close'));
+    this.host.recorder.untrack(this);
+    this.host.recorder.record(socketChange(this, 'close', null));
   }
+
+  // ───────────────────────────── what observers and the faces read ─────────────────────────────
 
   /** The `ss` row, or null once the socket left the tables. */
   row(): SocketRow | null {
@@ -411,10 +463,82 @@ export class TcpSocket extends TcpSocketBase implements ObservedSocket {
   stream(): StreamRecord {
     return socketStream(this, this.control.gone ? 'CLOSED' : this.#state, this.control.descriptor.first, this.sendSide, this.receiveSide);
   }
+
+  get role(): TcpRole {
+    return this.control.role;
+  }
+  /** Who hears about this connection: the `net` face or the explicit API. */
+  get user(): TcpUser | null {
+    return this.control.user;
+  }
+  set user(user: TcpUser | null) {
+    this.control.user = user;
+  }
+  /** Connection id for the trace (both ends share the connector's socket id). */
+  get connection(): number {
+    return this.control.connection;
+  }
+  get owner(): ProcessCore | null {
+    return this.control.descriptor.process;
+  }
+  get fd(): number {
+    return this.control.descriptor.fd;
+  }
+  /** Listeners: how many connections may wait to be accepted. */
+  get backlog(): number {
+    return this.control.accept?.backlog ?? 511;
+  }
+  get acceptQueue(): readonly TcpSocket[] {
+    return this.control.accept?.waiting ?? [];
+  }
+  /** Listeners: connections waiting to be accepted; others: bytes the application has not read. */
+  get recvQ(): number {
+    return this.#state === 'LISTEN' ? this.control.accept!.waiting.length : this.receiveSide.bytes;
+  }
+  /** Listeners: the backlog; others: bytes not yet acknowledged by the peer. */
+  get sendQ(): number {
+    return this.#state === 'LISTEN' ? this.control.accept!.backlog : this.sendSide.queued;
+  }
+  /** Free room in the send buffer: what `write` would accept now. */
+  get sendSpace(): number {
+    return this.sendSide.room;
+  }
+  get bytesSent(): number {
+    return this.sendSide.bytes;
+  }
+  get bytesReceived(): number {
+    return this.receiveSide.total;
+  }
+  get closed(): boolean {
+    return this.control.gone;
+  }
+
+  /** Listeners: hands the oldest waiting connection to the application. */
+  accept(): TcpSocket | undefined {
+    return this.control.accept?.take();
+  }
+
+  /** Makes this socket belong to a process (an accepted connection gets the server's owner). */
+  adopt(owner: ProcessCore): void {
+    this.control.descriptor.open(owner);
+  }
+
+  localEndpoint(): Endpoint {
+    return this.host.recorder.endpoint(this.localIp, this.localPort);
+  }
+
+  remoteEndpoint(): Endpoint | null {
+    return this.remotePort ? this.host.recorder.endpoint(this.remoteIp, this.remotePort) : null;
+  }
 }
 
+/** Timer callbacks: plain functions, so arming a timer makes no closure. */
 function stateTimeout(socket: TcpSocket): void {
   socket.expire();
+}
+
+function synTimeout(socket: TcpSocket): void {
+  socket.retrySyn();
 }
 
 export type { SocketOwner };

@@ -74,11 +74,18 @@ export type TcpState =
 /** A UDP socket's state as `ss` prints it: bound but not connected. */
 export type UdpState = 'UNCONN' | 'ESTAB';
 
-/** The program that owns a socket, as `ss -p` shows it: `users:(("node",pid=4242,fd=22))`. */
+/**
+ * Who a program runs as on its host. Root may bind any port; a normal user may not bind a port below 1024
+ * (Linux's `net.ipv4.ip_unprivileged_port_start`): `bind()` fails with EACCES.
+ */
+export type RunAs = 'root' | 'user';
+
+/** The program that owns a socket, as `ss -p` shows it: `users:(("node",pid=4242,fd=22))`, and who it runs as. */
 export interface SocketOwner {
   name: string;
   pid: number;
   fd: number;
+  runAs: RunAs;
 }
 
 /** One line of the socket table, as `ss -tuanp` shows it for one host. */
@@ -152,6 +159,11 @@ export interface IcmpEvent extends TraceBase {
   type: 'echo-request' | 'echo-reply' | 'port-unreachable' | 'host-unreachable';
   /** For echo: the icmp_seq; for unreachable: the port of the datagram that caused it. */
   detail: number;
+  /**
+   * The ICMP message's length in bytes, as tcpdump prints it: 64 for ping's echoes; for an error, its 8-byte
+   * header plus the quoted packet (IP header, transport header, payload), e.g. 40 for a 4-byte datagram.
+   */
+  length: number;
 }
 
 /** An ARP question on a subnet ("who has 10.0.0.3?") and whether it was answered. */
@@ -181,7 +193,7 @@ export interface SocketStateEvent extends TraceBase {
 export interface HostView {
   name: string;
   nics: NicView[];
-  processes: { name: string; pid: number }[];
+  processes: { name: string; pid: number; runAs: RunAs }[];
 }
 
 export interface NicView {
@@ -206,6 +218,7 @@ export interface NetworkSnapshot {
 
 /** Node's system error codes that netsim raises, with the numeric `errno` Node reports on Linux. */
 export const ERRNO = {
+  EACCES: -13,
   EADDRINUSE: -98,
   EADDRNOTAVAIL: -99,
   ECONNREFUSED: -111,
@@ -219,7 +232,6 @@ export const ERRNO = {
   EBADF: -9,
   EOPNOTSUPP: -95,
   EMSGSIZE: -90,
-  EACCES: -13,
   ENOENT: -2,
 } as const;
 

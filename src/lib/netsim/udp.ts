@@ -1,17 +1,25 @@
 /** UDP: bound sockets, datagrams demultiplexed by port, ICMP port-unreachable for closed ports. */
 import { ANY } from './addresses';
 import { systemError, type SystemError } from './errors';
-import type { HostRuntime, Stack } from './network';
-import { StreamText, type ObservedSocket } from './observe';
+import { StreamText, type ObservedSocket, type Recorder } from './observe';
 import type { ProcessCore } from './owner';
-import type { Datagram } from './packets';
-import type { PortHolder } from './ports';
+import type { Datagram, DatagramOut } from './packets';
+import { bindPermission, type AddressBook, type PortHolder, type PortTable } from './ports';
 import type { Endpoint, Errno, SocketOwner, SocketRow, StreamRecord } from './types';
 
 export interface UdpUser {
   message(payload: Uint8Array, fromIp: number, fromPort: number): void;
   /** A connected socket learnt (through ICMP) that nobody listens at its peer: ECONNREFUSED. */
   failed(error: SystemError): void;
+}
+
+/** What a UDP socket needs of the host it lives on (network.ts's hosts provide it). */
+export interface UdpHost extends AddressBook, DatagramOut {
+  /** The host's name, for the trace and the socket table. */
+  readonly name: string;
+  /** Bound sockets by port. */
+  readonly udp: PortTable<UdpSocket>;
+  readonly recorder: Recorder;
 }
 
 export class UdpSocket implements PortHolder, ObservedSocket {
@@ -32,8 +40,8 @@ export class UdpSocket implements PortHolder, ObservedSocket {
 
   constructor(
     readonly id: number,
-    readonly host: HostRuntime,
-    private readonly stack: Stack,
+    /** @internal */
+    readonly host: UdpHost,
     owner: ProcessCore | null,
   ) {
     this.#owner = owner;
@@ -41,8 +49,8 @@ export class UdpSocket implements PortHolder, ObservedSocket {
       this.fd = owner.openFd();
       this.#firstOwner = owner.owner(this.fd);
     }
-    stack.recorder.track(this);
-    stack.recorder.record({ kind: 'socket', socket: id, host: host.node.name, protocol: 'udp', change: 'open', owner: this.#firstOwner });
+    host.recorder.track(this);
+    host.recorder.record({ kind: 'socket', socket: id, host: host.name, protocol: 'udp', change: 'open', owner: this.#firstOwner });
   }
 
   get bound(): boolean {
@@ -60,9 +68,11 @@ export class UdpSocket implements PortHolder, ObservedSocket {
   bind(ip: number, port: number): Errno | null {
     if (this.#gone) return 'EBADF';
     if (this.#bound) return 'EINVAL';
-    if (ip !== ANY && !this.stack.ownsAddress(this.host, ip)) return 'EADDRNOTAVAIL';
+    if (ip !== ANY && !this.host.ownsAddress(ip)) return 'EADDRNOTAVAIL';
+    const denied = bindPermission(port, this.#owner?.runAs);
+    if (denied) return denied;
     if (port === 0) {
-      const chosen = this.host.udp.ephemeralPort(this.stack.random);
+      const chosen = this.host.udp.ephemeralPort(this.host.random);
       if (chosen === undefined) return 'EADDRINUSE';
       port = chosen;
     } else if (this.host.udp.conflict(ip, port)) return 'EADDRINUSE';
@@ -70,7 +80,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
     this.localPort = port;
     this.#bound = true;
     this.host.udp.bind(this);
-    this.stack.recorder.record({ kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'udp', change: 'bind', local: this.localEndpoint(), owner: this.#ownerRow() });
+    this.host.recorder.record({ kind: 'socket', socket: this.id, host: this.host.name, protocol: 'udp', change: 'bind', local: this.localEndpoint(), owner: this.#ownerRow() });
     return null;
   }
 
@@ -80,7 +90,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
       const failure = this.bind(ANY, 0);
       if (failure) return failure;
     }
-    if (this.stack.sourceAddressFor(this.host, ip) === null) return 'ENETUNREACH';
+    if (this.host.sourceAddressFor(ip) === null) return 'ENETUNREACH';
     this.remoteIp = ip;
     this.remotePort = port;
     return null;
@@ -96,12 +106,12 @@ export class UdpSocket implements PortHolder, ObservedSocket {
       const failure = this.bind(ANY, 0);
       if (failure) return failure;
     }
-    const source = this.stack.sourceAddressFor(this.host, ip);
+    const source = this.host.sourceAddressFor(ip);
     if (source === null) return 'ENETUNREACH';
     (this.#sentText ??= new StreamText()).append(payload);
     this.#sentBytes += payload.length;
     const datagram: Datagram = { srcIp: this.localIp === ANY ? source : this.localIp, srcPort: this.localPort, dstIp: ip, dstPort: port, payload };
-    this.stack.sendDatagram(this.host, datagram);
+    this.host.sendDatagram(datagram);
     return null;
   }
 
@@ -124,16 +134,16 @@ export class UdpSocket implements PortHolder, ObservedSocket {
     if (this.#owner) this.#owner.closeFd(this.fd);
     this.#owner = null;
     this.user = null;
-    this.stack.recorder.untrack(this);
-    this.stack.recorder.record({ kind: 'socket', socket: this.id, host: this.host.node.name, protocol: 'udp', change: 'close', local: this.localEndpoint() });
+    this.host.recorder.untrack(this);
+    this.host.recorder.record({ kind: 'socket', socket: this.id, host: this.host.name, protocol: 'udp', change: 'close', local: this.localEndpoint() });
   }
 
   localEndpoint(): Endpoint {
-    return this.stack.recorder.endpoint(this.localIp, this.localPort);
+    return this.host.recorder.endpoint(this.localIp, this.localPort);
   }
 
   remoteEndpoint(): Endpoint | null {
-    return this.remotePort ? this.stack.recorder.endpoint(this.remoteIp, this.remotePort) : null;
+    return this.remotePort ? this.host.recorder.endpoint(this.remoteIp, this.remotePort) : null;
   }
 
   #ownerRow(): SocketOwner | null {
@@ -144,7 +154,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
     if (this.#gone || !this.#bound) return null;
     return {
       id: this.id,
-      host: this.host.node.name,
+      host: this.host.name,
       protocol: 'udp',
       state: this.connected ? 'ESTAB' : 'UNCONN',
       local: this.localEndpoint(),
@@ -158,7 +168,7 @@ export class UdpSocket implements PortHolder, ObservedSocket {
   stream(): StreamRecord {
     return {
       socket: this.id,
-      host: this.host.node.name,
+      host: this.host.name,
       protocol: 'udp',
       role: 'datagram',
       local: this.localEndpoint(),

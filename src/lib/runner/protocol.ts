@@ -6,6 +6,7 @@
 import type {
   HostView,
   ProcessFate,
+  RunAs,
   SocketErrorRecord,
   SocketRow,
   StreamRecord,
@@ -23,6 +24,11 @@ export interface ProgramSource {
   host: string;
   /** Process name in the socket table (`ss -p`), e.g. `node`. */
   processName: string;
+  /**
+   * Who it runs as on its host: `root` (a service the administrator started) may listen on any port; a
+   * `user` program below 1024 gets `listen EACCES: permission denied`, as on Linux.
+   */
+  runAs: RunAs;
   /** TypeScript source. */
   source: string;
   /** Learner code is sandboxed and graded; the driver is the exercise's trusted code playing the other side. */

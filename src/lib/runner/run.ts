@@ -84,7 +84,7 @@ async function startInOrder(
   for (const [index, program] of request.programs.entries()) {
     const output = new LineOutput((stream, text) => print({ stream, text, file: program.file }));
     outputs.push(output);
-    const process = network.spawn(program.host, program.processName, { file: program.file, output });
+    const process = network.spawn(program.host, program.processName, { runAs: program.runAs, file: program.file, output });
     crashes.track(program, process);
     const crash = crashes.handlerFor(program, process);
     process.onUncaughtException(crash);

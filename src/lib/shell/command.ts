@@ -1,5 +1,6 @@
 /** What a command gets from the shell, and what it gives back (its exit status). */
 import type { Network, NetProcess } from '../netsim/api';
+import type { RunAs } from '../netsim/types';
 
 /** What the learner types while a command runs, line by line (a terminal in cooked mode). */
 export type TypedInput =
@@ -24,6 +25,11 @@ export interface CommandContext {
   /** Resolves when the learner presses Ctrl+C. */
   readonly interrupted: Promise<void>;
   isInterrupted(): boolean;
+  /**
+   * Who the command runs as: the shell's user (`learner`, a normal user) or `root` under `sudo`. Its processes
+   * run so, and `ss -p` shows only the processes it may look at.
+   */
+  readonly runAs: RunAs;
   /** Starts a process on this host for the command's sockets; the shell ends it when the command ends. */
   spawn(processName: string): NetProcess;
   readonly session: Session;
@@ -68,6 +74,7 @@ export function describeErrno(code: string | undefined): string {
     case 'EADDRNOTAVAIL': return 'Cannot assign requested address';
     case 'EPIPE': return 'Broken pipe';
     case 'EINVAL': return 'Invalid argument';
+    case 'EACCES': return 'Permission denied';
     default: return code ?? 'Unknown error';
   }
 }

@@ -10,11 +10,13 @@
  * Tests pass an instant clock, so the same runs finish at once and print the same virtual times.
  */
 import type { Network, NetProcess } from '../netsim/api';
+import type { RunAs } from '../netsim/types';
 import { blue, green, toTerminalNewlines } from './ansi';
 import type { CommandContext, CommandSpec, Session, TypedInput } from './command';
 import { completeLine } from './complete';
 import { LineEditor } from './line-editor';
 import { parseCommandLine } from './parse';
+import { sudoLine } from './sudo';
 import { LineDiscipline } from './typed-input';
 
 /** How the shell waits wall time; the default uses `setTimeout`, tests use an instant one. */
@@ -166,7 +168,7 @@ export function createShell(options: ShellOptions): Shell {
     resolve?.();
   };
 
-  const runJob = async (spec: CommandSpec, name: string, args: string[], newJob: Job): Promise<number> => {
+  const runJob = async (spec: CommandSpec, name: string, args: string[], newJob: Job, runAs: RunAs): Promise<number> => {
     let interruptResolve!: () => void;
     const interrupted = new Promise<void>((resolve) => (interruptResolve = resolve));
     newJob.interrupt = () => {
@@ -187,8 +189,9 @@ export function createShell(options: ShellOptions): Shell {
       },
       interrupted,
       isInterrupted: () => newJob.interrupted,
+      runAs,
       spawn: (processName) => {
-        const process = network.spawn(currentHost(), processName);
+        const process = network.spawn(currentHost(), processName, { runAs });
         newJob.processes.push(process);
         return process;
       },
@@ -226,9 +229,18 @@ export function createShell(options: ShellOptions): Shell {
       out(`bash: \`${parsed.operator}' is not available in this terminal: run one command at a time\n`);
       status = 2;
     } else if (parsed.words.length > 0) {
-      const [name, ...args] = parsed.words as [string, ...string[]];
+      let [name, ...args] = parsed.words as [string, ...string[]];
+      let runAs: RunAs = user === 'root' ? 'root' : 'user';
+      const sudo = name === 'sudo' && args.length > 0 ? sudoLine(args, (command) => commands.has(command)) : undefined;
+      if (sudo?.kind === 'run') {
+        ({ name, args } = sudo);
+        runAs = 'root';
+      }
       const spec = commands.get(name);
-      if (!spec) {
+      if (sudo?.kind === 'refuse') {
+        out(sudo.message);
+        status = sudo.status;
+      } else if (!spec) {
         out(`bash: ${name}: command not found\n`);
         status = 127;
       } else {
@@ -242,7 +254,7 @@ export function createShell(options: ShellOptions): Shell {
         job = newJob;
         if (rest) feedJob(newJob, rest);
         rest = '';
-        status = await runJob(spec, name, args, newJob);
+        status = await runJob(spec, name, args, newJob, runAs);
         job = undefined;
         // A command killed by Ctrl+C leaves the cursor after the echoed ^C: bash starts a new line.
         if (status === 130) out('\n');

@@ -172,13 +172,16 @@ function slotsOf(host: string, sockets: readonly SocketRow[]): Slot[] {
 }
 
 function slotFor(host: string, row: SocketRow, kind: Slot['kind']): Slot {
-  const program = row.owner ? row.owner.name : 'kernel';
+  // Root's programs say so: only they may hold a port below 1024.
+  const program = row.owner ? (row.owner.runAs === 'root' ? `${row.owner.name} (root)` : row.owner.name) : 'kernel';
   // A door bound to one address says which (127.0.0.1 only is a lesson); a client's address is its NIC's.
   const where = kind === 'endpoint' || row.local.ip === WILDCARD_IP ? `:${row.local.port}` : formatEndpoint(row.local);
   const port = `${row.protocol} ${where}`;
   const state = row.state;
   const widest = Math.max(program.length, port.length, state.length);
-  const owner = row.owner ? `${row.owner.name} (pid ${row.owner.pid})` : 'the kernel (its program has closed it)';
+  const owner = row.owner
+    ? `${row.owner.name} (pid ${row.owner.pid}), running as ${row.owner.runAs === 'root' ? 'root' : 'a user'}`
+    : 'the kernel (its program has closed it)';
   const what = kind === 'door' ? (row.protocol === 'udp' ? 'UDP socket' : 'listening socket') : 'client end-point';
   return {
     kind,

@@ -11,7 +11,7 @@ export interface SocketTableRow {
   state: string;
   local: string;
   peer: string;
-  /** `node (pid 4242, fd 22)`, or empty for a socket only the kernel holds (TIME-WAIT). */
+  /** `node (pid 4242, fd 22, root)`: the program and who it runs as; empty for a socket only the kernel holds (TIME-WAIT). */
   process: string;
 }
 
@@ -27,6 +27,6 @@ export function socketTableRows(sockets: readonly SocketRow[]): SocketTableRow[]
       state: row.state === 'ESTABLISHED' ? 'ESTAB' : row.state,
       local: formatEndpoint(row.local),
       peer: row.remote ? formatEndpoint(row.remote) : '0.0.0.0:*',
-      process: row.owner ? `${row.owner.name} (pid ${row.owner.pid}, fd ${row.owner.fd})` : '',
+      process: row.owner ? `${row.owner.name} (pid ${row.owner.pid}, fd ${row.owner.fd}, ${row.owner.runAs})` : '',
     }));
 }

@@ -5,7 +5,7 @@
  */
 import { createNetwork } from '../../../src/lib/netsim/index';
 import type { Network, NetProcess } from '../../../src/lib/netsim/api';
-import type { TopologySpec } from '../../../src/lib/netsim/types';
+import type { RunAs, TopologySpec } from '../../../src/lib/netsim/types';
 import type { DgramModule, NetModule, Observation, Platform, PlatformTimers, ProgramEnd, RunningProgram, Scenario } from './platform';
 import { programs, type ProgramName } from './programs/index';
 import type { ProgramModules } from './programs/types';
@@ -48,30 +48,34 @@ function programModules(process: NetProcess): ProgramModules {
 /**
  * A program as a netsim process on `host`: what it writes to stdout/stderr is collected; it has ended once
  * the network is idle (nothing it could still do) or once it exited. Its exit code is netsim's record of
- * how it ended (`process.exit(code)`, 1 after a crash), else its `process.exitCode`. An uncaught exception
- * ends it as Node would: the harness plays the runner's part here (prints the stack, `crash`).
+ * how it ended (`process.exit(code)`, 1 after a crash), else its `process.exitCode ?? 0`.
  */
 export function simProgram(network: Network, host: string, name: ProgramName, args: readonly string[], whenIdle: () => Promise<void>): RunningProgram {
   const output = { stdout: '', stderr: '' };
   const process = network.spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
+  // An uncaught exception: Node prints it to stderr and exits with code 1. Printing is the runner's part
+  // (netsim hands the error over), so the harness prints it, as the runner does for a learner's program.
   const crash = (error: unknown) => {
-    if (process.exited) return;
-    output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+    if (process.exited) return; // process.exit() unwinding the program's code, not a crash
+    output.stderr += `${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)}\n`;
     process.crash(error);
   };
   process.onUncaughtException(crash);
-  try {
-    const running = process.enter(() => programs[name](programModules(process), args));
-    if (running instanceof Promise) running.catch(crash);
-  } catch (error) {
-    crash(error);
-  }
+  const modules = programModules(process);
+  process.enter(() => {
+    try {
+      const running = programs[name](modules, args);
+      if (running instanceof Promise) running.catch(crash);
+    } catch (error) {
+      crash(error);
+    }
+  });
   return {
     async ended(): Promise<ProgramEnd> {
       await whenIdle();
-      const fate = network.fates().find((f) => f.pid === process.pid);
-      const exitCode = (moduleOf<{ exitCode?: number | string }>(process, 'node:process')).exitCode;
-      return { code: fate ? fate.code : Number(exitCode ?? 0), ...output };
+      const fate = network.fates().find((entry) => entry.host === host && entry.pid === process.pid);
+      const exitCode = moduleOf<{ exitCode?: number | string }>(process, 'node:process').exitCode;
+      return { code: fate?.code ?? Number(exitCode ?? 0), ...output };
     },
   };
 }
@@ -142,10 +146,13 @@ export async function driveNetwork<T>(
   return outcome.value;
 }
 
-/** Runs a scenario on a fresh one-host network, in one process, failing on an uncaught exception. */
-export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST): Promise<Observation> {
+/**
+ * Runs a scenario on a fresh one-host network, in one process (root unless `runAs` says otherwise, as the
+ * reference side runs), failing on an uncaught exception.
+ */
+export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST, runAs: RunAs = 'root'): Promise<Observation> {
   const network = createNetwork(topology, { seed: 1 });
-  const process = network.spawn(topology.hosts[0]!.name, 'node');
+  const process = network.spawn(topology.hosts[0]!.name, 'node', { runAs });
   // The scenario's own code plays a test runner's process: it must not end because its sockets did.
   process.keepAlive();
   let uncaught: unknown;

@@ -6,7 +6,7 @@ import { definePlayground } from './kit/playground';
 
 export const { summary, topology, services, start } = definePlayground({
   summary:
-    'Two computers on the network 10.0.0.0/24: laptop (10.0.0.10) and web (10.0.0.2). On web, a web server (httpd) listens on port 80 and an echo server (echo) on port 7.',
+    'Two computers on the network 10.0.0.0/24: laptop (10.0.0.10) and web (10.0.0.2). On web, a web server (httpd) listens on port 80 and an echo server (echo) on port 7, both run by root as services; your terminal is the user learner.',
   topology: {
     version: 1,
     seed: 2,
@@ -20,6 +20,7 @@ export const { summary, topology, services, start } = definePlayground({
       kind: 'http',
       host: 'web',
       process: 'httpd',
+      runAs: 'root',
       address: '0.0.0.0',
       port: 80,
       pages: {
@@ -29,6 +30,6 @@ export const { summary, topology, services, start } = definePlayground({
         },
       },
     },
-    { kind: 'tcp-echo', host: 'web', process: 'echo', address: '10.0.0.2', port: 7 },
+    { kind: 'tcp-echo', host: 'web', process: 'echo', runAs: 'root', address: '10.0.0.2', port: 7 },
   ],
 });

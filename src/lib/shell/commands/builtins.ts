@@ -1,5 +1,6 @@
-/** The shell's own commands: help, hosts, ssh/use, exit, clear, history, echo, hostname, whoami. */
+/** The shell's own commands: help, hosts, ssh/use, exit, clear, history, echo, hostname, whoami, sudo. */
 import type { CommandContext, CommandSpec } from '../command';
+import { SUDO_USAGE } from '../sudo';
 
 function hostByNameOrIp(context: CommandContext, target: string): string | undefined {
   const hosts = context.network.hosts();
@@ -122,8 +123,18 @@ const whoami: CommandSpec = {
   name: 'whoami',
   summary: 'your user name',
   run(context) {
-    context.out(`${context.session.user}\n`);
+    context.out(`${context.runAs === 'root' ? 'root' : context.session.user}\n`);
     return 0;
+  },
+};
+
+/** `sudo COMMAND` is run by the shell itself (src/lib/shell/sudo.ts); alone, sudo prints its usage. */
+const sudo: CommandSpec = {
+  name: 'sudo',
+  summary: 'run one command as root, e.g. sudo ss -tlnp (no password here)',
+  run(context) {
+    context.out(SUDO_USAGE);
+    return 1;
   },
 };
 
@@ -138,4 +149,5 @@ export const builtinCommands: CommandSpec[] = [
   echo,
   hostname,
   whoami,
+  sudo,
 ];

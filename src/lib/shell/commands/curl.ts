@@ -64,8 +64,14 @@ export const curlCommand: CommandSpec = {
       context.out('curl: (3) URL using bad/illegal format or missing URL\n');
       return 3;
     }
+    // Real curl speaks https (and more); the emulated network has no TLS, so this terminal's curl says so
+    // in its own words rather than pretend to be a curl without https.
+    if (target.scheme === 'https') {
+      context.out(`curl: (1) the emulated network has no TLS, so https:// cannot work here; try http://${target.host}${target.port === 443 ? '' : `:${target.port}`}${target.path}\n`);
+      return 1;
+    }
     if (target.scheme !== 'http') {
-      context.out(`curl: (1) Protocol "${target.scheme}" not supported or disabled in libcurl\n`);
+      context.out(`curl: (1) this terminal's curl speaks http:// only, not ${target.scheme}://\n`);
       return 1;
     }
     const data = flags.get('d');

@@ -3,6 +3,7 @@ import type { CommandContext, CommandSpec } from '../command';
 import { formatNetstat } from '../format/netstat';
 import { formatSs } from '../format/ss';
 import { getopt } from '../getopt';
+import type { SocketRow } from '../../netsim/types';
 
 const SS_USAGE = `Usage: ss [ OPTIONS ]
    -h, --help          this message
@@ -36,6 +37,20 @@ function expandLong(args: readonly string[], long: Record<string, string>): stri
   return args.map((a) => (long[a] ? `-${long[a]}` : a));
 }
 
+/**
+ * The socket table as this command may see it. `ss -p` and `netstat -p` find a socket's process by reading
+ * /proc/PID/fd, which a normal user may do for their own processes only: root's sockets show no process
+ * unless the command runs under sudo.
+ */
+function visibleRows(context: CommandContext): SocketRow[] {
+  const rows = context.network.sockets({ host: context.host });
+  if (context.runAs === 'root') return rows;
+  return rows.map((row) => (row.owner && row.owner.runAs !== context.runAs ? { ...row, owner: null } : row));
+}
+
+/** What net-tools' netstat -p prints to a normal user (a real host always has root's processes). */
+const NETSTAT_NOT_ALL = '(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n';
+
 function hostNameOf(context: CommandContext) {
   return (ip: string) => context.network.hosts().find((h) => h.nics.some((n) => n.ip === ip && !n.loopback))?.name;
 }
@@ -56,7 +71,7 @@ export const ssCommand: CommandSpec = {
     }
     const f = parsed.flags;
     context.out(
-      formatSs(context.network.sockets({ host: context.host }), {
+      formatSs(visibleRows(context), {
         tcp: f.has('t'), udp: f.has('u'), all: f.has('a'), listening: f.has('l'), numeric: f.has('n'), processes: f.has('p'),
       }),
     );
@@ -78,8 +93,9 @@ export const netstatCommand: CommandSpec = {
       return 1;
     }
     const f = parsed.flags;
+    if (f.has('p') && context.runAs !== 'root') context.out(NETSTAT_NOT_ALL);
     context.out(
-      formatNetstat(context.network.sockets({ host: context.host }), {
+      formatNetstat(visibleRows(context), {
         tcp: f.has('t'), udp: f.has('u'), all: f.has('a'), listening: f.has('l'), numeric: f.has('n'), programs: f.has('p'),
         hostName: hostNameOf(context),
       }),

@@ -1,8 +1,10 @@
 /**
  * `tcpdump`: the packets this host's interface sees, live, one line each, until Ctrl+C (or -c N). It shows
- * packets from and to this host's own addresses (a router's forwarded traffic is not shown).
+ * packets from and to this host's own addresses (a router's forwarded traffic is not shown), and ARP: the
+ * broadcast request reaches every card on the asker's subnet, the reply only the asker and the answerer.
  */
-import type { HostView, TraceEvent } from '../../netsim/types';
+import { parseIpv4, sameSubnet } from '../../netsim/addresses';
+import type { ArpEvent, HostView, TraceEvent } from '../../netsim/types';
 import type { CommandContext, CommandSpec } from '../command';
 import { TcpdumpFormatter } from '../format/tcpdump';
 import { getopt } from '../getopt';
@@ -19,7 +21,6 @@ export function seenOn(host: HostView, device: string, event: TraceEvent): boole
       case 'icmp':
         return [event.src, event.dst];
       case 'arp':
-        return event.host === host.name ? [event.target, event.target] : undefined;
       case 'socket':
         return undefined;
       default: {
@@ -33,7 +34,6 @@ export function seenOn(host: HostView, device: string, event: TraceEvent): boole
   const [src, dst] = pair;
   // Traffic to 127.x or from this host to itself goes over lo, as on Linux.
   const loopback = src.startsWith('127.') || dst.startsWith('127.') || (own.has(src) && own.has(dst));
-  if (event.kind === 'arp') return !loopback && (device === 'any' || host.nics.some((n) => n.name === device && !n.loopback));
   if (device === 'any') return loopback ? src.startsWith('127.') || own.has(src) : own.has(src) || own.has(dst);
   const nic = host.nics.find((n) => n.name === device);
   if (!nic) return false;
@@ -41,9 +41,27 @@ export function seenOn(host: HostView, device: string, event: TraceEvent): boole
   return !loopback && (src === nic.ip || dst === nic.ip);
 }
 
+/**
+ * The frames of one ARP exchange that a capture on `device` of `host` sees: the request is a broadcast, so
+ * every card on the asker's subnet gets it; the reply (when someone answered) goes to the asker alone.
+ */
+export function arpFramesSeen(host: HostView, device: string, event: ArpEvent, hosts: readonly HostView[]): ('request' | 'reply')[] {
+  const target = parseIpv4(event.target);
+  const askerNic = hosts
+    .find((h) => h.name === event.host)
+    ?.nics.find((n) => !n.loopback && sameSubnet(parseIpv4(n.ip), target, n.prefix));
+  if (!askerNic) return [];
+  const nic = host.nics.find(
+    (n) => !n.loopback && (device === 'any' || n.name === device) && n.prefix === askerNic.prefix && sameSubnet(parseIpv4(n.ip), parseIpv4(askerNic.ip), n.prefix),
+  );
+  if (!nic) return [];
+  const answerer = nic.ip === event.target;
+  return event.answered && (host.name === event.host || answerer) ? ['request', 'reply'] : ['request'];
+}
+
 export const tcpdumpCommand: CommandSpec = {
   name: 'tcpdump',
-  summary: 'tcpdump -n [-i eth0] [port 80]: every packet this host sends or receives, live (Ctrl+C stops)',
+  summary: 'sudo tcpdump -n [-i eth0] [port 80]: every packet this host sends or receives, live (Ctrl+C stops)',
   async run(context) {
     const parsed = getopt(context.args, 'nlqtvSeA#', 'ic');
     if (parsed.kind !== 'ok') {
@@ -56,6 +74,11 @@ export const tcpdumpCommand: CommandSpec = {
     const device = typeof flags.get('i') === 'string' ? (flags.get('i') as string) : host.nics.find((n) => !n.loopback)?.name ?? 'lo';
     if (device !== 'any' && !host.nics.some((n) => n.name === device)) {
       context.out(`tcpdump: ${device}: No such device exists\n(SIOCGIFHWADDR: No such device)\n`);
+      return 1;
+    }
+    // Capturing opens a packet socket, which only root may do.
+    if (context.runAs !== 'root') {
+      context.out(`tcpdump: ${device}: You don't have permission to perform this capture on that device\n(socket: Operation not permitted)\n`);
       return 1;
     }
     const limit = flags.has('c') ? Number(flags.get('c')) : Infinity;
@@ -86,7 +109,12 @@ function capture(
   const formatter = new TcpdumpFormatter({
     numeric,
     hostName: (ip) => hosts.find((h) => h.nics.some((n) => n.ip === ip && !n.loopback))?.name ?? (ip.startsWith('127.') ? 'localhost' : undefined),
-    arpSender: (event) => hosts.find((h) => h.name === event.host)?.nics.find((n) => !n.loopback)?.ip,
+    macOf: (ip) => hosts.flatMap((h) => h.nics).find((n) => n.ip === ip && !n.loopback)?.mac,
+    arpSender: (event) => {
+      const target = parseIpv4(event.target);
+      const nics = hosts.find((h) => h.name === event.host)?.nics.filter((n) => !n.loopback) ?? [];
+      return (nics.find((n) => sameSubnet(parseIpv4(n.ip), target, n.prefix)) ?? nics[0])?.ip;
+    },
   });
   context.out('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
   const linkType = device === 'any' ? 'LINUX_SLL2 (Linux cooked v2)' : 'EN10MB (Ethernet)';
@@ -99,13 +127,21 @@ function capture(
       context.out(`${interrupted ? '\n' : ''}${plural(captured, 'captured')}\n${plural(captured, 'received by filter')}\n0 packets dropped by kernel\n`);
       resolve(0);
     };
-    const unsubscribe = context.network.subscribe((event) => {
-      if (captured >= limit || !seenOn(host, device, event) || !test(event)) return;
-      const line = formatter.format(event);
-      if (line === undefined) return;
+    const print = (line: string) => {
+      if (captured >= limit) return;
       captured++;
       context.out(`${line}\n`);
       if (captured >= limit) stop(false);
+    };
+    const unsubscribe = context.network.subscribe((event) => {
+      if (captured >= limit || !test(event)) return;
+      if (event.kind === 'arp') {
+        for (const frame of arpFramesSeen(host, device, event, hosts)) print(frame === 'request' ? formatter.format(event)! : formatter.formatArpReply(event));
+        return;
+      }
+      if (!seenOn(host, device, event)) return;
+      const line = formatter.format(event);
+      if (line !== undefined) print(line);
     });
     context.interrupted.then(() => {
       if (captured < limit) stop(true);

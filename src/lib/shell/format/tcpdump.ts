@@ -111,13 +111,13 @@ export class TcpdumpFormatter {
     const head = `${this.host(e.src)} > ${this.host(e.dst)}: ICMP`;
     switch (e.type) {
       case 'echo-request':
-        return `${head} echo request, id 1, seq ${e.detail}, length 64`;
+        return `${head} echo request, id 1, seq ${e.detail}, length ${e.length}`;
       case 'echo-reply':
-        return `${head} echo reply, id 1, seq ${e.detail}, length 64`;
+        return `${head} echo reply, id 1, seq ${e.detail}, length ${e.length}`;
       case 'port-unreachable':
-        return `${head} ${this.host(e.src)} udp port ${e.detail} unreachable, length 36`;
+        return `${head} ${this.host(e.src)} udp port ${e.detail} unreachable, length ${e.length}`;
       case 'host-unreachable':
-        return `${head} host ${this.host(e.dst)} unreachable, length 92`;
+        return `${head} host ${this.host(e.dst)} unreachable, length ${e.length}`;
       default: {
         const never: never = e.type;
         return never;
@@ -125,8 +125,18 @@ export class TcpdumpFormatter {
     }
   }
 
+  /** The broadcast request; `formatArpReply` prints the answer. ARP over Ethernet is 28 bytes. */
   private arp(e: ArpEvent): string {
     const sender = this.names.arpSender?.(e) ?? e.host;
     return `ARP, Request who-has ${this.host(e.target)} tell ${this.host(sender)}, length 28`;
+  }
+
+  /**
+   * The answer to an ARP request, sent back to the asker alone: `ARP, Reply 10.0.0.2 is-at 56:a1:…, length 28`.
+   * Without -n tcpdump names the maker from the MAC's first three bytes when it knows them; it knows few.
+   */
+  formatArpReply(e: ArpEvent): string {
+    const mac = this.names.macOf?.(e.target) ?? '00:00:00:00:00:00';
+    return `${tcpdumpTime(e.at)} ARP, Reply ${this.host(e.target)} is-at ${mac}${this.names.numeric ? '' : ' (oui Unknown)'}, length 28`;
   }
 }

@@ -138,6 +138,17 @@ const tickOrder: Program = ({ process, timers }) => {
   }, 0);
 };
 
+/** Connects to 127.0.0.1:args[0], writes, then throws from a timer: an uncaught exception ends the process. */
+const crashInCallback: Program = ({ net, timers }, args) => {
+  const socket = net.connect(Number(args[0]), '127.0.0.1', () => {
+    socket.write('about to crash', () => {
+      timers.setTimeout(() => {
+        throw new Error('boom in a timer');
+      }, 0);
+    });
+  });
+};
+
 export const processPrograms = {
   'stdout-stderr': stdoutStderr,
   'argv-env': argvEnv,
@@ -148,4 +159,5 @@ export const processPrograms = {
   'exit-stops-interval': exitStopsInterval,
   'exit-closes-server': exitClosesServer,
   'tick-order': tickOrder,
+  'crash-in-callback': crashInCallback,
 } satisfies Record<string, Program>;

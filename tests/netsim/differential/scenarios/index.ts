@@ -7,6 +7,9 @@ import { tcpStreamScenarios } from './tcp-stream';
 import { udpScenarios } from './udp';
 import { udpCheckScenarios } from './udp-checks';
 import { processScenarios } from './process';
+import { readlineScenarios } from './readline';
+import { utilScenarios } from './util';
+import { dnsScenarios } from './dns';
 import { streamScenarios } from './stream';
 import { tcpServerScenarios } from './tcp-server';
 import { tcpSocketLifeScenarios } from './tcp-socket-life';
@@ -21,5 +24,8 @@ export const singleHostScenarios: Scenario[] = [
   ...tcpServerScenarios,
   ...tcpSocketLifeScenarios,
   ...streamScenarios,
+  ...readlineScenarios,
+  ...utilScenarios,
+  ...dnsScenarios,
   ...processScenarios,
 ];

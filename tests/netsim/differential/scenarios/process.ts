@@ -98,6 +98,12 @@ export const processScenarios: Scenario[] = [
     },
   },
   {
+    name: 'process-crash-closes-sockets: an exception thrown from a callback ends the program with code 1; its peer sees FIN',
+    async run(platform) {
+      return exitObservation(platform, 'crash-in-callback', 1);
+    },
+  },
+  {
     name: 'process-exit-stops-interval: an interval that writes to a socket stops with the process',
     async run(platform) {
       return exitObservation(platform, 'exit-stops-interval', 1);
@@ -136,8 +142,16 @@ export const processScenarios: Scenario[] = [
   },
 ];
 
+/**
+ * How a program that died of an error ended: its exit code, what it printed to stdout, and whether stderr
+ * names the error (Node prints the source line and the stack around it: those differ between the sides).
+ */
+function crashed(end: ProgramEnd, message: string): Record<string, unknown> {
+  return { code: end.code, stdout: end.stdout, stderrNamesTheError: end.stderr.includes(`Error: ${message}`) };
+}
+
 /** Runs a program that connects to a fresh server (port as args[0]) and exits; what the server saw. */
-async function exitObservation(platform: Platform, program: 'exit-after-write' | 'exit-stops-interval', connections: number): Promise<unknown> {
+async function exitObservation(platform: Platform, program: 'exit-after-write' | 'exit-stops-interval' | 'crash-in-callback', connections: number): Promise<unknown> {
   const log = new EventLog();
   const allClosed: Promise<boolean>[] = [];
   const server = platform.net.createServer((socket) => {
@@ -145,7 +159,8 @@ async function exitObservation(platform: Platform, program: 'exit-after-write' |
     watch(log, `connection ${allClosed.length}`, socket);
   });
   const port = await listen(server);
-  const end = ending(await platform.program(program, [String(port)]).ended());
+  const ended = await platform.program(program, [String(port)]).ended();
+  const end = program === 'crash-in-callback' ? crashed(ended, 'boom in a timer') : ending(ended);
   while (allClosed.length < connections) await once(server, 'connection');
   await Promise.all(allClosed);
   await closeServer(server);

@@ -289,6 +289,27 @@ export const streamScenarios: Scenario[] = [
     },
   },
   {
+    name: "net-stream-server-ends-first-default: a client without allowHalfOpen answers the server's FIN with its own at once",
+    async run(platform) {
+      const log = new EventLog();
+      let serverClosed: Promise<boolean> = Promise.resolve(false);
+      const { server, port } = await serve(platform, (socket) => {
+        watchEvents(log, 'server', socket);
+        socket.resume();
+        serverClosed = closed(socket);
+        socket.end('server is done');
+      });
+      const client = await connect(platform, port);
+      watchEvents(log, 'client', client);
+      const clientText = collect(client);
+      client.on('end', () => log.add('client', 'in end listener', { readyState: client.readyState, writable: client.writable, writableEnded: client.writableEnded }));
+      await closed(client);
+      await serverClosed;
+      await closeServer(server);
+      return { client: log.of('client'), server: log.of('server'), clientReceived: clientText.text };
+    },
+  },
+  {
     name: 'net-stream-write-bad-values: write(null) and write(42) throw; the socket still works afterwards',
     async run(platform) {
       let serverText: Promise<string> = Promise.resolve('');

@@ -198,12 +198,13 @@ export const tcpCloseScenarios: Scenario[] = [
       const port = await listen(server);
       const client = await connect(platform, port);
       const timeouts: number[] = [];
-      client.setTimeout(80);
+      client.setTimeout(200);
       client.on('timeout', () => timeouts.push(platform.now()));
-      // Five writes 40 ms apart, nothing received: only the writes keep the socket from being idle.
+      // Five writes 50 ms apart (250 ms in all) against a 200 ms idle timeout, nothing received: only the writes keep
+      // the socket from being idle. The margins are wide so that a loaded machine does not matter.
       for (let write = 0; write < 5; write += 1) {
         client.write('tick');
-        await new Promise<void>((resolve) => platform.timers.setTimeout(resolve, 40));
+        await new Promise<void>((resolve) => platform.timers.setTimeout(resolve, 50));
       }
       const duringWrites = timeouts.length;
       await once(client, 'timeout');

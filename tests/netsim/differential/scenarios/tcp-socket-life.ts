@@ -294,12 +294,14 @@ export const tcpSocketLifeScenarios: Scenario[] = [
   {
     name: 'net-socket-timeout-reading: bytes arriving keep the idle timer from firing',
     async run(platform) {
+      // Ticks 10 ms apart against a 150 ms idle timeout: wide margins, so a loaded machine does not matter.
       const server = platform.net.createServer((socket) => {
         let sent = 0;
+        socket.on('error', () => undefined);
         const tick = () => {
           if (socket.destroyed) return;
           socket.write('tick');
-          if (++sent < 5) platform.timers.setTimeout(tick, 20);
+          if (++sent < 5) platform.timers.setTimeout(tick, 10);
         };
         tick();
       });
@@ -314,7 +316,7 @@ export const tcpSocketLifeScenarios: Scenario[] = [
         timeouts += 1;
         bytesAtTimeout = bytes;
       });
-      client.setTimeout(50);
+      client.setTimeout(150);
       await once(client, 'timeout');
       client.destroy();
       await closeServer(server);
@@ -326,7 +328,7 @@ export const tcpSocketLifeScenarios: Scenario[] = [
     async run(platform) {
       const server = platform.net.createServer((socket) => socket.resume());
       const port = await listen(server);
-      const client = platform.net.connect({ port, host: LOOPBACK, timeout: 30 });
+      const client = platform.net.connect({ port, host: LOOPBACK, timeout: 100 });
       const beforeConnect = client.timeout;
       await once(client, 'connect');
       await once(client, 'timeout');

@@ -1,9 +1,12 @@
 /**
  * Two real Linux hosts for the reference side: network namespaces `laptop` and `web` joined by a veth pair,
  * as in /work/shared/reference-output/README.md. Names are unique per run so parallel runs do not collide.
+ * Each is made to look like netsim's host of the same name: IPv4 only (netsim emulates IPv4-only hosts), its
+ * NIC named eth0, and an /etc/hosts that knows the topology's names and nothing else (`ip netns exec` mounts
+ * /etc/netns/<namespace>/hosts and nsswitch.conf over /etc's; `hosts: files`, so no DNS server is asked).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAPTOP, WEB } from './roles';
 
@@ -16,6 +19,12 @@ export interface TwoHosts {
   web: string;
   teardown(): void;
 }
+
+/** What each namespace's /etc/hosts says: the topology's names, as netsim resolves them. */
+const HOSTS_FILE = `127.0.0.1 localhost\n${LAPTOP.ip} ${LAPTOP.name}\n${WEB.ip} ${WEB.name}\n`;
+
+/** The name the NIC has on netsim's hosts. */
+export const NIC_NAME = 'eth0';
 
 function ip(...args: string[]): void {
   execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -48,18 +57,26 @@ export function createTwoHosts(): TwoHosts {
       } catch {
         // already gone
       }
+      rmSync(`/etc/netns/${namespace}`, { recursive: true, force: true });
     }
   };
   try {
-    ip('netns', 'add', laptop);
-    ip('netns', 'add', web);
+    for (const namespace of [laptop, web]) {
+      ip('netns', 'add', namespace);
+      mkdirSync(`/etc/netns/${namespace}`, { recursive: true });
+      writeFileSync(`/etc/netns/${namespace}/hosts`, HOSTS_FILE);
+      writeFileSync(`/etc/netns/${namespace}/nsswitch.conf`, 'hosts: files\n');
+      for (const scope of ['all', 'default', 'lo']) {
+        execFileSync('ip', ['netns', 'exec', namespace, 'sysctl', '-q', '-w', `net.ipv6.conf.${scope}.disable_ipv6=1`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      }
+    }
     ip('link', 'add', laptopIf, 'type', 'veth', 'peer', 'name', webIf);
     ip('link', 'set', laptopIf, 'netns', laptop);
     ip('link', 'set', webIf, 'netns', web);
-    ip('-n', laptop, 'addr', 'add', `${LAPTOP.ip}/${LAPTOP.prefix}`, 'dev', laptopIf);
-    ip('-n', web, 'addr', 'add', `${WEB.ip}/${WEB.prefix}`, 'dev', webIf);
-    for (const [namespace, nic] of [[laptop, laptopIf], [web, webIf]] as const) {
-      ip('-n', namespace, 'link', 'set', nic, 'up');
+    for (const [namespace, nic, host] of [[laptop, laptopIf, LAPTOP], [web, webIf, WEB]] as const) {
+      ip('-n', namespace, 'link', 'set', nic, 'name', NIC_NAME);
+      ip('-n', namespace, 'addr', 'add', `${host.ip}/${host.prefix}`, 'dev', NIC_NAME);
+      ip('-n', namespace, 'link', 'set', NIC_NAME, 'up');
       ip('-n', namespace, 'link', 'set', 'lo', 'up');
     }
   } catch (error) {
@@ -106,4 +123,12 @@ export function startRole(namespace: string, role: 'server' | 'client', scenario
       await exited;
     },
   };
+}
+
+/**
+ * The command line that runs `command` as host `hostName` in `namespace`: its own UTS namespace with the
+ * host's name (so `os.hostname()` is `laptop`, as on netsim), and the namespace's network and /etc/hosts.
+ */
+export function inHost(namespace: string, hostName: string, command: readonly string[]): string[] {
+  return ['ip', 'netns', 'exec', namespace, 'unshare', '--uts', '--', '/bin/sh', '-c', 'hostname "$0" && exec "$@"', hostName, ...command];
 }

@@ -43,6 +43,11 @@ export const twoHostScenarios: TwoHostScenario[] = [
     connectTo: { host: '10.0.0.3', port: 80 },
   },
   { name: 'no route to the network (ENETUNREACH at once)', server: null, connectTo: { host: '10.9.9.9', port: 80 } },
+  {
+    name: '0.0.0.0 as a destination is the connecting host itself: refused on laptop though web listens on 0.0.0.0:80',
+    server: { listenOn: '0.0.0.0', port: 80 },
+    connectTo: { host: '0.0.0.0', port: 80 },
+  },
 ];
 
 /** What web's server reports for each connection it accepts. */

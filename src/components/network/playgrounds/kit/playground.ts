@@ -4,7 +4,8 @@
  * are the kinds below (add a kind here when a chapter needs one).
  */
 import type { Network } from '../../../../lib/netsim/api';
-import type { TopologySpec } from '../../../../lib/netsim/types';
+import type { RunAs, TopologySpec } from '../../../../lib/netsim/types';
+import { bindPermission, UNPRIVILEGED_PORT_START } from '../../../../lib/netsim/ports';
 import { startEchoServer } from './echoServer';
 import type { SitePage } from './httpMessages';
 import { startHttpServer } from './httpServer';
@@ -15,6 +16,11 @@ interface ServiceBase {
   host: string;
   /** Process name, as `ss -p` shows it: honest and short (`httpd`, `echo`). */
   process: string;
+  /**
+   * Who it runs as: `root` (a service the administrator started) may listen on any port; a `user` may not
+   * listen below 1024 (EACCES, as on Linux).
+   */
+  runAs: RunAs;
   /** Address it listens on: one of its host's NIC addresses, `127.0.0.1`, or `0.0.0.0` for every one. */
   address: string;
   port: number;
@@ -75,6 +81,8 @@ export function serviceProblems(service: ServiceSpec, topology: TopologySpec): s
   }
   if (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535) {
     problems.push(`${name} listens on port ${service.port}: a port is a whole number from 1 to 65535`);
+  } else if (service.runAs === 'user' && bindPermission(service.port, service.runAs)) {
+    problems.push(`${name} runs as a user, who may not listen on port ${service.port} (below ${UNPRIVILEGED_PORT_START}): set runAs: 'root', or use a port from ${UNPRIVILEGED_PORT_START} up`);
   }
   if (service.kind === 'http') {
     for (const path of Object.keys(service.pages)) {
@@ -85,7 +93,7 @@ export function serviceProblems(service: ServiceSpec, topology: TopologySpec): s
 }
 
 async function startService(network: Network, service: ServiceSpec): Promise<void> {
-  const net = network.spawn(service.host, service.process).modules['node:net'] as NodeNet;
+  const net = network.spawn(service.host, service.process, { runAs: service.runAs }).modules['node:net'] as NodeNet;
   const listening = (() => {
     switch (service.kind) {
       case 'http':

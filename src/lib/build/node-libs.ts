@@ -49,6 +49,16 @@ interface SourcePatch {
 
 const PATCHES: SourcePatch[] = [
   {
+    file: /[\\/]node-inspect-extracted[\\/]dist[\\/]inspect\.js$/,
+    why: 'Node 22 prints a symbol key in brackets: { [Symbol(key)]: 1 }',
+    replace: [['if("symbol"==typeof r){const e=jt(On,ae(r),Un);s=t.stylize(e,"symbol")}', 'if("symbol"==typeof r){const e=jt(On,ae(r),Un);s=`[${t.stylize(e,"symbol")}]`}']],
+  },
+  {
+    file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
+    why: "Node's Buffer inspection says how many bytes it left out: <Buffer 00 01 … 31 ... 10 more bytes>",
+    replace: [["  if (this.length > max) str += ' ... '", "  if (this.length > max) str += ` ... ${this.length - max} more byte${this.length - max > 1 ? 's' : ''}`"]],
+  },
+  {
     file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
     why: "Buffers made as Node makes them (a FastBuffer subclass of Uint8Array whose prototype chain holds Buffer.prototype), not by swapping each new array's prototype, which makes V8 slow every Buffer",
     replace: [

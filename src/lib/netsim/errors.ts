@@ -149,6 +149,8 @@ export const nodeErrors = {
   dgramAlreadyBound: () => nodeError(Error, 'ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound'),
   dgramAlreadyConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected'),
   dgramNotConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected'),
+  invalidPropertyValue: (name: string, value: unknown, reason: string) =>
+    nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property '${name}' ${reason}. Received ${inspect(value)}`),
   outOfRangeInteger: (name: string, value: number) =>
     nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`),
   socketBufferSize: (syscall: string, errno: Errno) => new NodeSystemError('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size', errno, syscall),

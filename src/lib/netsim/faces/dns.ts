@@ -5,7 +5,8 @@
  * no DNS server in the emulated network, so the `resolve*` family is not offered.
  */
 import { formatIpv4, isIpv4 } from '../addresses';
-import { invalidArgType, invalidArgValue, notFoundError } from '../errors';
+import { invalidArgType, invalidArgValue, nodeErrors, notFoundError } from '../errors';
+import { utilPackage } from '../node/libs';
 import type { FaceContext } from './context';
 
 export interface LookupAddress {
@@ -40,6 +41,10 @@ export function bindDns(ctx: FaceContext) {
     }
     if (options === undefined || options === null) return {};
     if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+    const { family } = options as LookupOptions;
+    if (family !== undefined && family !== 0 && family !== 4 && family !== 6 && family !== 'IPv4' && family !== 'IPv6') {
+      throw nodeErrors.invalidPropertyValue('options.family', family, 'must be one of: 0, 4, 6');
+    }
     return options as LookupOptions;
   }
 
@@ -67,8 +72,9 @@ export function bindDns(ctx: FaceContext) {
 
   const promises = Object.freeze({
     lookup(hostname: string, options?: unknown): Promise<LookupAddress | LookupAddress[]> {
+      // As Node's: a bad argument throws at once, before any promise.
+      const opts = normalise(hostname, options);
       return new Promise((resolve, reject) => {
-        const opts = normalise(hostname, options);
         lookup(hostname, opts, (error, address, family) => {
           if (error) reject(error);
           else if (opts.all) resolve(address as LookupAddress[]);
@@ -77,6 +83,9 @@ export function bindDns(ctx: FaceContext) {
       });
     },
   });
+
+  // util.promisify(dns.lookup) resolves { address, family } (or the list), as Node's custom promisify does.
+  Object.defineProperty(lookup, utilPackage.promisify.custom, { value: promises.lookup });
 
   const dns = {
     lookup,

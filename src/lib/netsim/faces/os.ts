@@ -4,6 +4,7 @@
  * so no `IPv6` entries appear (a real Linux host would list `::1` and `fe80::…` too).
  */
 import { formatIpv4 } from '../addresses';
+import { ERRNO } from '../types';
 import type { FaceContext } from './context';
 
 export interface NetworkInterfaceInfo {
@@ -19,10 +20,18 @@ function netmask(prefix: number): string {
   return formatIpv4(prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
 }
 
+/** os.constants as Linux has them: error numbers (positive, as `errno`), signals, priorities. */
+const constants = Object.freeze({
+  errno: Object.freeze(Object.fromEntries(Object.entries(ERRNO).map(([code, errno]) => [code, -errno]))),
+  signals: Object.freeze({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15 }),
+  priority: Object.freeze({ PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0, PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20 }),
+});
+
 export function bindOs(ctx: FaceContext) {
   const host = ctx.host.node;
   const os = {
     EOL: '\n',
+    constants,
     devNull: '/dev/null',
     /** The host's name, as in the topology (`web`, `laptop`). */
     hostname: () => host.name,

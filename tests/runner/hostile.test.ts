@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grade } from '../../src/lib/grader/grade';
 import type { Check } from '../../src/lib/grader/checks';
-import { lockdown } from '../../src/lib/runner/lockdown';
+import { sharedLibraries } from '../../src/lib/netsim/index';
+import { hardenLibraries, lockdown } from '../../src/lib/runner/lockdown';
 import { PROTOCOL_VERSION, type RunnerEvent, type RunRecord } from '../../src/lib/runner/protocol';
 import { hardenHost, serve } from '../../src/lib/runner/worker-entry';
 import { lines, program, request, run } from './helpers';
@@ -15,6 +16,7 @@ beforeAll(() => {
   hardenHost();
   // vitest swaps setTimeout & co. between tests, so the host globals stay writable here (the worker locks them).
   lockdown({ hostGlobals: false });
+  hardenLibraries(sharedLibraries());
 });
 
 const echoServer = program(

@@ -18,7 +18,7 @@ import { Random } from './random';
 export type * from './api';
 export type * from './types';
 export { ERRNO } from './types';
-export { MODULE_NAMES } from './process';
+export { MODULE_NAMES, sharedLibraries } from './process';
 
 function defaultYield(): () => Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => void; MessageChannel?: typeof MessageChannel };

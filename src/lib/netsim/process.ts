@@ -22,6 +22,14 @@ import type { HostRuntime, Stack } from './network';
 import type { ProcessCore } from './owner';
 import { enterNetwork } from './node/scheduler';
 
+/**
+ * The module objects every process shares (Node's userland libraries): the runner freezes them before
+ * programs run (lockdown's hardenLibraries), so one program cannot change another's streams or emitters.
+ */
+export function sharedLibraries(): unknown[] {
+  return [eventsModule, bufferModule, streamModule, streamPromises, stringDecoderModule, utilModule];
+}
+
 function closeDescriptors(core: ProcessCore): void {
   for (const cleanup of [...core.onExit]) cleanup();
   core.onExit.clear();

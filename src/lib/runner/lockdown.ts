@@ -83,6 +83,45 @@ export function lockdown(options: LockdownOptions = {}): void {
   lockedDown = true;
 }
 
+/**
+ * Methods a program (or the library itself) sets on its own stream or emitter instances: `new
+ * Writable({ write })` stores `this._write`, every EventEmitter stores `this._events`. On a frozen prototype
+ * those assignments would throw (the override mistake), so they become accessors that define the property
+ * on the instance. Hot methods (`emit`, `write`, `push`) stay plain data: an accessor would cost a call on
+ * every use, and programs define them on their own classes, not on instances.
+ */
+const LIBRARY_OVERRIDABLE = [
+  '_read', '_write', '_writev', '_final', '_destroy', '_construct', '_transform', '_flush',
+  '_events', '_eventsCount', '_maxListeners',
+];
+
+/**
+ * Freezes Node's userland libraries that every emulated process shares (readable-stream, events, buffer,
+ * util…): within a run the exercise's own programs (its driver) use the same classes as the learner's, so a
+ * program that patched `stream.Duplex.prototype` could change how the driver behaves. Each process's own
+ * `net.Socket`, `net.Server` and `dgram.Socket` are classes of that process and stay its own to patch.
+ */
+export function hardenLibraries(roots: readonly unknown[]): void {
+  // The classes are the roots themselves (events is EventEmitter) or their members (stream.Duplex, buffer.Buffer).
+  const classes = new Set<unknown>();
+  for (const root of roots) {
+    if (typeof root === 'function') classes.add(root);
+    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
+    for (const key of Reflect.ownKeys(root)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(root, key);
+      if (descriptor && 'value' in descriptor && typeof descriptor.value === 'function') classes.add(descriptor.value);
+    }
+  }
+  const prototypes = new Set<object>();
+  for (const value of classes) {
+    for (let proto: unknown = (value as { prototype?: unknown }).prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      prototypes.add(proto as object);
+    }
+  }
+  for (const proto of prototypes) enableOverrides(proto, LIBRARY_OVERRIDABLE);
+  for (const root of roots) deepFreeze(root);
+}
+
 /** Intrinsics with no global name, reachable from syntax: freeze them too. */
 function hiddenIntrinsics(): unknown[] {
   const proto = Object.getPrototypeOf;

@@ -7,7 +7,8 @@
  * before any learner code runs, so a program cannot change what the RunRecord says on its way out.
  * Terminating a run that is over its time budget is the page's job (`worker.terminate()`).
  */
-import { lockdown } from './lockdown';
+import { sharedLibraries } from '../netsim/index';
+import { hardenLibraries, lockdown } from './lockdown';
 import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
 import { runExercise } from './run';
 import { attachShell, type AttachedShell } from './shell-link';
@@ -36,6 +37,7 @@ function onConnect(event: MessageEvent): void {
   scope.removeEventListener('message', onConnect);
   hardenHost();
   lockdown();
+  hardenLibraries(sharedLibraries());
   serve(port);
 }
 

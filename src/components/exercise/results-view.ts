@@ -32,6 +32,8 @@ export function statusSentence(run: Pick<GradedRun, 'record' | 'results'>): stri
       return `Your program did not compile (${placeOf(record.error ?? { message: '' })}): ${record.error?.message ?? 'syntax error'}. Fix that line and run again.`;
     case 'timed-out':
       return `${TIMED_OUT_MESSAGE} It was stopped after its time budget. ${tally}`;
+    case 'limit':
+      return `The run was stopped: ${record.error?.message ?? 'a program went past a limit of the run.'} ${tally}`;
     case 'threw': {
       const where = record.error ? placeOf(record.error) : '';
       return `Your program stopped with an error${where ? ` at ${where}` : ''}: ${record.error?.message ?? 'unknown error'}. ${tally}`;

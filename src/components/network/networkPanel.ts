@@ -61,6 +61,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (event.type === 'done') runs += 1;
     // A run stopped for its time budget took its worker, and with it the network the terminal was on.
     if (event.type === 'done' && event.record.outcome === 'timed-out') note('The run was stopped, and its network with it: the terminal comes back with the next run.');
+    if (event.type === 'done' && event.record.outcome === 'limit') note('The run was stopped at one of its limits: the network stands as it was then.');
   });
 
   let currentPacket: PacketRow | null = null;

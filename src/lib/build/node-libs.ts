@@ -55,6 +55,21 @@ const PATCHES: SourcePatch[] = [
   },
   {
     file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
+    why: 'one Buffer may hold 64 MiB in an emulated program (a run must not take the browser tab down): past it, a sentence saying so',
+    replace: [
+      ['const K_MAX_LENGTH = 0x7fffffff', 'const K_MAX_LENGTH = 64 * 1024 * 1024'],
+      [
+        "    throw new RangeError('Attempt to allocate Buffer larger than maximum ' +\n                         'size: 0x' + K_MAX_LENGTH.toString(16) + ' bytes')",
+        "    throw new RangeError('Cannot make a Buffer of ' + Number(length).toLocaleString('en') + ' bytes: a program here may hold at most 64 MiB (67,108,864 bytes) in one Buffer.')",
+      ],
+      [
+        `    throw new RangeError('The value "' + length + '" is invalid for option "size"')`,
+        "    throw new RangeError('Cannot make a Buffer of ' + Number(length).toLocaleString('en') + ' bytes: a program here may hold at most 64 MiB (67,108,864 bytes) in one Buffer.')",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
     why: "Node's Buffer inspection says how many bytes it left out: <Buffer 00 01 … 31 ... 10 more bytes>",
     replace: [["  if (this.length > max) str += ' ... '", "  if (this.length > max) str += ` ... ${this.length - max} more byte${this.length - max > 1 ? 's' : ''}`"]],
   },

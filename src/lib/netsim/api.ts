@@ -15,10 +15,13 @@ import type {
   StreamRecord,
   TraceEvent,
 } from './types';
+import type { LimitHit, RunLimits } from './limits';
 
 export interface NetworkOptions {
   /** Overrides `topology.seed`. The same seed gives the identical trace. */
   seed?: number;
+  /** What the run may use (defaults: limits.ts DEFAULT_LIMITS). */
+  limits?: Partial<RunLimits>;
   /**
    * Lets the host's pending promise callbacks run before the next network event is delivered (the async
    * `run`). Default: `setImmediate` where it exists (Node), else a `MessageChannel` round trip (workers).
@@ -40,7 +43,8 @@ export interface ProcessSettings {
 }
 
 /** Why `run` returned. */
-export type RunStop = 'idle' | 'time-limit' | 'event-limit';
+/** Why `run` returned: idle, the virtual time limit, the event limit, or a run limit a program hit (`limitHit()`). */
+export type RunStop = 'idle' | 'time-limit' | 'event-limit' | 'limit';
 
 export interface Network {
   /** Virtual time in milliseconds since the network was created. */
@@ -64,6 +68,10 @@ export interface Network {
   errors(): SocketErrorRecord[];
   /** How processes ended (exit or crash), in order; running processes have no entry. */
   fates(): ProcessFate[];
+  /** The run limit a program went past, if one did (the network halted then). */
+  limitHit(): LimitHit | null;
+  /** Trace events left out because the trace reached its limit (the run went on). */
+  traceDropped(): number;
   snapshot(): NetworkSnapshot;
   /** Called for every trace event as it is recorded. Returns an unsubscribe function. */
   subscribe(listener: (event: TraceEvent) => void): () => void;

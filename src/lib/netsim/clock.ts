@@ -44,6 +44,17 @@ export class Clock {
   #live = 0;
   /** The process whose code runs now (for uncaught-exception routing). */
   current: Blame | null = null;
+  /** Set when a run limit was hit: nothing more runs. */
+  #halted = false;
+
+  /** Stops the network for good (a run limit was hit): `step` and `runUntil` run nothing more. */
+  halt(): void {
+    this.#halted = true;
+  }
+
+  get halted(): boolean {
+    return this.#halted;
+  }
 
   /** Schedules `run(arg)` after `delay` virtual ms (0 = after the events already due now). */
   schedule<A>(delay: number, run: (arg: A) => void, arg: A, blame: Blame | null = null): ScheduledEvent {
@@ -103,6 +114,7 @@ export class Clock {
   }
 
   nextAt(): number | undefined {
+    if (this.#halted) return undefined;
     if (this.#tickHead < this.#tickTail) return this.now;
     this.#dropCancelled();
     return this.#heapSize ? this.#heap[0]!.at : undefined;
@@ -113,6 +125,7 @@ export class Clock {
    * to do with an exception thrown by a callback; it is given the process that was running.
    */
   step(onThrow: (error: unknown, blame: Blame | null) => void): boolean {
+    if (this.#halted) return false;
     enterNetwork(this);
     if (this.#tickHead < this.#tickTail) {
       this.drainTicks(onThrow);
@@ -146,8 +159,9 @@ export class Clock {
    * `maxEvents` ran ('event-limit'). The loop lives here, next to the queue it reads, so the hot path
    * passes no virtual time across a call (a double crossing a call is a fresh heap number each time).
    */
-  runUntil(deadline: number, maxEvents: number, onThrow: (error: unknown, blame: Blame | null) => void): 'idle' | 'time-limit' | 'event-limit' {
+  runUntil(deadline: number, maxEvents: number, onThrow: (error: unknown, blame: Blame | null) => void): 'idle' | 'time-limit' | 'event-limit' | 'limit' {
     for (let n = 0; ; n++) {
+      if (this.#halted) return 'limit';
       if (n >= maxEvents) return 'event-limit';
       if (this.#tickHead === this.#tickTail) {
         this.#dropCancelled();
@@ -160,7 +174,7 @@ export class Clock {
 
   drainTicks(onThrow: (error: unknown, blame: Blame | null) => void): void {
     const ticks = this.#ticks;
-    while (this.#tickHead < this.#tickTail) {
+    while (this.#tickHead < this.#tickTail && !this.#halted) {
       const at = this.#tickHead;
       const run = ticks[at] as (a: unknown, b: unknown) => void;
       const a = ticks[at + 1];

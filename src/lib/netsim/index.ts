@@ -9,6 +9,7 @@ import { isProcessExit } from './faces/process';
 import { enterNetwork } from './node/scheduler';
 import type { Blame } from './clock';
 import { Stack } from './network';
+import { DEFAULT_LIMITS } from './limits';
 import type { ProcessCore } from './owner';
 import { createProcess } from './process';
 import { buildHosts, nicView, resolveName } from './topology';
@@ -19,6 +20,8 @@ export type * from './api';
 export type * from './types';
 export { ERRNO } from './types';
 export { MODULE_NAMES, sharedLibraries } from './process';
+export { DEFAULT_LIMITS, LimitExceeded, limitSentence } from './limits';
+export type { LimitHit, LimitKind, RunLimits } from './limits';
 
 function defaultYield(): () => Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => void; MessageChannel?: typeof MessageChannel };
@@ -43,6 +46,8 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
   const latency = topology.latencyMs ?? 0.5;
   if (!(latency >= 0)) throw new Error(`Invalid topology: latencyMs must be a number >= 0, got ${String(topology.latencyMs)}`);
   const stack = new Stack(nodes, seed, latency);
+  stack.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  stack.recorder.traceLimit = stack.limits.traceEvents;
   const clock = stack.clock;
   const recorder = stack.recorder;
   const yieldToHost = options.yieldToHost ?? defaultYield();
@@ -99,6 +104,12 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     fates() {
       return recorder.fates();
     },
+    limitHit() {
+      return stack.limitHit;
+    },
+    traceDropped() {
+      return recorder.traceDropped;
+    },
     snapshot(): NetworkSnapshot {
       return Object.freeze({ version: 1 as const, at: clock.now, hosts: hosts(), sockets: recorder.sockets(), trace: recorder.trace() as NetworkSnapshot['trace'] });
     },
@@ -120,6 +131,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       const maxEvents = limits.maxEvents ?? Infinity;
       await yieldToHost();
       for (let n = 0; ; n++) {
+        if (clock.halted) return 'limit';
         if (n >= maxEvents) return 'event-limit';
         const next = clock.nextAt();
         if (next === undefined) return 'idle';

@@ -70,6 +70,10 @@ export class Recorder {
   readonly #errorObjects = new WeakMap<object, number>();
   readonly #fates: ProcessFate[] = [];
   #frozenTrace: readonly TraceEvent[] | null = null;
+  /** Most events the trace keeps (the run's limits); past it events are counted, not kept. */
+  traceLimit = Infinity;
+  /** Events left out because the trace was full. */
+  traceDropped = 0;
 
   constructor(clock: { readonly now: number }) {
     this.#store = new TraceStore(clock);
@@ -81,11 +85,13 @@ export class Recorder {
   }
 
   record(input: TraceInput): void {
+    if (this.#store.length >= this.traceLimit) return void this.traceDropped++;
     this.#recorded(this.#store.add(input));
   }
 
   /** A TCP segment leaving a host (the hot path: no object is made unless someone is watching). */
   segment(seg: Segment, delivered: boolean): void {
+    if (this.#store.length >= this.traceLimit) return void this.traceDropped++;
     this.#recorded(this.#store.segment(seg, delivered));
   }
 

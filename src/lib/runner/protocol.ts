@@ -74,7 +74,8 @@ export interface RunError {
 export interface RunRecord {
   version: typeof PROTOCOL_VERSION;
   exerciseId: string;
-  outcome: 'finished' | 'threw' | 'timed-out' | 'did-not-compile';
+  /** `limit`: a program went past a run limit (sockets, timers, bytes queued); `error.message` says which. */
+  outcome: 'finished' | 'threw' | 'timed-out' | 'did-not-compile' | 'limit';
   console: ConsoleLine[];
   /** Every segment, datagram and socket lifecycle event, in virtual time. */
   trace: TraceEvent[];
@@ -91,8 +92,10 @@ export interface RunRecord {
   endedAt: number;
   /** Console lines dropped by the cap (1000 lines / 200 KB); 0 when everything was kept. */
   consoleDropped?: number;
-  /** Why the network stopped: it went idle, or it reached the virtual time limit or the event limit. */
-  stoppedBy?: 'idle' | 'time-limit' | 'event-limit';
+  /** Why the network stopped: it went idle, or it reached the virtual time limit, the event limit or a run limit. */
+  stoppedBy?: 'idle' | 'time-limit' | 'event-limit' | 'limit';
+  /** Trace events left out because the trace reached its limit (the run went on without recording them). */
+  traceDropped?: number;
   /** Wall-clock duration of the run in milliseconds (information only, never graded). */
   wallMs: number;
   error?: RunError;

@@ -5,7 +5,7 @@
  * alive afterwards (servers keep listening) for the terminal.
  */
 import type { Network, RunStop } from '../netsim/api';
-import { createNetwork as createNetsim } from '../netsim/index';
+import { createNetwork as createNetsim, limitSentence } from '../netsim/index';
 import type { TopologySpec, TraceEvent } from '../netsim/types';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
@@ -46,8 +46,9 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   const compiled = compileAll(request.programs, options.evaluate ?? evaluateGlobally);
   if (!compiled.ok) return { network, record: record('did-not-compile', 'idle', compiled.error) };
 
-  const print = (line: Omit<ConsoleLine, 'at'>) => {
-    const kept = consoleLog.add({ ...line, at: network.now });
+  const roles = new Map(request.programs.map((p) => [p.file, p.role]));
+  const print = (line: Omit<ConsoleLine, 'at'>, kind: 'output' | 'crash' = 'output') => {
+    const kept = consoleLog.add({ ...line, at: network.now }, kind === 'crash' ? 'crash' : roles.get(line.file) === 'driver' ? 'driver' : 'learner');
     if (kept) emit({ type: 'console', runId: request.runId, line: kept });
   };
   const crashes = new Crashes(compiled.programs, print);
@@ -63,6 +64,11 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
     live.stop();
   }
   if (consoleLog.dropped > 0) emit({ type: 'console-capped', runId: request.runId, dropped: consoleLog.dropped });
+  const hit = network.limitHit();
+  if (hit) {
+    const limited: RunError = { name: 'LimitExceeded', message: limitSentence(hit), ...(fileOn(request, hit.host) ? { file: fileOn(request, hit.host) } : {}) };
+    return { network, record: record('limit', stop, limited) };
+  }
   return { network, record: record(crashes.learnerError ? 'threw' : 'finished', stop, crashes.learnerError) };
 }
 
@@ -92,7 +98,7 @@ async function startInOrder(
     const last = index === request.programs.length - 1;
     const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
     stop = await network.run({ untilVirtualMs: until, maxEvents });
-    if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
+    if (stop === 'event-limit' || stop === 'limit' || network.now >= request.virtualTimeLimitMs) break;
   }
   for (const output of outputs) output.flush();
   return stop;
@@ -172,6 +178,7 @@ function buildRecord(
     console: consoleLog.lines.slice(),
     consoleDropped: consoleLog.dropped,
     trace: network.trace().slice(),
+    traceDropped: network.traceDropped(),
     sockets: network.sockets(),
     streams: network.streams(),
     errors: network.errors(),
@@ -205,6 +212,11 @@ function streamLiveEvents(network: Network, runId: number, emit: (event: RunnerE
     if (event.kind === 'socket') socketsChanged = true;
   });
   return { flush, stop };
+}
+
+/** The learner's file on `host`, if one runs there (a limit names whose program went past it). */
+function fileOn(request: RunRequest, host: string): string | undefined {
+  return request.programs.find((p) => p.host === host && p.role === 'learner')?.file;
 }
 
 function now(): number {

@@ -46,6 +46,8 @@ export function evaluateRanWithoutError(_check: RanWithoutErrorCheck, record: Ru
       return fail(`Your program threw${where}: ${record.error?.message ?? 'an error'}.`);
     case 'timed-out':
       return fail(`Your program was still running when the time budget ran out: look for an endless loop.`);
+    case 'limit':
+      return fail(record.error?.message ?? 'Your program went past a limit of the run.');
     case 'finished': {
       const unhandled = record.errors.filter((e) => !e.handled);
       if (unhandled.length > 0) {

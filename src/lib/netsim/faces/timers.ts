@@ -34,6 +34,9 @@ export function defineTimers(ctx: FaceContext) {
 
     /** Starts (or restarts) the countdown from now. */
     #arm(): this {
+      if (!live.has(this) && live.size >= ctx.stack.limits.timers) {
+        ctx.stack.exceed('timers', ctx.stack.limits.timers, ctx.host.node.name, ctx.process.pid);
+      }
       if (this.#event) ctx.stack.clock.cancel(this.#event);
       this.#event = ctx.stack.clock.schedule(this.#delay, fire, this, ctx.process);
       live.add(this);

@@ -315,6 +315,8 @@ export function defineSocket(ctx: FaceContext) {
     // ───────── Node's public API beyond the stream ─────────
 
     override write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+      const limit = ctx.stack.limits.bufferedBytes;
+      if (this.writableLength > limit) ctx.stack.exceed('bufferedBytes', limit, ctx.host.node.name, ctx.process.pid);
       return (Duplex.prototype.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
     }
 

@@ -11,15 +11,19 @@ export interface SystemTool {
   readonly neededBy: string;
 }
 
+const twoHostTests = 'The two-host differential tests (tests/netsim/differential/two-host*)';
+
 export const systemTools = {
-  ip: { debianPackage: 'iproute2', neededBy: 'The two-host differential tests (tests/netsim/differential/two-host*)' },
+  ip: { debianPackage: 'iproute2', neededBy: twoHostTests },
+  // Turns IPv6 off inside the namespaces, which netsim's IPv4-only hosts lack.
+  sysctl: { debianPackage: 'procps', neededBy: twoHostTests },
   nft: { debianPackage: 'nftables', neededBy: 'The packet-loss differential tests' },
 } as const satisfies Record<string, SystemTool>;
 
 export type ToolName = keyof typeof systemTools;
 
 /** The tools a test in the tree uses today; `nft` joins when packet loss is tested. */
-export const toolsTheTestsNeed: readonly ToolName[] = ['ip'];
+export const toolsTheTestsNeed: readonly ToolName[] = ['ip', 'sysctl'];
 
 export type ToolStatus =
   | { readonly path: string; readonly installed: boolean }

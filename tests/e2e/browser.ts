@@ -2,25 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's Chromium; playwright-core cannot download its own browser on these machines. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumArgs, locateChromium } from '../../scripts/machine/chromium';
+import { realMachine } from '../../scripts/machine/machine';
 
 export const artifactsDir = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
+/** Chromium as the one finder locates it (scripts/machine/chromium.ts), with the flags these machines need. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  return chromium.launch({ executablePath: locateChromium(realMachine()).path, args: [...chromiumArgs], headless: true });
 }
 
 export type Theme = 'light' | 'dark';

@@ -13,7 +13,7 @@ async function prepare(spec: FakeSpec, wanted = { browser: true, tools: true }) 
 describe('the step before the tests', () => {
   it('prints one line per thing it found, with the browser’s version', async () => {
     const { status, info, problems } = await prepare({
-      files: ['/usr/bin/chromium', '/usr/sbin/ip'],
+      files: ['/usr/bin/chromium', '/usr/sbin/ip', '/usr/sbin/sysctl'],
       path: ['/usr/sbin', '/usr/bin'],
       answers: { '/usr/bin/chromium --version': { ok: true, output: '/usr/bin/chromium: 9: [: unexpected operator\nChromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)\n' } },
     });
@@ -22,6 +22,7 @@ describe('the step before the tests', () => {
     expect(info).toEqual([
       "[setup] Chromium: /usr/bin/chromium (Debian's chromium, Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm))",
       '[setup] ip: /usr/sbin/ip',
+      '[setup] sysctl: /usr/sbin/sysctl',
     ]);
   });
 
@@ -35,17 +36,21 @@ describe('the step before the tests', () => {
         'apt-get update -q': { ok: true },
         'apt-get install -y -q --no-install-recommends chromium': { ok: true, creates: ['/usr/bin/chromium'] },
         'apt-get install -y -q --no-install-recommends iproute2': { ok: true, creates: ['/usr/sbin/ip'] },
+        'apt-get install -y -q --no-install-recommends procps': { ok: true, creates: ['/usr/sbin/sysctl'] },
       },
     });
     expect(status).toBe(0);
     expect(ran.filter((line) => line.includes('apt-get update'))).toHaveLength(1);
-    expect(info.at(-1)).toMatch(/^\[setup\] ip: installed in \d+ s: \/usr\/sbin\/ip$/);
+    expect(info.filter((line) => line.includes(': installed in '))).toEqual([
+      expect.stringMatching(/^\[setup\] Chromium: installed in \d+ s: \/usr\/bin\/chromium \(Debian's chromium\)$/),
+      expect.stringMatching(/^\[setup\] ip: installed in \d+ s: \/usr\/sbin\/ip$/),
+      expect.stringMatching(/^\[setup\] sysctl: installed in \d+ s: \/usr\/sbin\/sysctl$/),
+    ]);
   });
 
   it('only looks for what it is asked for', async () => {
-    const { info } = await prepare({ files: ['/usr/bin/chromium'] }, { browser: false, tools: true });
-    expect(info).toHaveLength(1);
-    expect(info[0]).toMatch(/^\[setup\] ip: The two-host differential tests .* are skipped/);
+    const { info } = await prepare({ files: ['/usr/bin/chromium', '/usr/bin/sysctl'] }, { browser: false, tools: true });
+    expect(info).toEqual([expect.stringMatching(/^\[setup\] ip: The two-host differential tests .* are skipped/), '[setup] sysctl: /usr/bin/sysctl']);
   });
 
   it('exits 1 with the one sentence on stderr, and nothing else there, when no Chromium can be had', async () => {

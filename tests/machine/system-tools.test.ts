@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ensureTool, systemTools, toolSkipReason, toolsTheTestsNeed } from '../../scripts/machine/system-tools';
+import { ensureTool, systemTools, toolSkipReason, toolsTheTestsNeed, type ToolName } from '../../scripts/machine/system-tools';
 import { DEBIAN_OS_RELEASE, fakeMachine, type FakeSpec } from './fake-machine';
 
-async function ensure(spec: FakeSpec, name: 'ip' | 'nft') {
+async function ensure(spec: FakeSpec, name: ToolName) {
   const machine = fakeMachine(spec);
   const log: string[] = [];
   const status = await ensureTool(machine, name, (line) => log.push(line));
@@ -20,6 +20,7 @@ describe('system tools the tests drive', () => {
 
   it.each([
     ['ip', 'iproute2'],
+    ['sysctl', 'procps'],
     ['nft', 'nftables'],
   ] as const)('installs a missing %s from Debian’s %s as root on Debian (apt-get update first)', async (name, debianPackage) => {
     const { status, ran } = await ensure(
@@ -64,6 +65,7 @@ describe('system tools the tests drive', () => {
 
   it('knows every tool the tests need', () => {
     for (const name of toolsTheTestsNeed) expect(systemTools).toHaveProperty(name);
-    expect(toolsTheTestsNeed).toContain('ip');
+    // The two-host tests make namespaces with ip and turn their IPv6 off with sysctl.
+    expect(toolsTheTestsNeed).toEqual(['ip', 'sysctl']);
   });
 });

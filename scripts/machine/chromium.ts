@@ -62,7 +62,7 @@ export function findChromium(machine: Machine): ChromiumSearch {
 }
 
 /** The CHROMIUM_PATH phrase when that variable named a missing file: worth saying even when another was found. */
-export function misdirection(search: ChromiumSearch): string | undefined {
+export function chromiumPathProblem(search: ChromiumSearch): string | undefined {
   return search.missed.find((phrase) => phrase.startsWith('CHROMIUM_PATH='));
 }
 
@@ -85,7 +85,7 @@ export interface EnsuredChromium extends FoundChromium {
 export async function ensureChromium(machine: Machine, log: (line: string) => void, debian: Apt = apt(machine)): Promise<EnsuredChromium> {
   const search = findChromium(machine);
   if (search.found !== undefined) {
-    const note = misdirection(search);
+    const note = chromiumPathProblem(search);
     if (note !== undefined) log(`${note}; using ${search.found.path} (${search.found.source}) instead.`);
     return { ...search.found, installed: false };
   }

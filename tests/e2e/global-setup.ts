@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { findChromium, locateChromium, misdirection } from '../../scripts/machine/chromium';
+import { chromiumPathProblem, findChromium, locateChromium } from '../../scripts/machine/chromium';
 import { realMachine } from '../../scripts/machine/machine';
 import { buildSite, e2eBasePath, e2eDistDir } from './site-build';
 import { serveStatic } from './static-server';
@@ -23,7 +23,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const machine = realMachine();
-  const note = misdirection(findChromium(machine));
+  const note = chromiumPathProblem(findChromium(machine));
   if (note !== undefined) console.warn(`[e2e] ${note}`);
   const browser = locateChromium(machine);
   console.log(`[e2e] driving ${browser.path} (${browser.source})`);

@@ -17,13 +17,15 @@ export const systemTools = {
   ip: { debianPackage: 'iproute2', neededBy: twoHostTests },
   // Turns IPv6 off inside the namespaces, which netsim's IPv4-only hosts lack.
   sysctl: { debianPackage: 'procps', neededBy: twoHostTests },
+  // Shows the recipe's listening socket as a learner's own computer would.
+  ss: { debianPackage: 'iproute2', neededBy: 'The "Run it on your computer" recipe tests (tests/exercises/on-your-computer.test.ts)' },
   nft: { debianPackage: 'nftables', neededBy: 'The packet-loss differential tests' },
 } as const satisfies Record<string, SystemTool>;
 
 export type ToolName = keyof typeof systemTools;
 
 /** The tools a test in the tree uses today; `nft` joins when packet loss is tested. */
-export const toolsTheTestsNeed: readonly ToolName[] = ['ip', 'sysctl'];
+export const toolsTheTestsNeed: readonly ToolName[] = ['ip', 'sysctl', 'ss'];
 
 export type ToolStatus =
   | { readonly path: string; readonly installed: boolean }

@@ -13,7 +13,7 @@ async function prepare(spec: FakeSpec, wanted = { browser: true, tools: true }) 
 describe('the step before the tests', () => {
   it('prints one line per thing it found, with the browser’s version', async () => {
     const { status, info, problems } = await prepare({
-      files: ['/usr/bin/chromium', '/usr/sbin/ip', '/usr/sbin/sysctl'],
+      files: ['/usr/bin/chromium', '/usr/sbin/ip', '/usr/sbin/sysctl', '/usr/bin/ss'],
       path: ['/usr/sbin', '/usr/bin'],
       answers: { '/usr/bin/chromium --version': { ok: true, output: '/usr/bin/chromium: 9: [: unexpected operator\nChromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)\n' } },
     });
@@ -23,6 +23,7 @@ describe('the step before the tests', () => {
       "[setup] Chromium: /usr/bin/chromium (Debian's chromium, Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm))",
       '[setup] ip: /usr/sbin/ip',
       '[setup] sysctl: /usr/sbin/sysctl',
+      '[setup] ss: /usr/bin/ss',
     ]);
   });
 
@@ -35,7 +36,7 @@ describe('the step before the tests', () => {
       answers: {
         'apt-get update -q': { ok: true },
         'apt-get install -y -q --no-install-recommends chromium': { ok: true, creates: ['/usr/bin/chromium'] },
-        'apt-get install -y -q --no-install-recommends iproute2': { ok: true, creates: ['/usr/sbin/ip'] },
+        'apt-get install -y -q --no-install-recommends iproute2': { ok: true, creates: ['/usr/sbin/ip', '/usr/bin/ss'] },
         'apt-get install -y -q --no-install-recommends procps': { ok: true, creates: ['/usr/sbin/sysctl'] },
       },
     });
@@ -46,11 +47,18 @@ describe('the step before the tests', () => {
       expect.stringMatching(/^\[setup\] ip: installed in \d+ s: \/usr\/sbin\/ip$/),
       expect.stringMatching(/^\[setup\] sysctl: installed in \d+ s: \/usr\/sbin\/sysctl$/),
     ]);
+    // iproute2 brought ss along with ip: found, not installed again.
+    expect(info.at(-1)).toBe('[setup] ss: /usr/bin/ss');
+    expect(ran.filter((line) => line.endsWith(' iproute2'))).toHaveLength(1);
   });
 
   it('only looks for what it is asked for', async () => {
-    const { info } = await prepare({ files: ['/usr/bin/chromium', '/usr/bin/sysctl'] }, { browser: false, tools: true });
-    expect(info).toEqual([expect.stringMatching(/^\[setup\] ip: The two-host differential tests .* are skipped/), '[setup] sysctl: /usr/bin/sysctl']);
+    const { info } = await prepare({ files: ['/usr/bin/chromium', '/usr/bin/sysctl', '/usr/bin/ss'] }, { browser: false, tools: true });
+    expect(info).toEqual([
+      expect.stringMatching(/^\[setup\] ip: The two-host differential tests .* are skipped/),
+      '[setup] sysctl: /usr/bin/sysctl',
+      '[setup] ss: /usr/bin/ss',
+    ]);
   });
 
   it('exits 1 with the one sentence on stderr, and nothing else there, when no Chromium can be had', async () => {

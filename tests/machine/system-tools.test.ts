@@ -21,6 +21,7 @@ describe('system tools the tests drive', () => {
   it.each([
     ['ip', 'iproute2'],
     ['sysctl', 'procps'],
+    ['ss', 'iproute2'],
     ['nft', 'nftables'],
   ] as const)('installs a missing %s from Debian’s %s as root on Debian (apt-get update first)', async (name, debianPackage) => {
     const { status, ran } = await ensure(
@@ -65,7 +66,7 @@ describe('system tools the tests drive', () => {
 
   it('knows every tool the tests need', () => {
     for (const name of toolsTheTestsNeed) expect(systemTools).toHaveProperty(name);
-    // The two-host tests make namespaces with ip and turn their IPv6 off with sysctl.
-    expect(toolsTheTestsNeed).toEqual(['ip', 'sysctl']);
+    // The two-host tests make namespaces with ip and turn their IPv6 off with sysctl; the recipe tests read ss.
+    expect(toolsTheTestsNeed).toEqual(['ip', 'sysctl', 'ss']);
   });
 });

@@ -91,10 +91,26 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     const input = terminal.onData((data) => link.send({ type: 'shell-input', data }));
     const resize = terminal.onResize(({ cols, rows }) => link.send({ type: 'shell-resize', cols, rows }));
     cleanups.push(() => input.dispose(), () => resize.dispose());
+    // One `terminal.write` per frame, whatever the number of messages: a pasted script's echo arrives as
+    // many small messages, and each write makes xterm parse and schedule a render. The page's own notes
+    // take the same way, so they stay in order with the shell's output.
+    let waiting: string[] = [];
+    let frame = 0;
+    const writeWaiting = () => {
+      frame = 0;
+      const text = waiting.join('');
+      waiting = [];
+      terminal.write(text);
+    };
+    const writeNextFrame = (ansi: string) => {
+      waiting.push(ansi);
+      frame ||= requestAnimationFrame(writeWaiting);
+    };
     cleanups.push(
       link.subscribe((event) => {
-        if (event.type === 'shell-output') terminal.write(event.data);
+        if (event.type === 'shell-output') writeNextFrame(event.data);
       }),
+      () => cancelAnimationFrame(frame),
     );
     cleanups.push(watchSiteTheme((theme) => (terminal.options.theme = TERMINAL_THEMES[theme])));
 
@@ -105,7 +121,7 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     observer.observe(element);
     cleanups.push(() => observer.disconnect());
     if (options.earlierOutput) terminal.write(options.earlierOutput);
-    writeToScreen = (ansi) => terminal.write(ansi);
+    writeToScreen = writeNextFrame;
     if (pendingWrites) terminal.write(pendingWrites);
     pendingWrites = '';
     refit();

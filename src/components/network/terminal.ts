@@ -7,6 +7,7 @@
  * the shell; Shift+Tab after Escape goes backwards).
  */
 import type { RunnerLink } from '../../lib/runner/protocol';
+import { WRITE_CHUNK, TextQueue, nextChunk } from './terminalWrites';
 import { currentSiteTheme, TERMINAL_THEMES, watchSiteTheme } from './terminalTheme';
 
 export interface TerminalHandle {
@@ -91,16 +92,31 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     const input = terminal.onData((data) => link.send({ type: 'shell-input', data }));
     const resize = terminal.onResize(({ cols, rows }) => link.send({ type: 'shell-resize', cols, rows }));
     cleanups.push(() => input.dispose(), () => resize.dispose());
-    // One `terminal.write` per frame, whatever the number of messages: a pasted script's echo arrives as
-    // many small messages, and each write makes xterm parse and schedule a render. The page's own notes
-    // take the same way, so they stay in order with the shell's output.
-    let waiting: string[] = [];
+    // At most one `terminal.write` per frame, and none while xterm is still parsing the last one: a pasted
+    // script's echo arrives as many messages, and xterm parses each write in one go (with its screen-reader
+    // rows), so an unbounded write is a long task. The size of a write follows how long the last one took,
+    // up to the frame that showed it. The page's own notes take the same way, so they stay in order with the
+    // shell's output.
+    const waiting = new TextQueue();
+    let chunk = WRITE_CHUNK.start;
     let frame = 0;
+    let parsing = false;
+    /** The last write, until the frame after it is measured. */
+    let last: { chars: number; at: number } | undefined;
     const writeWaiting = () => {
       frame = 0;
-      const text = waiting.join('');
-      waiting = [];
-      terminal.write(text);
+      if (parsing || disposed) return;
+      if (last) chunk = nextChunk(chunk, last.chars, performance.now() - last.at);
+      last = undefined;
+      if (waiting.empty) return;
+      const text = waiting.take(chunk);
+      last = { chars: text.length, at: performance.now() };
+      parsing = true;
+      terminal.write(text, () => {
+        parsing = false;
+        if (!waiting.empty) frame ||= requestAnimationFrame(writeWaiting);
+        else last = undefined;
+      });
     };
     const writeNextFrame = (ansi: string) => {
       waiting.push(ansi);

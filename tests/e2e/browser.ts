@@ -1,26 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's Chromium; playwright-core cannot download its own browser on these machines. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromiumArgs, locateChromium } from '../../scripts/machine/chromium';
+import { realMachine } from '../../scripts/machine/machine';
 
 export const artifactsDir = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
+/** Chromium as the one finder locates it (scripts/machine/chromium.ts), with the flags these machines need. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  return chromium.launch({ executablePath: locateChromium(realMachine()).path, args: [...chromiumArgs], headless: true });
 }
 
 export type Theme = 'light' | 'dark';
@@ -95,4 +84,34 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = `${artifactsDir}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * How long the page takes to answer a real click on `target`: from the moment the press reached the page
+ * (the event's own time stamp, so time spent waiting behind busy work counts) until the frame after its
+ * handlers, measured in the page as the Event Timing API does. Printed with `label`, with the wall time the
+ * whole click took from here (which adds the protocol's round trips). A frozen page never answers: the
+ * wait for it fails.
+ */
+export async function clickAnswerMs(page: Page, target: string | Locator, label: string): Promise<number> {
+  const locator = typeof target === 'string' ? page.locator(target) : target;
+  await locator.scrollIntoViewIfNeeded({ timeout: 10_000 });
+  const box = await locator.boundingBox({ timeout: 10_000 });
+  if (!box) throw new Error(`${label}: nothing to click`);
+  type Probe = { clickAnswer?: Promise<number> };
+  await page.evaluate(() => {
+    (window as Probe).clickAnswer = new Promise<number>((resolve) => {
+      addEventListener(
+        'pointerdown',
+        (event) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - event.timeStamp))),
+        { once: true, capture: true },
+      );
+    });
+  });
+  const started = performance.now();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const ms = await page.evaluate(() => (window as Probe).clickAnswer!);
+  const wall = performance.now() - started;
+  console.log(`[responsiveness] ${label}: the page answered a click in ${ms.toFixed(0)} ms (${wall.toFixed(0)} ms from the test)`);
+  return ms;
 }

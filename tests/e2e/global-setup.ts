@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { chromiumPathProblem, findChromium, locateChromium } from '../../scripts/machine/chromium';
+import { realMachine } from '../../scripts/machine/machine';
 import { buildSite, e2eBasePath, e2eDistDir } from './site-build';
 import { serveStatic } from './static-server';
 
@@ -15,10 +17,16 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the site once per run with base `/endpoints/` and serves it on 127.0.0.1. Set
+ * Finds Chromium first (so a machine without one stops at once with the finder's sentence, before the build),
+ * then builds the site once per run with base `/endpoints/` and serves it on 127.0.0.1. Set
  * ENDPOINTS_E2E_DIST_FRESH=1 to reuse the last build (when only tests changed, not the site).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const machine = realMachine();
+  const note = chromiumPathProblem(findChromium(machine));
+  if (note !== undefined) console.warn(`[e2e] ${note}`);
+  const browser = locateChromium(machine);
+  console.log(`[e2e] driving ${browser.path} (${browser.source})`);
   const reuse = process.env.ENDPOINTS_E2E_DIST_FRESH === '1' && existsSync(`${e2eDistDir}/index.html`);
   if (reuse) {
     console.log(`[e2e] reusing the site already built in ${e2eDistDir} (ENDPOINTS_E2E_DIST_FRESH=1)`);

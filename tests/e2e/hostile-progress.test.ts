@@ -5,8 +5,8 @@
  * text as it was is kept) and the sentence the learner reads, and measures that the page answers a click.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { artifactsDir, axeFindings, describeFindings, launchChromium, visit, watchProblems, type PageProblems, type Theme } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, axeFindings, clickAnswerMs, describeFindings, launchChromium, visit, watchProblems, type PageProblems, type Theme } from './browser';
 import { ECHO_SERVER, editorText, freshPage } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
@@ -56,19 +56,6 @@ async function withStored(text: string | null, use: (page: Page, problems: PageP
   }
 }
 
-/**
- * Milliseconds from a real click on `selector` until the page has painted a frame after it: a frozen page
- * never gets there (the click times out). Printed, and held to the course's 1 s.
- */
-async function clickAnswerMs(page: Page, target: string | Locator, label: string): Promise<number> {
-  const started = performance.now();
-  await (typeof target === 'string' ? page.locator(target) : target).click({ timeout: 5_000 });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
-  const ms = performance.now() - started;
-  console.log(`[hostile-progress] ${label}: the page answered a click in ${ms.toFixed(0)} ms`);
-  return ms;
-}
-
 const storedItems = (page: Page) =>
   page.evaluate(() => Object.fromEntries(Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((key) => [key, localStorage.getItem(key)])));
 
@@ -94,7 +81,7 @@ describe('a poisoned record in localStorage', () => {
       expect((await storedItems(page))[(await asideKeys(page))[0]!]).toBe(text);
       await expect(page.locator(`${exercise} [data-passed-badge]`).isVisible()).resolves.toBe(true);
       expect(await hintsShown(page)).toBe(0);
-      expect(await clickAnswerMs(page, `${exercise} [data-action="hint"]`, 'hints 1e308')).toBeLessThan(1000);
+      expect(await clickAnswerMs(page, `${exercise} [data-action="hint"]`, 'progress: hints 1e308')).toBeLessThan(1000);
       expect(await hintsShown(page)).toBe(1);
       // The next visit reads the cleaned record: one hint, no notice.
       await page.reload({ waitUntil: 'networkidle' });
@@ -108,7 +95,7 @@ describe('a poisoned record in localStorage', () => {
     const text = recordText({ 'echo-server': entry() }).replace('"hintsSeen":1', `"hintsSeen":1,"deep":${nested(10_000)}`);
     await withStored(text, async (page, problems) => {
       await expect(page.locator(noticeText).textContent()).resolves.toContain('exercise “echo-server”: “deep” is not something the course saves, so it was left out.');
-      expect(await clickAnswerMs(page, `${exercise} [data-action="activate"]`, 'deep nesting, open the editor')).toBeLessThan(1000);
+      expect(await clickAnswerMs(page, `${exercise} [data-action="activate"]`, 'progress: deep nesting, open the editor')).toBeLessThan(1000);
       await page.locator(`${exercise} .monaco-editor .view-lines`).waitFor();
       await expect(editorText(page, exercise)).resolves.toContain('// my own echo server');
       expect(problems.pageErrors).toEqual([]);
@@ -157,7 +144,7 @@ describe('a poisoned record in localStorage', () => {
       expect(said).toContain("There was no room in this browser's storage to keep a copy, so it was left where it was");
       expect((await storedItems(page))[KEY]).toBe(text);
       const downloading = page.waitForEvent('download');
-      expect(await clickAnswerMs(page, page.locator(notice).getByRole('button', { name: 'Save a copy of it' }), '4.5 MB record, save a copy')).toBeLessThan(1000);
+      expect(await clickAnswerMs(page, page.locator(notice).getByRole('button', { name: 'Save a copy of it' }), 'progress: 4.5 MB record, save a copy')).toBeLessThan(1000);
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/^endpoints-progress-set-aside-\d{4}-\d\d-\d\d\.json$/);
       await page.locator(notice).getByRole('button', { name: 'Remove it and save progress again' }).click();
@@ -179,7 +166,7 @@ describe('a poisoned import file', () => {
         'Imported: 1 exercise merged with the progress in this browser. Skipped, and not applied: exercise “echo-server”: hints opened is 1e+308, not a whole number from 0 to 3; exercise “echo-server”: “extra” is not something the course saves, so it was left out; exercise “made-up” is not an exercise of this course, so it was left out.',
       );
       await expect(page.locator(`${exercise} [data-passed-badge]`).isVisible()).resolves.toBe(true);
-      expect(await clickAnswerMs(page, `${exercise} [data-action="hint"]`, 'after a poisoned import')).toBeLessThan(1000);
+      expect(await clickAnswerMs(page, `${exercise} [data-action="hint"]`, 'progress: after a poisoned import')).toBeLessThan(1000);
       const saved = JSON.parse((await storedItems(page))[KEY]!) as { exercises: Record<string, { hintsSeen: number }> };
       expect(Object.keys(saved.exercises)).toEqual(['echo-server']);
       expect(saved.exercises['echo-server']!.hintsSeen).toBe(1);
@@ -212,7 +199,7 @@ describe('repair by import', () => {
       await expect(page.locator('[data-progress-notices]').count()).resolves.toBe(0);
       expect(await hintsShown(page)).toBe(2);
       await expect(page.locator(`${exercise} [data-passed-badge]`).isVisible()).resolves.toBe(true);
-      expect(await clickAnswerMs(page, `${exercise} [data-action="activate"]`, 'after repair, open the editor')).toBeLessThan(1000);
+      expect(await clickAnswerMs(page, `${exercise} [data-action="activate"]`, 'progress: after repair, open the editor')).toBeLessThan(1000);
       await page.locator(`${exercise} .monaco-editor .view-lines`).waitFor();
       await expect(editorText(page, exercise)).resolves.toContain('// my own echo server');
       expect(problems.pageErrors).toEqual([]);

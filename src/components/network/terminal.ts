@@ -7,6 +7,7 @@
  * the shell; Shift+Tab after Escape goes backwards).
  */
 import type { RunnerLink } from '../../lib/runner/protocol';
+import { WRITE_CHUNK, TextQueue, nextChunk } from './terminalWrites';
 import { currentSiteTheme, TERMINAL_THEMES, watchSiteTheme } from './terminalTheme';
 
 export interface TerminalHandle {
@@ -91,10 +92,41 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     const input = terminal.onData((data) => link.send({ type: 'shell-input', data }));
     const resize = terminal.onResize(({ cols, rows }) => link.send({ type: 'shell-resize', cols, rows }));
     cleanups.push(() => input.dispose(), () => resize.dispose());
+    // At most one `terminal.write` per frame, and none while xterm is still parsing the last one: a pasted
+    // script's echo arrives as many messages, and xterm parses each write in one go (with its screen-reader
+    // rows), so an unbounded write is a long task. The size of a write follows how long the last one took,
+    // up to the frame that showed it. The page's own notes take the same way, so they stay in order with the
+    // shell's output.
+    const waiting = new TextQueue();
+    let chunk = WRITE_CHUNK.start;
+    let frame = 0;
+    let parsing = false;
+    /** The last write, until the frame after it is measured. */
+    let last: { chars: number; at: number } | undefined;
+    const writeWaiting = () => {
+      frame = 0;
+      if (parsing || disposed) return;
+      if (last) chunk = nextChunk(chunk, last.chars, performance.now() - last.at);
+      last = undefined;
+      if (waiting.empty) return;
+      const text = waiting.take(chunk);
+      last = { chars: text.length, at: performance.now() };
+      parsing = true;
+      terminal.write(text, () => {
+        parsing = false;
+        if (!waiting.empty) frame ||= requestAnimationFrame(writeWaiting);
+        else last = undefined;
+      });
+    };
+    const writeNextFrame = (ansi: string) => {
+      waiting.push(ansi);
+      frame ||= requestAnimationFrame(writeWaiting);
+    };
     cleanups.push(
       link.subscribe((event) => {
-        if (event.type === 'shell-output') terminal.write(event.data);
+        if (event.type === 'shell-output') writeNextFrame(event.data);
       }),
+      () => cancelAnimationFrame(frame),
     );
     cleanups.push(watchSiteTheme((theme) => (terminal.options.theme = TERMINAL_THEMES[theme])));
 
@@ -105,7 +137,7 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     observer.observe(element);
     cleanups.push(() => observer.disconnect());
     if (options.earlierOutput) terminal.write(options.earlierOutput);
-    writeToScreen = (ansi) => terminal.write(ansi);
+    writeToScreen = writeNextFrame;
     if (pendingWrites) terminal.write(pendingWrites);
     pendingWrites = '';
     refit();

@@ -4,6 +4,7 @@
  */
 import type { Network } from '../netsim/api';
 import { createShell, type Shell } from '../shell/index';
+import { batchOutput } from './output-batch';
 import type { RunRequest } from './protocol';
 
 export type AttachedShell = Pick<Shell, 'input' | 'resize' | 'dispose'>;
@@ -20,10 +21,23 @@ export function shellGreeting(runNumber: number): string {
     : `\r\n${aside(`Run ${runNumber}: a new network. The last run's servers and connections are gone.`)}\r\n`;
 }
 
+/**
+ * A shell on the run's network whose output reaches `write` at most once per frame (see output-batch.ts).
+ * `dispose` sends what is still waiting first, so nothing the shell wrote comes after a later notice.
+ */
 export function attachShell(network: Network, request: RunRequest, write: (ansi: string) => void, runNumber = 1): AttachedShell {
   const host = request.terminalHost ?? request.programs[request.programs.length - 1]?.host ?? network.hosts()[0]?.name ?? 'localhost';
-  const shell = createShell({ network, host, write });
-  write(shellGreeting(runNumber));
+  const output = batchOutput(write);
+  const shell = createShell({ network, host, write: output.write });
+  output.write(shellGreeting(runNumber));
   shell.prompt();
-  return shell;
+  return {
+    input: (data) => shell.input(data),
+    resize: (cols, rows) => shell.resize(cols, rows),
+    dispose() {
+      shell.dispose();
+      output.flush();
+      output.dispose();
+    },
+  };
 }

@@ -38,11 +38,15 @@ const ESCAPE_SEQUENCES: Record<string, Key['kind']> = {
   '[1~': 'home', '[7~': 'home', '[4~': 'end', '[8~': 'end', '[3~': 'delete',
 };
 
+/** A key's escape sequence at `lastIndex` (sticky: no copy of the rest of the input per key). */
+const ESCAPE_SEQUENCE = /\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])/y;
+
 /** Reads one key from `data` at `i`; returns it and how many characters it used. */
 export function readKey(data: string, i: number): { key: Key; length: number } {
   const ch = data[i]!;
   if (ch === '\x1b') {
-    const match = /^\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(data.slice(i));
+    ESCAPE_SEQUENCE.lastIndex = i;
+    const match = ESCAPE_SEQUENCE.exec(data);
     if (!match) return { key: { kind: 'ignored' }, length: 1 };
     const kind = ESCAPE_SEQUENCES[match[1]!];
     return { key: kind ? ({ kind } as Key) : { kind: 'ignored' }, length: match[0].length };
@@ -135,6 +139,25 @@ export class LineEditor {
       }
     }
     return { rest: data.slice(i) };
+  }
+
+  /** Prints `text` on its own lines above the line being edited, then redraws the prompt and the line. */
+  printAbove(text: string): void {
+    if (!this.active) {
+      this.options.write(`${text}\r\n`);
+      return;
+    }
+    if (this.text === '') {
+      // Nothing typed yet: the text takes the prompt's place, and the prompt comes back below it.
+      this.options.write(`${cursorUp(this.cursorRow)}\r${CLEAR_TO_END_OF_SCREEN}${text}\r\n`);
+      this.cursorRow = 0;
+      this.refresh();
+      return;
+    }
+    this.moveTo(this.text.length);
+    this.options.write(`\r\n${text}\r\n`);
+    this.cursorRow = 0;
+    this.refresh();
   }
 
   private handle(key: Key): EditorEvent | undefined {
@@ -251,12 +274,15 @@ export class LineEditor {
     this.text = this.text.slice(0, this.pos) + text + this.text.slice(this.pos);
     this.pos += text.length;
     const end = this.promptWidth + this.text.length;
-    // Typing at the end of a line that does not wrap only needs the new characters echoed.
-    if (atEnd && Math.floor((end - text.length) / this.cols) === Math.floor(end / this.cols) && end % this.cols !== 0) {
-      this.options.write(text);
-    } else {
+    if (!atEnd) {
       this.refresh();
+      return;
     }
+    // Typing (or pasting) at the end only needs the new characters echoed: the terminal wraps them itself,
+    // so a long pasted line costs its length once, not a redraw per piece. At an exact multiple of the
+    // width the terminal holds the cursor on the last column: force the wrap, as `refresh` does.
+    this.options.write(end % this.cols === 0 ? `${text}\r\n` : text);
+    this.cursorRow = Math.floor(end / this.cols);
   }
 
   private edit(text: string, pos: number): void {

@@ -14,7 +14,8 @@ import type { RunAs } from '../netsim/types';
 import { blue, green, toTerminalNewlines } from './ansi';
 import type { CommandContext, CommandSpec, Session, TypedInput } from './command';
 import { completeLine } from './complete';
-import { LineEditor } from './line-editor';
+import { INPUT_SLICE, InputQueue, MAX_PENDING_INPUT, type Cut } from './input-queue';
+import { LineEditor, type EditorEvent } from './line-editor';
 import { parseCommandLine } from './parse';
 import { sudoLine } from './sudo';
 import { LineDiscipline } from './typed-input';
@@ -43,7 +44,10 @@ export interface ShellOptions {
 }
 
 export interface Shell {
-  /** Raw terminal input: printable characters, `\r`, `\x7f`, escape sequences, control keys. */
+  /**
+   * Raw terminal input: printable characters, `\r`, `\x7f`, escape sequences, control keys. Any amount: it
+   * waits in a bounded buffer and is handled a piece per turn of the event loop (see input-queue.ts).
+   */
   input(data: string): void;
   resize(cols: number, rows: number): void;
   /** Prints the prompt (call once, when the terminal is ready). */
@@ -76,8 +80,44 @@ interface Job {
   processes: NetProcess[];
 }
 
-const yieldToHost = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+/**
+ * Runs `task` on a later turn of the event loop, after the messages waiting now. In a worker or a page that
+ * is a MessageChannel message: `setTimeout(0)` is held back to 4 ms once nested, which would make a pasted
+ * script of 5,000 commands take 20 s longer than it needs.
+ */
+const later: (task: () => void) => void = (() => {
+  if (typeof setImmediate === 'function') return (task: () => void) => void setImmediate(task);
+  let queued: (() => void)[] = [];
+  let channel: MessageChannel | undefined;
+  return (task: () => void) => {
+    if (typeof MessageChannel !== 'function') {
+      setTimeout(task, 0);
+      return;
+    }
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const tasks = queued;
+        queued = [];
+        for (const run of tasks) run();
+      };
+    }
+    queued.push(task);
+    if (queued.length === 1) channel.port2.postMessage(null);
+  };
+})();
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => later(resolve));
+
+const italic = (text: string) => `\x1b[3m${text}\x1b[23m`;
+const amount = (n: number) => n.toLocaleString('en-US');
+
+/** The sentence the terminal prints where a paste was cut. */
+export function cutNote(cut: Cut): string {
+  return cut.reason === 'too-long'
+    ? `This paste was too long: the terminal holds at most ${amount(MAX_PENDING_INPUT)} characters of input at once, so the last ${amount(cut.dropped)} of its ${amount(cut.received)} characters were dropped.`
+    : `Ctrl+C dropped the rest of what was pasted (${amount(cut.dropped)} characters).`;
+}
 
 export function createShell(options: ShellOptions): Shell {
   const { network, write } = options;
@@ -92,6 +132,9 @@ export function createShell(options: ShellOptions): Shell {
   let isSettled = false;
   let settledWaiters: (() => void)[] = [];
   let wakeDriver: (() => void) | undefined;
+  const pending = new InputQueue();
+  let draining = false;
+  let drainQueued = false;
 
   const currentHost = () => hostStack[hostStack.length - 1]!;
   const out = (text: string) => write(toTerminalNewlines(text));
@@ -129,7 +172,9 @@ export function createShell(options: ShellOptions): Shell {
   const showPrompt = () => {
     if (disposed) return;
     editor.begin(`${green(`${user}@${currentHost()}`)}:${blue('~')}$ `);
-    markSettled();
+    // Input that waited while a command ran (a pasted script) goes on at this prompt.
+    if (pending.empty) markSettled();
+    else drain();
   };
 
   const variable = (name: string): string | undefined => {
@@ -186,6 +231,8 @@ export function createShell(options: ShellOptions): Shell {
       onInput: (listener) => {
         newJob.listener = listener;
         newJob.typedAhead.splice(0).forEach(listener);
+        // Input waiting since before the command asked for it (typed ahead, a paste) is its now.
+        if (!pending.empty) drain();
       },
       interrupted,
       isInterrupted: () => newJob.interrupted,
@@ -219,7 +266,7 @@ export function createShell(options: ShellOptions): Shell {
     return status;
   };
 
-  const runLine = async (line: string, rest: string): Promise<void> => {
+  const runLine = async (line: string): Promise<void> => {
     const parsed = parseCommandLine(line, variable);
     let status = lastStatus;
     if (parsed.kind === 'incomplete') {
@@ -251,9 +298,9 @@ export function createShell(options: ShellOptions): Shell {
           interrupt: () => {},
           processes: [],
         };
+        // Input waiting in `pending` (typed ahead, the rest of a paste) goes to the command once it reads
+        // input (`onInput`); a command that never does leaves it for the next prompt, as bash does.
         job = newJob;
-        if (rest) feedJob(newJob, rest);
-        rest = '';
         status = await runJob(spec, name, args, newJob, runAs);
         job = undefined;
         // A command killed by Ctrl+C leaves the cursor after the echoed ^C: bash starts a new line.
@@ -263,7 +310,6 @@ export function createShell(options: ShellOptions): Shell {
     lastStatus = status;
     if (disposed) return;
     showPrompt();
-    if (rest) feedEditor(rest);
   };
 
   const feedJob = (target: Job, data: string) => {
@@ -275,28 +321,85 @@ export function createShell(options: ShellOptions): Shell {
     wake();
   };
 
-  const feedEditor = (data: string): void => {
-    const { event, rest } = editor.feed(data);
-    if (!event) return;
+  /** What the line editor hands over: a line to run, Ctrl+C, or Ctrl+D. */
+  const onEditorEvent = (event: EditorEvent): void => {
     switch (event.kind) {
       case 'line':
         isSettled = false;
-        void runLine(event.text, rest);
+        void runLine(event.text);
         return;
       case 'interrupt':
         lastStatus = 130;
         showPrompt();
-        if (rest) feedEditor(rest);
         return;
       case 'eof':
         // Ctrl+D on an empty line is `exit`.
         isSettled = false;
-        void runLine('exit', rest);
+        void runLine('exit');
         return;
       default: {
         const never: never = event;
         return never;
       }
+    }
+  };
+
+  /** Says where a paste was cut: above the prompt, or in the running command's output. */
+  const announce = (cut: Cut): void => {
+    const note = italic(cutNote(cut));
+    if (job || !editor.reading) out(`\n${note}\n`);
+    else editor.printAbove(note);
+  };
+
+  /**
+   * Hands waiting input to whoever reads it now (the running command if it reads input, else the line editor
+   * at the prompt), a piece at a time: at most INPUT_SLICE characters per turn of the event loop, then it
+   * lets the host breathe. A loop, never a recursion: a pasted script of any length runs line after line
+   * with a flat stack. When nobody reads, it stops; `onInput` or the next prompt resumes it.
+   */
+  const reader = (): 'job' | 'editor' | undefined => (job ? (job.listener ? 'job' : undefined) : editor.reading ? 'editor' : undefined);
+
+  const drain = (): void => {
+    if (draining || disposed) return;
+    draining = true;
+    try {
+      let budget = INPUT_SLICE;
+      while (budget > 0 && !disposed && reader()) {
+        const piece = pending.peek(budget);
+        if (!piece) break;
+        if (piece.kind === 'cut') {
+          pending.take(0);
+          announce(piece);
+          continue;
+        }
+        // A turn ends on a line end when it can: the next turn starts the next line with a full budget.
+        if (budget < INPUT_SLICE && piece.text.length === budget && !/[\r\n]$/.test(piece.text)) break;
+        if (job) {
+          pending.take(piece.text.length);
+          budget -= piece.text.length;
+          feedJob(job, piece.text);
+          continue;
+        }
+        const { event, rest } = editor.feed(piece.text);
+        const used = piece.text.length - rest.length;
+        pending.take(used);
+        budget -= used;
+        if (event) onEditorEvent(event);
+      }
+    } finally {
+      draining = false;
+    }
+    if (disposed) return;
+    if (!pending.empty && reader()) {
+      if (!drainQueued) {
+        drainQueued = true;
+        later(() => {
+          drainQueued = false;
+          drain();
+        });
+      }
+    } else if (pending.empty && !job && editor.reading) {
+      markSettled();
     }
   };
 
@@ -309,14 +412,24 @@ export function createShell(options: ShellOptions): Shell {
     input(data) {
       if (disposed) return;
       isSettled = false;
-      if (job) {
-        feedJob(job, data);
+      if (data !== '\x03' || !(job || editor.reading)) {
+        pending.push(data);
+        drain();
         return;
       }
-      if (editor.reading) {
-        feedEditor(data);
-        if (!job && editor.reading) markSettled();
+      // Ctrl+C reaches the running command (or the prompt) at once, whether it reads input or not, and
+      // drops what was still waiting (the rest of a paste), as a tty does on an interrupt; the sentence
+      // saying so follows the ^C.
+      const dropped = pending.clear();
+      const note = dropped > 0 ? italic(cutNote({ kind: 'cut', reason: 'interrupted', dropped })) : '';
+      if (job) {
+        feedJob(job, data);
+        if (note) out(`\n${note}`);
+        return;
       }
+      const { event } = editor.feed(data);
+      if (note) out(`${note}\n`);
+      if (event) onEditorEvent(event);
     },
     resize(newCols) {
       cols = Math.max(newCols, 1);

@@ -11,26 +11,28 @@ export class LineDiscipline {
 
   constructor(private readonly echo: (text: string) => void) {}
 
+  /** Handles `data` in one pass; what it echoes is written once, at the end. */
   feed(data: string): LineDisciplineEvent[] {
     const events: LineDisciplineEvent[] = [];
+    let echoed = '';
     for (let i = 0; i < data.length; i++) {
       const ch = data[i]!;
       if (ch === '\x1b') {
         // Arrow keys and the like: a real tty would echo ^[[A; ignoring them is kinder.
-        const match = /^\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])?/.exec(data.slice(i))!;
-        i += match[0].length - 1;
+        KEY_SEQUENCE.lastIndex = i;
+        i += (KEY_SEQUENCE.exec(data)?.[0].length ?? 1) - 1;
       } else if (ch === '\r' || ch === '\n') {
         if (ch === '\r' && data[i + 1] === '\n') i++;
-        this.echo('\r\n');
+        echoed += '\r\n';
         events.push({ kind: 'data', text: `${this.line}\n` });
         this.line = '';
       } else if (ch === '\x7f' || ch === '\b') {
         if (this.line.length > 0) {
           this.line = this.line.slice(0, -1);
-          this.echo('\b \b');
+          echoed += '\b \b';
         }
       } else if (ch === '\x03') {
-        this.echo('^C');
+        echoed += '^C';
         this.line = '';
         events.push({ kind: 'interrupt' });
       } else if (ch === '\x04') {
@@ -38,9 +40,13 @@ export class LineDiscipline {
         this.line = '';
       } else if (ch >= ' ' || ch === '\t') {
         this.line += ch;
-        this.echo(ch);
+        echoed += ch;
       }
     }
+    if (echoed) this.echo(echoed);
     return events;
   }
 }
+
+/** A key's escape sequence at `lastIndex` (sticky: no copy of the rest of the input per key). */
+const KEY_SEQUENCE = /\x1b(?:\[[0-9;]*[A-Za-z~]|O[A-Za-z])?/y;

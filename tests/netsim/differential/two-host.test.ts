@@ -1,7 +1,7 @@
 /**
  * netsim against two real Linux hosts: `laptop` (10.0.0.10/24) and `web` (10.0.0.2/24) as network namespaces
- * joined by a veth pair, compared with the same two hosts on netsim. Needs root (CI has it); without it the
- * suite fails and says why.
+ * joined by a veth pair, compared with the same two hosts on netsim. Needs root and `ip` (CI has both); without
+ * them the suite is skipped with a line saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork } from '../../../src/lib/netsim/index';
@@ -10,7 +10,7 @@ import { expectStillDiffers, pendingOnNetsim } from './pending';
 import type { NetModule, Observation } from './platform';
 import { childProgram, programCommand } from './real-platform';
 import { driveNetwork, simProgram } from './sim-platform';
-import { createTwoHosts, inHost, startRole, type TwoHosts } from './two-host/namespaces';
+import { createTwoHosts, inHost, startRole, twoHostSkipReason, type TwoHosts } from './two-host/namespaces';
 import { twoHostProgramScenarios, type HostName, type TwoHostProgramScenario } from './two-host/program-scenarios';
 import { connectOnce, LAPTOP, startServer, twoHostScenarios, WEB, type AcceptedConnection, type TwoHostScenario } from './two-host/roles';
 
@@ -77,7 +77,10 @@ function programsOnNetsim(scenario: TwoHostProgramScenario): Promise<Observation
   }), scenario.name);
 }
 
-describe('netsim observes what two real Linux hosts observe (laptop → web)', () => {
+const skipReason = twoHostSkipReason();
+if (skipReason !== undefined) console.warn(skipReason);
+
+describe.skipIf(skipReason !== undefined)('netsim observes what two real Linux hosts observe (laptop → web)', () => {
   let hosts: TwoHosts | undefined;
   beforeAll(() => {
     hosts = createTwoHosts();
@@ -94,7 +97,7 @@ describe('netsim observes what two real Linux hosts observe (laptop → web)', (
 });
 
 
-describe('programs on two real Linux hosts: deterministic there, and what netsim observes', () => {
+describe.skipIf(skipReason !== undefined)('programs on two real Linux hosts: deterministic there, and what netsim observes', () => {
   let hosts: TwoHosts | undefined;
   beforeAll(() => {
     hosts = createTwoHosts();

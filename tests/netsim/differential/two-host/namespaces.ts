@@ -8,6 +8,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { realMachine, type Machine } from '../../../../scripts/machine/machine';
+import { toolSkipReason } from '../../../../scripts/machine/system-tools';
 import { LAPTOP, WEB } from './roles';
 
 const ROLE_CLI = fileURLToPath(new URL('./role-cli.ts', import.meta.url));
@@ -30,20 +32,29 @@ function ip(...args: string[]): void {
   execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** Throws a sentence saying why, when namespaces cannot be made here (CI runs as root). */
-export function requireNamespaces(): void {
-  if (process.getuid?.() !== 0) {
-    throw new Error('The two-host differential tests need root to create network namespaces (ip netns); CI runs them as root. Run this file as root.');
+/**
+ * Why the two-host tests cannot run on this machine, as the sentence of their skip line, or undefined when
+ * they can: the tests must run as root, `ip` and `sysctl` must be there (the test setup installs them on Debian
+ * as root), and this kernel must let us make a namespace (a container without CAP_SYS_ADMIN does not).
+ */
+export function twoHostSkipReason(machine: Machine = realMachine()): string | undefined {
+  if (machine.uid !== 0) {
+    return 'The two-host differential tests need root to create network namespaces (`ip netns`), so they are skipped: run them as root (CI does).';
   }
+  const missing = toolSkipReason(machine, 'ip') ?? toolSkipReason(machine, 'sysctl');
+  if (missing !== undefined) return missing;
+  const probe = `ep-probe-${process.pid % 100000}`;
   try {
-    execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' });
+    ip('netns', 'add', probe);
   } catch (error) {
-    throw new Error(`The two-host differential tests need iproute2's "ip netns", which failed here: ${String(error)}`);
+    const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
+    return `The two-host differential tests cannot create a network namespace here (ip netns add: ${said}), so they are skipped: run them as root on a machine or container that allows it (CAP_SYS_ADMIN).`;
   }
+  ip('netns', 'del', probe);
+  return undefined;
 }
 
 export function createTwoHosts(): TwoHosts {
-  requireNamespaces();
   const tag = `${process.pid % 100000}`;
   const laptop = `ep-laptop-${tag}`;
   const web = `ep-web-${tag}`;

@@ -15,6 +15,7 @@ import {
   nicAddresses,
   reaches,
 } from './record-queries';
+import { fateOf, learnerOn } from './facts';
 
 /** The hosts and port a check is about, as far as it names them. */
 interface Subject {
@@ -33,6 +34,12 @@ export function subjectOf(check: Check): Subject {
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'distinct-pairs':
       return { serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
+    case 'echo':
+    case 'reply':
+    case 'request':
+      return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
+    case 'prints-received':
+      return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'bytes-delivered':
       return check.to.role === 'connector'
         ? { clientHost: check.to.host, serverPort: check.to.peerPort, host: check.to.host }
@@ -144,12 +151,14 @@ function connectedToWrongHost({ clientHost, serverHost, serverPort }: Subject, r
   return `Your client connected to ${target}, but the server runs on ${serverHost} (${listInWords(serverIps)}). Connect to '${serverHost}'.`;
 }
 
+/** Premise: the server's program stayed up, its connections received bytes, and it sent nothing at all. */
 function forgotToWrite({ serverHost }: Subject, record: RunRecord): string | undefined {
-  const silent = record.streams.filter(
-    (s) => s.role === 'accepted' && (!serverHost || s.host === serverHost) && s.receivedBytes > 0 && s.sentBytes === 0,
-  );
-  if (silent.length === 0) return undefined;
-  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} but wrote nothing back: call socket.write(data) in the 'data' handler.`;
+  const server = serverHost ? learnerOn(record, serverHost) : undefined;
+  if (server && fateOf(record, server) !== 'running') return undefined;
+  const accepted = record.streams.filter((s) => s.role === 'accepted' && (!serverHost || s.host === serverHost));
+  const silent = accepted.filter((s) => s.receivedBytes > 0 && s.sentBytes === 0);
+  if (silent.length === 0 || accepted.some((s) => s.sentBytes > 0)) return undefined;
+  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} and stayed up, but wrote nothing back to any client: reading is not answering. Write what you read back to the same socket (socket.write(chunk)).`;
 }
 
 function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undefined {

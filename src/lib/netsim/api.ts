@@ -40,6 +40,8 @@ export interface ProcessSettings {
   file?: string;
   /** Receives what the program writes to stdout and stderr (console.log included), as raw text. */
   output?: { write(stream: 'stdout' | 'stderr', text: string): void };
+  /** Variables added to the program's `process.env`. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** Why `run` returned. */

@@ -70,6 +70,14 @@ export interface RunError {
   column?: number;
 }
 
+/** One program of the run as it ran: its file, where, as which process, and whose it is. */
+export interface RunProgram {
+  file: string;
+  host: string;
+  pid: number;
+  role: ProgramSource['role'];
+}
+
 /** What one run did, in full: the only thing the grader sees. */
 export interface RunRecord {
   version: typeof PROTOCOL_VERSION;
@@ -88,6 +96,10 @@ export interface RunRecord {
   /** How processes ended (exit or crash), as netsim saw it; a process still running has no entry. */
   fates?: ProcessFate[];
   hosts: HostView[];
+  /** Which process ran which program: the grader tells the learner's programs from the exercise's own. */
+  programs?: RunProgram[];
+  /** The seed of the network this run had (its schedule, and the text its drivers send). */
+  seed?: number;
   /** Virtual time at the end of the run, in milliseconds. */
   endedAt: number;
   /** Console lines dropped by the cap (1000 lines / 200 KB); 0 when everything was kept. */

@@ -10,7 +10,7 @@ import type { TopologySpec, TraceEvent } from '../netsim/types';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
 import { evaluateGlobally, startProgram, type ProgramStart } from './program';
-import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
+import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunProgram, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
 import { watchUnhandledRejections } from './rejections';
 import { transpile, type CompileError, type CompiledProgram } from './transpile';
 
@@ -38,8 +38,9 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   if (request.version !== PROTOCOL_VERSION) throw new Error(`run request version ${String(request.version)}; this runner speaks ${PROTOCOL_VERSION}`);
   const network = (options.createNetwork ?? createNetsim)(request.topology);
   const consoleLog = new ConsoleLog(options.consoleLimits);
+  const ran: RunProgram[] = [];
   const record = (outcome: RunRecord['outcome'], stop: RunStop, error?: RunError) =>
-    buildRecord(request, network, consoleLog, outcome, startedAt, stop, error);
+    buildRecord(request, network, consoleLog, ran, outcome, startedAt, stop, error);
   emit({ type: 'network', runId: request.runId, hosts: network.hosts() });
 
   // Every program is compiled and evaluated before any runs, so no program can tamper with another's.
@@ -56,7 +57,7 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   const stopWatching = watchUnhandledRejections((reason) => crashes.rejection(reason));
   let stop: RunStop = 'idle';
   try {
-    stop = await startInOrder(request, network, compiled.starts, crashes, print, options.maxEvents ?? DEFAULT_MAX_EVENTS);
+    stop = await startInOrder(request, network, compiled.starts, crashes, print, options.maxEvents ?? DEFAULT_MAX_EVENTS, ran);
     await yieldToHost(); // let the host report rejections of the last promises
   } finally {
     stopWatching();
@@ -84,13 +85,21 @@ async function startInOrder(
   crashes: Crashes,
   print: (line: Omit<ConsoleLine, 'at'>) => void,
   maxEvents: number,
+  ran: RunProgram[],
 ): Promise<RunStop> {
   let stop: RunStop = 'idle';
   const outputs: LineOutput[] = [];
   for (const [index, program] of request.programs.entries()) {
     const output = new LineOutput((stream, text) => print({ stream, text, file: program.file }));
     outputs.push(output);
-    const process = network.spawn(program.host, program.processName, { runAs: program.runAs, file: program.file, output });
+    const process = network.spawn(program.host, program.processName, {
+      runAs: program.runAs,
+      file: program.file,
+      output,
+      // The run's seed, for the exercise's drivers: the text they send differs from run to run.
+      env: { EXERCISE_SEED: String(request.topology.seed ?? 1) },
+    });
+    ran.push({ file: program.file, host: program.host, pid: process.pid, role: program.role });
     crashes.track(program, process);
     const crash = crashes.handlerFor(program, process);
     process.onUncaughtException(crash);
@@ -166,6 +175,7 @@ function buildRecord(
   request: RunRequest,
   network: Network,
   consoleLog: ConsoleLog,
+  ran: readonly RunProgram[],
   outcome: RunRecord['outcome'],
   startedAt: number,
   stop: RunStop,
@@ -184,6 +194,8 @@ function buildRecord(
     errors: network.errors(),
     fates: network.fates(),
     hosts: network.hosts(),
+    programs: ran.slice(),
+    seed: request.topology.seed ?? 1,
     endedAt: network.now,
     stoppedBy: stop,
     wallMs: Math.round(now() - startedAt),

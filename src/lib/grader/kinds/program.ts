@@ -2,17 +2,30 @@ import type { ConsoleIncludesCheck, ErrorHandledCheck, RanWithoutErrorCheck } fr
 import type { RunRecord } from '../../runner/protocol';
 import { listInWords } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
+import { fateOf, learnerOn } from '../facts';
+
+/** 'an EADDRINUSE', 'a ECONN…': the article a code reads with (E… is said 'ee…'). */
+function an(code: string): string {
+  return /^[AEIOU]/i.test(code) ? `An ${code}` : `A ${code}`;
+}
 
 /** An error with this code reached a program on the host, and the program listened for `'error'`. */
 export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord): Verdict {
   const raised = record.errors.filter((e) => e.host === check.host && e.code === check.code);
   const handled = raised.find((e) => e.handled);
+  const program = learnerOn(record, check.host);
+  const crashed = program !== undefined && fateOf(record, program) === 'crashed';
+  if (handled && crashed) {
+    return fail(
+      `The ${check.code} error on ${check.host} reached your program, but the program crashed afterwards (${record.error?.message ?? 'an error nobody caught'}): handling an error means the program goes on.`,
+    );
+  }
   if (handled) {
-    return pass(`The ${check.code} error on ${check.host} reached an 'error' listener (${handled.syscall}: ${handled.message}).`);
+    return pass(`The ${check.code} error on ${check.host} reached your program and it went on (${handled.syscall}: ${handled.message}).`);
   }
   if (raised.length > 0) {
     return fail(
-      `A ${check.code} error reached your program on ${check.host} with no 'error' listener: in Node that crashes the program. Add socket.on('error', …).`,
+      `${an(check.code)} error reached your program on ${check.host} and the program died of it: in Node an 'error' event nobody listens for, or a listener that throws it again, crashes the program. Listen for it (socket.on('error', (err) => …)) and go on.`,
     );
   }
   const others = record.errors.filter((e) => e.host === check.host).map((e) => e.code);

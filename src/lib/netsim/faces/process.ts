@@ -19,6 +19,7 @@ export interface ProcessSettings {
   /** The program's file, for `argv[1]` (`/home/learner/<file>`). */
   file?: string;
   output?: ProcessOutput;
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -92,7 +93,7 @@ export function defineProcess(ctx: FaceContext, settings: ProcessSettings, exitP
   const startedAt = ctx.stack.clock.now;
 
   const proc = new EventEmitter() as InstanceType<typeof EventEmitter> & Record<string, unknown>;
-  const env = environment({ HOME: '/home/learner', USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' });
+  const env = environment({ HOME: '/home/learner', USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', ...settings.env });
 
   function exit(code?: unknown): never {
     if (code !== undefined) exitCode = validateCode(code);

@@ -30,8 +30,11 @@ export type RunOrder = Omit<RunRequest, 'type' | 'version' | 'runId'>;
 export interface RunnerSandbox extends RunnerLink {
   /** Resolves when a worker is up and has said `ready` (starts one if needed): warm it while the learner reads. */
   warm(): Promise<void>;
-  /** Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out. */
-  run(order: RunOrder): Promise<RunRecord>;
+  /**
+   * Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out.
+   * Each run gets a fresh realm, except with `sameRealm` (the further seeds of one grading: one learner run).
+   */
+  run(order: RunOrder, options?: { sameRealm?: boolean }): Promise<RunRecord>;
   /** Removes the frame and stops the worker. */
   dispose(): void;
 }
@@ -213,12 +216,15 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       prepareSpare();
       return spare!.ready;
     },
-    async run(order) {
+    async run(order, options = {}) {
       if (active) timeOut(); // one run at a time: a new run replaces a stuck one
       // A realm of its own: the previous run's sandbox (and its network) goes, a fresh one takes over.
-      const box = fresh();
-      destroy();
-      sandbox = box;
+      if (!options.sameRealm || !sandbox) {
+        const box = fresh();
+        destroy();
+        sandbox = box;
+      }
+      const box = sandbox;
       await box.ready;
       const runId = nextRunId++;
       const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };

@@ -169,6 +169,14 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       server.#onConnection(child);
     }
 
+    static {
+      sockets.whenAcceptedGone((server) => {
+        if (!(#connections in server)) return;
+        server.#connections--;
+        server.#emitCloseIfDrained();
+      });
+    }
+
     /** Node's onconnection: drop beyond maxConnections, else a new socket for 'connection'. */
     #onConnection(child: TcpSocket): void {
       const core = this.#core;
@@ -194,10 +202,7 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
         readableHighWaterMark: this.highWaterMark,
         writableHighWaterMark: this.highWaterMark,
       };
-      const socket = sockets.accept(child, options, () => {
-        this.#connections--;
-        this.#emitCloseIfDrained();
-      });
+      const socket = sockets.accept(child, options, this);
       this.#connections++;
       socket.server = this;
       this.emit('connection', socket);

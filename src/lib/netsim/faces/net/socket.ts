@@ -49,8 +49,10 @@ export type NetSocket = InstanceType<SocketClass>;
 export function defineSocket(ctx: FaceContext) {
   const { Duplex } = streamModule;
   let adopting: Adoption | null = null;
-  /** Accepted sockets tell their server when they are destroyed (Node's server._connections--). */
-  const closeWatchers = new WeakMap<object, () => void>();
+  /** Told when an accepted socket is destroyed, with the server that accepted it (Node's server._connections--). */
+  let acceptedGone: (server: object) => void = () => undefined;
+  /** Which server accepted a socket: kept by the socket class itself, not in a field a program could change. */
+  const acceptedBy = new WeakMap<object, object>();
 
   class Socket extends Duplex {
     /** True from `connect()` until the handshake completes or fails. */
@@ -233,7 +235,7 @@ export function defineSocket(ctx: FaceContext) {
     /** A handle for this socket, on a kernel socket of its own or on one the server accepted. */
     #newHandle(core: TcpSocket, accepted: boolean): TcpHandle<Socket> {
       const handle = accepted ? TcpHandle.accepted(core, ctx, this, Socket.#owner) : new TcpHandle(core, ctx, this, Socket.#owner);
-      if (this.#unreferenced) handle.hold.unref();
+      if (this.#unreferenced) handle.setReferenced(false);
       return handle;
     }
 
@@ -309,7 +311,11 @@ export function defineSocket(ctx: FaceContext) {
         // Node's emitCloseNT for a socket that never had a handle: 'close' with no argument.
         ctx.tick(() => this.emit('close'), undefined);
       }
-      closeWatchers.get(this)?.();
+      const server = acceptedBy.get(this);
+      if (server) {
+        acceptedBy.delete(this);
+        acceptedGone(server);
+      }
     }
 
     // ───────── Node's public API beyond the stream ─────────
@@ -390,14 +396,14 @@ export function defineSocket(ctx: FaceContext) {
     /** Keeps the program running while this socket is open (the default). */
     ref(): this {
       this.#unreferenced = false;
-      this.#handle?.hold.ref();
+      this.#handle?.setReferenced(true);
       return this;
     }
 
     /** Lets the program end even while this socket is open. */
     unref(): this {
       this.#unreferenced = true;
-      this.#handle?.hold.unref();
+      this.#handle?.setReferenced(false);
       return this;
     }
 
@@ -502,15 +508,20 @@ export function defineSocket(ctx: FaceContext) {
     return false;
   }
 
-  /** A socket for a connection `child` that a server accepted. */
-  function accept(child: TcpSocket, options: SocketConstructorOpts & { pauseOnCreate: boolean }, onClosed: () => void): Socket {
+  /** A socket for a connection `child` that `server` accepted. */
+  function accept(child: TcpSocket, options: SocketConstructorOpts & { pauseOnCreate: boolean }, server: object): Socket {
     adopting = { child, pauseOnCreate: options.pauseOnCreate };
     const socket = new Socket({ ...options, readable: true, writable: true });
-    closeWatchers.set(socket, onClosed);
+    acceptedBy.set(socket, server);
     return socket;
   }
 
-  return { Socket, accept };
+  /** The server class says how it counts its connections down (one function for all servers of the process). */
+  function whenAcceptedGone(count: (server: object) => void): void {
+    acceptedGone = count;
+  }
+
+  return { Socket, accept, whenAcceptedGone };
 }
 
 function toBuffer(data: unknown, encoding: BufferEncoding): Uint8Array {

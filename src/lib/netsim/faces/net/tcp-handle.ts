@@ -15,7 +15,6 @@ import type { Errno } from '../../types';
 import { LOOPBACK_LATENCY_MS } from '../../network';
 import { Buffer } from '../../node/libs';
 import type { FaceContext } from '../context';
-import { Hold } from '../context';
 
 /** What a socket hears from its handle (Node's afterConnect, onStreamRead, onWriteComplete, afterShutdown). */
 export interface HandleOwner<S> {
@@ -48,8 +47,6 @@ interface PendingWrite {
 export class TcpHandle<S = unknown> implements TcpUser {
   /** Whether bytes are being delivered (libuv's readStart/readStop). */
   reading = false;
-  /** An open TCP handle keeps the process alive (unless the socket is unref'd). */
-  readonly hold: Hold;
   readonly #core: TcpSocket;
   readonly #ctx: FaceContext;
   readonly #socket: S;
@@ -68,7 +65,22 @@ export class TcpHandle<S = unknown> implements TcpUser {
     this.#owner = owner;
     core.user = this;
     ctx.openHandles.add(this);
-    this.hold = new Hold(ctx);
+    ctx.holdTaken(); // an open TCP handle keeps the process alive (unless the socket is unref'd)
+  }
+
+  #referenced = true;
+
+  /** The socket's ref()/unref(): whether this open handle keeps the process alive. */
+  setReferenced(referenced: boolean): void {
+    if (this.#closed || referenced === this.#referenced) return;
+    this.#referenced = referenced;
+    if (referenced) this.#ctx.holdTaken();
+    else this.#ctx.holdDropped();
+  }
+
+  #letGo(): void {
+    this.#ctx.openHandles.delete(this);
+    if (this.#referenced) this.#ctx.holdDropped();
   }
 
   /** A handle for a connection the kernel made for a listener (accept). */
@@ -145,8 +157,7 @@ export class TcpHandle<S = unknown> implements TcpUser {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#ctx.openHandles.delete(this);
-    this.hold.release();
+    this.#letGo();
     this.#core.close();
   }
 
@@ -154,8 +165,7 @@ export class TcpHandle<S = unknown> implements TcpUser {
   reset(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#ctx.openHandles.delete(this);
-    this.hold.release();
+    this.#letGo();
     this.#core.abort();
   }
 

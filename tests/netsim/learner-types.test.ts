@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MODULE_NAMES } from '../../src/lib/netsim/process';
 import { generateLearnerTypes, typeProblems } from '../support/learner-types';
 
 let declarations = '';
@@ -45,9 +48,64 @@ describe('the generated learner types', () => {
   }, 120_000);
 
   it('carry the doc comments learners see on hover', () => {
-    expect(declarations).toContain('Creates a TCP server.');
+    expect(declarations).toContain('Makes a TCP server;');
     expect(declarations).toContain("`'data'`: bytes arrived, as a Buffer");
+    expect(declarations).toContain('ECONNREFUSED (nobody listens there)');
   });
+
+  it('declare every module a program can import, under node: and bare names', () => {
+    for (const name of MODULE_NAMES) {
+      expect(declarations).toContain(`declare module 'node:${name}' {`);
+      expect(declarations).toContain(`declare module '${name}' {`);
+    }
+    const declared = [...declarations.matchAll(/^declare module 'node:([^']+)'/gm)].map((match) => match[1]);
+    expect(declared.sort()).toEqual([...MODULE_NAMES].sort());
+  });
+});
+
+const programsDir = join(import.meta.dirname, 'learner-programs');
+const programs = readdirSync(programsDir).filter((name) => name.endsWith('.ts'));
+
+describe('learner programs using the modules as on Node', () => {
+  it('are found', () => {
+    expect(programs.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(programs)('%s type-checks', (program) => {
+    expect(diagnose(readFileSync(join(programsDir, program), 'utf8'))).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ['a chunk of a socket read with for await is a Buffer', `import net from 'node:net'; for await (const chunk of net.connect(80)) { const n: number = chunk; }`, "Type 'Buffer' is not assignable to type 'number'"],
+    ['a line read with for await is a string', `import net from 'node:net'; import readline from 'node:readline'; for await (const line of readline.createInterface({ input: net.connect(80) })) { const n: number = line; }`, "Type 'string' is not assignable to type 'number'"],
+    ["a pipeline callback's error has a code", `import { pipeline, PassThrough } from 'node:stream'; pipeline(new PassThrough(), new PassThrough(), (err) => { const n: number = err; });`, "Type 'ErrnoException | null' is not assignable to type 'number'"],
+    ['os.networkInterfaces() lists addresses', `import os from 'node:os'; const n: number = os.networkInterfaces().eth0![0]!.address;`, "Type 'string' is not assignable to type 'number'"],
+    ['dns.promises.lookup resolves with an address', `import dns from 'node:dns'; const n: number = (await dns.promises.lookup('web')).address;`, "Type 'string' is not assignable to type 'number'"],
+    ['util.promisify(setTimeout) is timers/promises\' setTimeout', `import util from 'node:util'; const s: string = await util.promisify(setTimeout)(10, 1);`, "Type 'number' is not assignable to type 'string'"],
+    ['events.once resolves with the arguments', `import { once } from 'node:events'; import net from 'node:net'; const [first] = await once(net.createServer(), 'listening'); console.log(first);`, ''],
+  ])('give the right types: %s', (_case, source, message) => {
+    const problems = diagnose(source).join('\n');
+    if (message) expect(problems).toContain(message);
+    else expect(problems).toEqual('');
+  }, 60_000);
+});
+
+describe('what netsim does not implement', () => {
+  it.each([
+    ['IPv6 UDP sockets', `import dgram from 'node:dgram'; dgram.createSocket('udp6');`, `'"udp6"' is not assignable`],
+    ['Unix domain sockets (connect)', `import net from 'node:net'; net.connect({ path: '/tmp/socket' });`, "'path' does not exist"],
+    ['Unix domain sockets (listen)', `import net from 'node:net'; net.createServer().listen('/tmp/socket');`, 'No overload matches this call'],
+    ['DNS queries (dns.resolve)', `import dns from 'node:dns'; dns.resolve4('web', () => {});`, "Property 'resolve4' does not exist"],
+    ['the DNS resolver class', `import { Resolver } from 'node:dns/promises'; new Resolver();`, "has no exported member 'Resolver'"],
+    ['os.cpus', `import os from 'node:os'; os.cpus();`, "Property 'cpus' does not exist"],
+    ['console.table', `console.table([1]);`, "Property 'table' does not exist"],
+    ['terminal readline helpers', `import readline from 'node:readline'; readline.clearLine(process.stdout, 0);`, "Property 'clearLine' does not exist"],
+    ['net.BlockList', `import net from 'node:net'; new net.BlockList();`, "Property 'BlockList' does not exist"],
+    ['fs (no file system here)', `import fs from 'node:fs';`, "line 1: Cannot find name 'node:fs'"],
+    ['http', `import http from 'node:http';`, "line 1: Cannot find name 'node:http'"],
+  ])('is reported in the editor: %s', (_what, source, message) => {
+    expect(diagnose(source).join('\n')).toContain(message);
+  }, 60_000);
 });
 
 /** A learner program with a server socket `socket`, a server `server` and a UDP socket `udp` in scope. */

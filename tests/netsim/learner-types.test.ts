@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODULE_NAMES } from '../../src/lib/netsim/process';
-import { generateLearnerTypes, typeProblems } from '../support/learner-types';
+import { editorTypeProblems, generateLearnerTypes, typeProblems } from '../support/learner-types';
 
 let declarations = '';
 
@@ -74,6 +74,14 @@ describe('learner programs using the modules as on Node', () => {
   it.each(programs)('%s type-checks', (program) => {
     expect(diagnose(readFileSync(join(programsDir, program), 'utf8'))).toEqual([]);
   }, 60_000);
+
+  // The tests above use the project's TypeScript; the editor runs the one Monaco bundles, with its own options.
+  it("type-check with the editor's own TypeScript too, and so do the declarations", async () => {
+    const sources = Object.fromEntries(programs.map((program) => [program, readFileSync(join(programsDir, program), 'utf8')]));
+    const { version, problems } = await editorTypeProblems(declarations, sources);
+    expect(version).toMatch(/^\d+\.\d+/);
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it.each([
     ['a chunk of a socket read with for await is a Buffer', `import net from 'node:net'; for await (const chunk of net.connect(80)) { const n: number = chunk; }`, "Type 'Buffer' is not assignable to type 'number'"],

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const root = join(import.meta.dirname, '../..');
@@ -62,4 +63,51 @@ export function typeProblems(declarations: string, source: string, fileName = 'p
     const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     return `${diagnostic.file.fileName} line ${line + 1}: ${message}`;
   });
+}
+
+/**
+ * Diagnostics from the editor's own TypeScript (the version Monaco bundles, which may differ from the
+ * project's), with the editor's own options, for each of `programs` (file name → source) against the
+ * declarations loaded as the editor loads them (an extra lib at node_modules/@types/endpoints).
+ */
+export async function editorTypeProblems(declarations: string, programs: Record<string, string>): Promise<{ version: string; problems: string[] }> {
+  // Monaco's package exports do not name these files: load them by path.
+  const lib = join(root, 'node_modules/monaco-editor/esm/vs/languages/features/typescript/lib');
+  const services = pathToFileURL(join(lib, 'typescriptServices.js')).href;
+  const libs = pathToFileURL(join(lib, 'lib.js')).href;
+  const { typescript: mts } = (await import(/* @vite-ignore */ services)) as { typescript: typeof ts };
+  const { libFileMap } = (await import(/* @vite-ignore */ libs)) as { libFileMap: Record<string, string> };
+  const files: Record<string, string> = { '/node_modules/@types/endpoints/index.d.ts': declarations };
+  for (const [name, source] of Object.entries(programs)) files[`/${name}`] = source;
+  // As src/components/exercise/monaco-setup.ts sets them.
+  const options: ts.CompilerOptions = {
+    target: mts.ScriptTarget.ES2020,
+    module: mts.ModuleKind.ESNext,
+    moduleResolution: mts.ModuleResolutionKind.NodeJs,
+    lib: ['lib.es2022.d.ts'],
+    strict: true,
+    noEmit: true,
+    esModuleInterop: true,
+    allowSyntheticDefaultImports: true,
+    isolatedModules: true,
+    moduleDetection: 3,
+  };
+  const text = (name: string) => files[name] ?? libFileMap[name.replace(/^\//, '')];
+  const service = mts.createLanguageService({
+    getScriptFileNames: () => Object.keys(files),
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => (text(name) === undefined ? undefined : mts.ScriptSnapshot.fromString(text(name)!)),
+    getCurrentDirectory: () => '/',
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: () => '/lib.d.ts',
+    fileExists: (name) => text(name) !== undefined,
+    readFile: text,
+  });
+  const problems = Object.keys(files).flatMap((name) =>
+    [...service.getSyntacticDiagnostics(name), ...service.getSemanticDiagnostics(name)].map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      return `${name} line ${line}: ${mts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    }),
+  );
+  return { version: mts.version, problems };
 }

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODULE_NAMES } from '../../src/lib/netsim/process';
-import { editorTypeProblems, generateLearnerTypes, typeProblems } from '../support/learner-types';
+import { PROGRAM_SCOPE } from '../../src/lib/runner/transpile';
+import { undocumented } from '../support/declared-surface';
+import { editorTypeProblems, generateLearnerTypes, hovers, typeProblems } from '../support/learner-types';
 
 let declarations = '';
 
@@ -53,6 +55,29 @@ describe('the generated learner types', () => {
     expect(declarations).toContain('ECONNREFUSED (nobody listens there)');
   });
 
+  it('document every name a program can use, for the editor to show on hover', () => {
+    expect(undocumented(declarations)).toEqual([]);
+  });
+
+  it('show the docs on hover: the module, the event overload, the listener argument, a global', () => {
+    const shown = hovers(declarations, `
+      import net from /*?*/'node:net';
+      import { /*?*/pipeline } from 'node:stream';
+      net.createServer((socket) => {
+        socket./*?*/on('data', (/*?*/chunk) => socket.write(chunk));
+        /*?*/pipeline(socket, socket, () => undefined);
+        /*?*/process.stdout.write('hi');
+      });
+    `);
+    expect(shown[0]!.doc).toContain('TCP: reliable byte streams');
+    expect(shown[1]!.doc).toContain('destroys all of them');
+    expect(shown[2]!.signature).toContain("on(event: \"data\", listener: (data: Buffer) => void)");
+    expect(shown[2]!.doc).toContain('TCP keeps no message boundaries');
+    expect(shown[3]!.signature).toBe('(parameter) chunk: Buffer');
+    expect(shown[4]!.signature).toContain('destination: net.Socket');
+    expect(shown[5]!.doc).toContain('The running program');
+  }, 60_000);
+
   it('declare every module a program can import, under node: and bare names', () => {
     for (const name of MODULE_NAMES) {
       expect(declarations).toContain(`declare module 'node:${name}' {`);
@@ -61,6 +86,27 @@ describe('the generated learner types', () => {
     const declared = [...declarations.matchAll(/^declare module 'node:([^']+)'/gm)].map((match) => match[1]);
     expect(declared.sort()).toEqual([...MODULE_NAMES].sort());
   });
+});
+
+/** The names a program's scope gives it (src/lib/runner/program.ts), declared for the editor. */
+const GIVEN = ['require', 'console', 'process', 'Buffer', 'globalThis', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'];
+/** In the scope but not declared on purpose: CommonJS exports mean nothing for a program that nothing imports. */
+const NOT_DECLARED = ['module', 'exports'];
+
+describe("the program's globals", () => {
+  it('are the names the runner gives a program, and none it shadows', () => {
+    const shadowed = PROGRAM_SCOPE.filter((name) => !GIVEN.includes(name) && !NOT_DECLARED.includes(name));
+    expect([...GIVEN, ...NOT_DECLARED, ...shadowed].sort()).toEqual([...PROGRAM_SCOPE].sort());
+    expect(diagnose(GIVEN.map((name) => `void ${name};`).join('\n'))).toEqual([]);
+    const problems = diagnose([...shadowed, ...NOT_DECLARED].map((name) => `void ${name};`).join('\n'));
+    expect(problems).toHaveLength(shadowed.length + NOT_DECLARED.length);
+    for (const problem of problems) expect(problem).toMatch(/Cannot find name/);
+  }, 60_000);
+
+  it('give require() each module as its import gives it', () => {
+    expect(diagnose(`const net = require('node:net'); const s: import('node:net').Server = net.createServer(); const E = require('events'); new E().emit('x');`)).toEqual([]);
+    expect(diagnose(`require('node:fs');`).join('\n')).toContain(`'"node:fs"' is not assignable`);
+  }, 60_000);
 });
 
 const programsDir = join(import.meta.dirname, 'learner-programs');

@@ -247,3 +247,50 @@ export function compareSurface(
   }
   return report;
 }
+
+/**
+ * Every name the learner declarations give a program — module exports, their members, the members of the
+ * interfaces and classes they use, the globals — that has no doc comment to show on hover, as
+ * `module.Name#member`.
+ */
+export function undocumented(declarations: string): string[] {
+  const file = ts.createSourceFile('/learner-types.d.ts', declarations, ts.ScriptTarget.Latest, true);
+  const missing: string[] = [];
+  const hasDoc = (node: ts.Node) => ts.getJSDocCommentsAndTags(node).some((doc) => ts.isJSDoc(doc) && (doc.comment !== undefined || (doc.tags?.length ?? 0) > 0));
+  const nameOf = (node: ts.Node) => {
+    const name = (node as { name?: ts.Node }).name;
+    return name ? name.getText(file) : ts.isCallSignatureDeclaration(node) ? '()' : ts.isConstructorDeclaration(node) ? 'constructor' : '?';
+  };
+  /** Overloads share the doc of the first signature: only the first of a run of same-named members needs one. */
+  function check(members: readonly ts.Node[], prefix: string): void {
+    let previous = '';
+    for (const member of members) {
+      const name = nameOf(member);
+      if (ts.isExportDeclaration(member) || ts.isImportDeclaration(member) || ts.isImportEqualsDeclaration(member) || ts.isExportAssignment(member)) continue;
+      if (ts.isModuleDeclaration(member)) {
+        // `global { … }` and `namespace X { … }`: their contents are what a program sees.
+        if (member.body && ts.isModuleBlock(member.body)) check(member.body.statements, member.name.getText(file) === 'global' ? '' : `${prefix}${name}.`);
+        continue;
+      }
+      if (ts.isVariableStatement(member)) {
+        for (const declaration of member.declarationList.declarations) {
+          if (!hasDoc(member)) missing.push(`${prefix}${declaration.name.getText(file)}`);
+          if (declaration.type && ts.isTypeLiteralNode(declaration.type)) check(declaration.type.members, `${prefix}${declaration.name.getText(file)}.`);
+        }
+        continue;
+      }
+      if (name !== previous && !hasDoc(member) && !ts.isTypeAliasDeclaration(member)) missing.push(`${prefix}${name}`);
+      previous = name;
+      if (ts.isClassDeclaration(member) || ts.isInterfaceDeclaration(member)) check(member.members, `${prefix}${name}#`);
+      if ((ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) && member.type && ts.isTypeLiteralNode(member.type)) check(member.type.members, `${prefix}${name}.`);
+    }
+  }
+  for (const statement of file.statements) {
+    const moduleName = ts.isModuleDeclaration(statement) ? statement.name.getText(file).replace(/^'|'$/g, '') : '';
+    if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+      // `declare module 'node:net'` holds the declarations; `declare module 'net'` only re-exports them.
+      if (moduleName.startsWith('node:') && statement.body && ts.isModuleBlock(statement.body)) check(statement.body.statements, `${moduleName}.`);
+    } else check([statement], '');
+  }
+  return missing;
+}

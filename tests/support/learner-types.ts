@@ -111,3 +111,31 @@ export async function editorTypeProblems(declarations: string, programs: Record<
   );
   return { version: mts.version, problems };
 }
+
+/**
+ * What the editor shows on hover at each `/*?*\/` marker of `source` (the name right after it): the
+ * signature line and the doc comment, as the language service gives them.
+ */
+export function hovers(declarations: string, source: string): { signature: string; doc: string }[] {
+  const files = new Map([['/program.ts', source], ['/learner-types.d.ts', declarations]]);
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [...files.keys()],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => {
+      const text = files.get(name) ?? ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => '/',
+    getCompilationSettings: () => editorOptions,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: (name) => files.has(name) || ts.sys.fileExists(name),
+    readFile: (name) => files.get(name) ?? ts.sys.readFile(name),
+  });
+  const marker = '/*?*/';
+  const found: { signature: string; doc: string }[] = [];
+  for (let at = source.indexOf(marker); at >= 0; at = source.indexOf(marker, at + 1)) {
+    const info = service.getQuickInfoAtPosition('/program.ts', at + marker.length);
+    found.push({ signature: ts.displayPartsToString(info?.displayParts), doc: ts.displayPartsToString(info?.documentation) });
+  }
+  return found;
+}

@@ -16,7 +16,6 @@ declare namespace NodeJS {
     errno?: number;
     /** What happened: `'ECONNREFUSED'`, `'ECONNRESET'`, `'EPIPE'`, `'ETIMEDOUT'`, `'EHOSTUNREACH'`, `'EADDRINUSE'`, `'ENOTFOUND'`… */
     code?: string;
-    path?: string;
     /** The system call that failed: `'connect'`, `'listen'`, `'bind'`, `'write'`, `'read'`, `'getaddrinfo'`… */
     syscall?: string;
     /** The address the call was about. */

@@ -234,11 +234,17 @@ export interface ListenOptions {
 
 /** The two end-points of a connection the server dropped (`'drop'`). */
 export interface DropArgument {
+  /** The server's address the client connected to. */
   localAddress?: string;
+  /** The server's port. */
   localPort?: number;
+  /** `'IPv4'`. */
   localFamily?: string;
+  /** The client's address. */
   remoteAddress?: string;
+  /** The client's port. */
   remotePort?: number;
+  /** `'IPv4'`. */
   remoteFamily?: string;
 }
 

@@ -41,9 +41,15 @@ declare global {
       /** The Node version emulated, such as `'v22.12.0'`. */
       readonly version: string;
       /** `{ node: '22.12.0' }`. */
-      readonly versions: { readonly node: string };
+      readonly versions: {
+        /** The Node version, such as `'22.12.0'`. */
+        readonly node: string;
+      };
       /** `{ name: 'node' }`. */
-      readonly release: { readonly name: string };
+      readonly release: {
+        /** `'node'`. */
+        readonly name: string;
+      };
       /** The program's name. */
       title: string;
       /** The command line: `['/usr/bin/node', '/home/learner/<your file>']`. */
@@ -81,6 +87,7 @@ declare global {
       nextTick(callback: (...args: any[]) => void, ...args: any[]): void;
       /** Virtual time as `[seconds, nanoseconds]`, or the time since `previous`. */
       hrtime: {
+        /** Virtual time as `[seconds, nanoseconds]`, or the time since `previous`. */
         (previous?: [number, number]): [number, number];
         /** Virtual time in nanoseconds. */
         bigint(): bigint;

@@ -49,23 +49,36 @@ declare global {
   namespace NodeJS {
     /** Anything you can read from as a stream: a Readable, a socket, `process.stdin`. */
     interface ReadableStream extends EventEmitter {
+      /** True while reading is possible. */
       readonly readable: boolean;
+      /** Takes up to `size` bytes out of the buffer, or null if there are not that many yet. */
       read(size?: number): any;
+      /** Decodes the chunks into strings from now on. */
       setEncoding(encoding: BufferEncoding): this;
+      /** Stops the flow of `'data'`. */
       pause(): this;
+      /** Starts the flow of `'data'` again. */
       resume(): this;
+      /** True after `pause()`. */
       isPaused(): boolean;
+      /** Sends everything read into `destination`, with backpressure; returns `destination`. */
       pipe<T extends WritableStream>(destination: T, options?: { end?: boolean }): T;
+      /** Stops piping into `destination` (or into every destination). */
       unpipe(destination?: WritableStream): this;
+      /** Puts `chunk` back at the front of the buffer. */
       unshift(chunk: any, encoding?: BufferEncoding): void;
+      /** Every chunk, for `for await`. */
       [Symbol.asyncIterator](): AsyncIterableIterator<any>;
     }
 
     /** Anything you can write to as a stream: a Writable, a socket, `process.stdout`. */
     interface WritableStream extends EventEmitter {
+      /** True while `write()` is allowed. */
       readonly writable: boolean;
+      /** Queues `chunk`; false once the buffer is full (wait for `'drain'`). */
       write(chunk: any, callback?: (err?: Error | null) => void): boolean;
       write(chunk: any, encoding: BufferEncoding, callback?: (err?: Error | null) => void): boolean;
+      /** Says there is nothing more to write (after writing `chunk`, if given). */
       end(callback?: () => void): this;
       end(chunk: any, callback?: () => void): this;
       end(chunk: any, encoding: BufferEncoding, callback?: () => void): this;
@@ -78,6 +91,7 @@ declare global {
 
 /** The legacy base class of every stream: an EventEmitter with `pipe`. */
 declare class Stream extends EventEmitter {
+  /** The legacy base stream: use Readable, Writable, Duplex or Transform instead. */
   constructor();
   /**
    * Sends everything this stream reads into `destination`, pausing when `destination` is full (its `write()`
@@ -125,6 +139,7 @@ declare namespace Stream {
     /** True if `stream` was ever read from or cancelled. */
     static isDisturbed(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean;
 
+    /** A Readable of your own: give `read` in `options` (or subclass and write `_read`). */
     constructor(options?: ReadableOptions);
     /** True while reading is possible: false once it ended, errored or was destroyed. */
     readonly readable: boolean;
@@ -240,6 +255,7 @@ declare namespace Stream {
 
   /** A stream you write to. Chunks are buffered and handed on in order; `end()` says there is no more. */
   export class Writable extends Stream {
+    /** A Writable of your own: give `write` in `options` (or subclass and write `_write`). */
     constructor(options?: WritableOptions);
     /** True while `write()` is allowed: false after `end()`, an error, or `destroy()`. */
     readonly writable: boolean;
@@ -307,9 +323,13 @@ declare namespace Stream {
     readable?: boolean;
     /** Start with the writable side ended. */
     writable?: boolean;
+    /** The readable side carries any JavaScript values, not bytes. */
     readableObjectMode?: boolean;
+    /** The writable side carries any JavaScript values, not bytes. */
     writableObjectMode?: boolean;
+    /** The `highWaterMark` of the readable side. */
     readableHighWaterMark?: number;
+    /** The `highWaterMark` of the writable side. */
     writableHighWaterMark?: number;
   }
 
@@ -324,6 +344,7 @@ declare namespace Stream {
      */
     static from(source: NodeJS.ReadableStream | NodeJS.WritableStream | Iterable<any> | AsyncIterable<any> | ((source: AsyncIterable<any>) => any) | Promise<any> | { readable?: NodeJS.ReadableStream; writable?: NodeJS.WritableStream }): Duplex;
 
+    /** A Duplex of your own: give `read` and `write` in `options` (or subclass). */
     constructor(options?: DuplexOptions);
     /** If false, the writable side is ended as soon as the readable side ends. */
     allowHalfOpen: boolean;
@@ -386,6 +407,7 @@ declare namespace Stream {
    * split into lines, compressed…).
    */
   export class Transform extends Duplex {
+    /** A Transform of your own: give `transform` in `options` (or subclass and write `_transform`). */
     constructor(options?: TransformOptions);
     /** For stream implementers: turn one chunk into output, then call `callback`. */
     _transform(chunk: any, encoding: BufferEncoding, callback: TransformCallback): void;

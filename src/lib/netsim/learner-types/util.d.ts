@@ -7,6 +7,7 @@
 declare global {
   /** Turns strings into UTF-8 bytes. A global, and `util.TextEncoder`. */
   class TextEncoder {
+    /** A UTF-8 encoder. */
     constructor();
     /** Always `'utf-8'`. */
     readonly encoding: string;

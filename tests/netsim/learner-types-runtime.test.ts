@@ -72,6 +72,7 @@ const NOT_DECLARED: Record<string, string> = {
   'util.types.isModuleNamespaceObject': 'throws "not supported in userland"',
   'timers.setTimeout.[util.promisify.custom]': 'the hook behind util.promisify(setTimeout), which is declared in util',
   'timers.setImmediate.[util.promisify.custom]': 'the hook behind util.promisify(setImmediate), which is declared in util',
+  'dns.lookup.[util.promisify.custom]': 'the hook behind util.promisify(dns.lookup), which is declared in util',
   'string_decoder.StringDecoder#text': "the string_decoder package's internal helper",
   'string_decoder.StringDecoder#fillLast': "the string_decoder package's internal helper",
   'string_decoder.StringDecoder#encoding': 'undocumented in Node',

@@ -136,6 +136,7 @@ describe('learner programs using the modules as on Node', () => {
     ['os.networkInterfaces() lists addresses', `import os from 'node:os'; const n: number = os.networkInterfaces().eth0![0]!.address;`, "Type 'string' is not assignable to type 'number'"],
     ['dns.promises.lookup resolves with an address', `import dns from 'node:dns'; const n: number = (await dns.promises.lookup('web')).address;`, "Type 'string' is not assignable to type 'number'"],
     ['util.promisify(setTimeout) is timers/promises\' setTimeout', `import util from 'node:util'; const s: string = await util.promisify(setTimeout)(10, 1);`, "Type 'number' is not assignable to type 'string'"],
+    ['util.promisify(dns.lookup) resolves with { address, family }', `import util from 'node:util'; import dns from 'node:dns'; const n: number = (await util.promisify(dns.lookup)('web')).address;`, "Type 'string' is not assignable to type 'number'"],
     ['events.once resolves with the arguments', `import { once } from 'node:events'; import net from 'node:net'; const [first] = await once(net.createServer(), 'listening'); console.log(first);`, ''],
   ])('give the right types: %s', (_case, source, message) => {
     const problems = diagnose(source).join('\n');

@@ -267,6 +267,7 @@ export function undocumented(declarations: string): string[] {
     for (const member of members) {
       const name = nameOf(member);
       if (ts.isExportDeclaration(member) || ts.isImportDeclaration(member) || ts.isImportEqualsDeclaration(member) || ts.isExportAssignment(member)) continue;
+      if (ts.isIndexSignatureDeclaration(member)) continue; // `[code: string]: number` names nothing
       if (ts.isModuleDeclaration(member)) {
         // `global { … }` and `namespace X { … }`: their contents are what a program sees.
         if (member.body && ts.isModuleBlock(member.body)) check(member.body.statements, member.name.getText(file) === 'global' ? '' : `${prefix}${name}.`);

@@ -38,7 +38,7 @@ try {
 
 const lookupAsync = util.promisify(dns.lookup);
 const found = await lookupAsync('web');
-console.log(found);
+console.log(found.address, found.family);
 const wait = util.promisify(setTimeout);
 await wait(100);
 await sleep(100);

@@ -28,9 +28,9 @@ export interface SocketOptions {
   reusePort?: boolean;
   /** Accepted and ignored (no IPv6 here). */
   ipv6Only?: boolean;
-  /** Accepted and ignored: the buffers are Linux's default 212,992 bytes. */
+  /** Accepted and ignored: call `setRecvBufferSize` once bound. */
   recvBufferSize?: number;
-  /** Accepted and ignored: the buffers are Linux's default 212,992 bytes. */
+  /** Accepted and ignored: call `setSendBufferSize` once bound. */
   sendBufferSize?: number;
 }
 
@@ -68,8 +68,9 @@ interface DgramSocketEventMap {
 export class Socket extends EventEmitter {
   /**
    * Binds to `port` (0 or none: a free one) on `address` (none: every address). `'listening'` follows;
-   * `callback` is added for it. A failure (EADDRINUSE, EADDRNOTAVAIL) arrives as `'error'`. Binding twice
-   * throws ERR_SOCKET_ALREADY_BOUND.
+   * `callback` is added for it. A failure arrives as `'error'`: EADDRINUSE (the port is taken),
+   * EADDRNOTAVAIL (not an address of this host), EACCES (a port below 1024 for a program that is not root).
+   * Binding twice throws ERR_SOCKET_ALREADY_BOUND. A bound socket keeps the program running.
    */
   bind(port?: number, address?: string, callback?: () => void): this;
   bind(port?: number, callback?: () => void): this;
@@ -105,21 +106,32 @@ export class Socket extends EventEmitter {
   address(): AddressInfo;
   /** The peer of a connected socket; throws ERR_SOCKET_DGRAM_NOT_CONNECTED otherwise. */
   remoteAddress(): AddressInfo;
-  /** Accepted; there is no broadcast here. */
+  /**
+   * Allows sending to the broadcast address 255.255.255.255 (without it, such a send fails with EACCES, as on
+   * Linux). netsim has no broadcast delivery: the send then fails with ENETUNREACH. Throws EBADF before `bind`.
+   */
   setBroadcast(flag: boolean): void;
-  /** Sets the IP time-to-live of the datagrams sent (1–255); returns it. */
+  /** Sets the IP time-to-live of the datagrams sent (1–255); returns it. Throws EBADF before `bind`. */
   setTTL(ttl: number): number;
-  /** The receive buffer's size: Linux's default, 212,992 bytes. */
+  /** Sets the time-to-live of multicast datagrams (0–255); returns it. There is no multicast here. Throws EBADF before `bind`. */
+  setMulticastTTL(ttl: number): number;
+  /** Whether multicast datagrams come back to this host; returns `flag`. There is no multicast here. Throws EBADF before `bind`. */
+  setMulticastLoopback(flag: boolean): boolean;
+  /** The receive buffer's size (Linux's default 212,992 bytes, or double what you set, as Linux reports it). Throws before `bind`. */
   getRecvBufferSize(): number;
-  /** The send buffer's size: Linux's default, 212,992 bytes. */
+  /** The send buffer's size (Linux's default 212,992 bytes, or double what you set, as Linux reports it). Throws before `bind`. */
   getSendBufferSize(): number;
+  /** Asks for a receive buffer of `size` bytes (Linux doubles it). Throws before `bind`. */
+  setRecvBufferSize(size: number): void;
+  /** Asks for a send buffer of `size` bytes (Linux doubles it). Throws before `bind`. */
+  setSendBufferSize(size: number): void;
   /** Bytes queued to be sent: always 0 here (a datagram leaves at once). */
   getSendQueueSize(): number;
   /** Datagrams queued to be sent: always 0 here (a datagram leaves at once). */
   getSendQueueCount(): number;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Makes the bound socket keep the program running again (the default), after `unref()`. */
   ref(): this;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Lets the program end when nothing else keeps it running, even while this socket is bound. */
   unref(): this;
 
   // @events DgramSocketEventMap

@@ -194,9 +194,9 @@ export class Socket extends stream.Duplex {
   destroySoon(): void;
   /** Closes at once in both directions (a FIN, or a RST if unread data is waiting). With `error`, emits `'error'` then `'close'`. */
   destroy(error?: Error): this;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Makes the open socket keep the program running again (the default), after `unref()`. */
   ref(): this;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Lets the program end when nothing else keeps it running, even while this socket is open. */
   unref(): this;
   /** Every chunk of bytes that arrives, for `for await (const chunk of socket)`, until the peer ends. */
   [Symbol.asyncIterator](): AsyncIterableIterator<Buffer>;
@@ -255,7 +255,8 @@ interface ServerEventMap {
   connection: [socket: Socket];
   /**
    * `'error'`: listening failed; `err.code` says why: EADDRINUSE (another socket has that port),
-   * EADDRNOTAVAIL (the address is not this host's), ENOTFOUND (unknown host name).
+   * EADDRNOTAVAIL (the address is not this host's), EACCES (a port below 1024 for a program that is not
+   * root), ENOTFOUND (unknown host name).
    */
   error: [err: NodeJS.ErrnoException];
   /** `'listening'`: the server is bound and listening: clients can connect now. */
@@ -275,8 +276,9 @@ export class Server extends EventEmitter {
   /**
    * Starts listening on `port` (and only on `host`, if given; else on every address, `0.0.0.0`). Port 0 or
    * none: the kernel picks a free port. `listeningListener` is added for `'listening'`, which comes once the
-   * server is listening; a failure (EADDRINUSE, EADDRNOTAVAIL) arrives as `'error'`. Calling it on a
-   * listening server throws ERR_SERVER_ALREADY_LISTEN.
+   * server is listening; a failure arrives as `'error'`: EADDRINUSE (the port is taken), EADDRNOTAVAIL (not
+   * an address of this host), EACCES (a port below 1024 for a program that is not root). Calling it on a
+   * listening server throws ERR_SERVER_ALREADY_LISTEN. A listening server keeps the program running.
    */
   listen(options: ListenOptions, listeningListener?: () => void): this;
   listen(port?: number, hostname?: string, backlog?: number, listeningListener?: () => void): this;
@@ -296,9 +298,9 @@ export class Server extends EventEmitter {
   address(): AddressInfo | null;
   /** Calls back (on the next tick) with how many connections are open. */
   getConnections(callback: (error: Error | null, count: number) => void): this;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Makes the listening server keep the program running again (the default), after `unref()`. */
   ref(): this;
-  /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+  /** Lets the program end when nothing else keeps it running, even while this server listens. */
   unref(): this;
   /** True while the server is listening. */
   readonly listening: boolean;

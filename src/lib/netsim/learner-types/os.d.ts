@@ -27,6 +27,28 @@ export function hostname(): string;
  * @example os.networkInterfaces().eth0?.[0]?.address // '10.0.0.2'
  */
 export function networkInterfaces(): Record<string, NetworkInterfaceInfo[] | undefined>;
+/** Linux's numbers for things. */
+export const constants: {
+  /** The error numbers netsim can give, positive as Linux numbers them: `ECONNREFUSED` is 111 (`err.errno` is −111). */
+  readonly errno: { readonly [code: string]: number };
+  /** Signal numbers: `SIGINT` is 2, `SIGTERM` 15, `SIGKILL` 9… (no signals are sent here). */
+  readonly signals: { readonly [name: string]: number };
+  /** Scheduling priorities, from `PRIORITY_HIGHEST` (−20) to `PRIORITY_LOW` (19). */
+  readonly priority: {
+    /** 19. */
+    readonly PRIORITY_LOW: number;
+    /** 10. */
+    readonly PRIORITY_BELOW_NORMAL: number;
+    /** 0. */
+    readonly PRIORITY_NORMAL: number;
+    /** −7. */
+    readonly PRIORITY_ABOVE_NORMAL: number;
+    /** −14. */
+    readonly PRIORITY_HIGH: number;
+    /** −20. */
+    readonly PRIORITY_HIGHEST: number;
+  };
+};
 /** The line ending of this system: `'\n'` on Linux. */
 export const EOL: string;
 /** The path of the null device: `'/dev/null'`. */

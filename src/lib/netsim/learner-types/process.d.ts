@@ -7,8 +7,9 @@ import type { Readable, Writable } from 'node:stream';
 
 interface ProcessEventMap {
   /**
-   * `'exit'`: the program is ending, with exit code `code` (from `process.exit(code)` or
-   * `process.exitCode`). Only synchronous code runs here: nothing queued afterwards will run.
+   * `'exit'`: the program is ending, with exit code `code`: `process.exit(code)` was called, or nothing is
+   * left that keeps it running (no open socket, listening server, bound UDP socket or pending timer; then
+   * `code` is `process.exitCode`, or 0). Only synchronous code runs here: nothing queued afterwards will run.
    */
   exit: [code: number];
   /**
@@ -60,7 +61,7 @@ declare global {
       readonly execArgv: string[];
       /** `'/usr/bin/node'`. */
       readonly execPath: string;
-      /** The environment variables: `HOME`, `USER`, `PATH`, `LANG`. */
+      /** The environment variables: `HOME`, `USER`, `PATH`, `LANG`. A value you assign is stored as a string. */
       env: Record<string, string | undefined>;
       /**
        * The program's standard output, a Writable stream to the run's console: `process.stdout.write('text')`
@@ -72,8 +73,8 @@ declare global {
       /** The program's standard input: there is no keyboard here, so it ends at once. */
       readonly stdin: Readable;
       /**
-       * The exit code the program ends with when it ends by itself (0 unless set). Setting it does not end the
-       * program; `process.exit()` does.
+       * The exit code the program ends with when nothing is left to do (0 unless set). Setting it does not end
+       * the program; `process.exit()` does.
        */
       exitCode: number | string | null | undefined;
       /**

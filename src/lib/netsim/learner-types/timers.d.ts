@@ -1,15 +1,15 @@
 /**
  * Running code later. Time here is the emulated network's virtual clock: a `setTimeout(f, 3000)` runs `f`
- * after 3 virtual seconds, which pass as fast as the computer can go when nothing else happens. The timers
- * are globals too: no import needed.
+ * after 3 virtual seconds, which pass as fast as the computer can go when nothing else happens. A pending
+ * timer keeps the program running, as in Node. The timers are globals too: no import needed.
  */
 declare global {
   namespace NodeJS {
     /** A timer made by `setTimeout` or `setInterval`: pass it to `clearTimeout`/`clearInterval` to cancel it. */
     interface Timeout {
-      /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+      /** Makes the timer keep the program running again (the default), after `unref()`. */
       ref(): this;
-      /** Accepted; has no effect here (a program runs until its sockets and timers are done or it exits). */
+      /** Lets the program end before the timer fires if nothing else keeps it running. */
       unref(): this;
       /** False after `unref()`. */
       hasRef(): boolean;
@@ -23,9 +23,9 @@ declare global {
 
     /** A callback queued by `setImmediate`: pass it to `clearImmediate` to cancel it. */
     interface Immediate {
-      /** Accepted; has no effect here. */
+      /** Makes the callback keep the program running again (the default), after `unref()`. */
       ref(): this;
-      /** Accepted; has no effect here. */
+      /** Lets the program end before the callback runs if nothing else keeps it running. */
       unref(): this;
       /** False after `unref()`. */
       hasRef(): boolean;

@@ -95,13 +95,15 @@ export function stripVTControlCharacters(text: string): string;
 /**
  * A version of `fn` that returns a promise instead of taking a callback. `fn` must take an error-first
  * callback last (`(err, result) => …`, Node's convention); the promise resolves with `result` or rejects with
- * `err`. `util.promisify(setTimeout)` gives `timers/promises`' `setTimeout`.
+ * `err`. Throws ERR_INVALID_ARG_TYPE if `fn` is not a function. `util.promisify(setTimeout)` gives
+ * `timers/promises`' `setTimeout`, and `util.promisify(dns.lookup)` resolves with `{ address, family }`.
  * @example
  * const lookup = util.promisify(dns.lookup);
  * const address = await lookup('web');
  */
 export function promisify(fn: typeof globalThis.setTimeout): typeof import('node:timers/promises').setTimeout;
 export function promisify(fn: typeof globalThis.setImmediate): typeof import('node:timers/promises').setImmediate;
+export function promisify(fn: typeof import('node:dns').lookup): typeof import('node:dns/promises').lookup;
 export function promisify<TCustom extends Function>(fn: { [promisify.custom]: TCustom }): TCustom;
 export function promisify<TResult>(fn: (callback: (err: any, result: TResult) => void) => void): () => Promise<TResult>;
 export function promisify(fn: (callback: (err?: any) => void) => void): () => Promise<void>;

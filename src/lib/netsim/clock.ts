@@ -54,7 +54,15 @@ export class Clock {
    * can be reused once it ran and a busy network allocates none.
    */
   post<A>(delay: number, run: (arg: A) => void, arg: A): void {
-    const at = this.now + (delay > 0 ? delay : 0);
+    this.postAt(this.now + (delay > 0 ? delay : 0), run, arg);
+  }
+
+  /**
+   * `post` at a virtual instant rather than after a delay (never before now): a link that keeps its packets
+   * in order compares instants, and `now + (at − now)` need not give `at` back in floating point.
+   */
+  postAt<A>(time: number, run: (arg: A) => void, arg: A): void {
+    const at = time > this.now ? time : this.now;
     let event: ScheduledEvent;
     if (this.#spareSize > 0) {
       event = this.#spare[--this.#spareSize]!;

@@ -6,6 +6,7 @@
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
 import type { Network, NetworkOptions, NetProcess, RunStop, ProcessSettings } from './api';
 import type { Blame } from './clock';
+import { linkTiming } from './links';
 import { Stack } from './network';
 import type { ProcessCore } from './owner';
 import { createProcess } from './process';
@@ -39,9 +40,7 @@ function defaultYield(): () => Promise<void> {
 export function createNetwork(topology: TopologySpec, options: NetworkOptions = {}): Network {
   const seed = options.seed ?? topology.seed ?? 1;
   const nodes = buildHosts(topology, new Random((seed ^ 0x5eed) >>> 0));
-  const latency = topology.latencyMs ?? 0.5;
-  if (!(latency >= 0)) throw new Error(`Invalid topology: latencyMs must be a number >= 0, got ${String(topology.latencyMs)}`);
-  const stack = new Stack(nodes, seed, latency);
+  const stack = new Stack(nodes, seed, linkTiming(topology));
   const clock = stack.clock;
   const recorder = stack.recorder;
   const yieldToHost = options.yieldToHost ?? defaultYield();

@@ -103,6 +103,8 @@ describe('the exercise format', () => {
     ['a misconception kind is unknown', editJson((j) => { j.checks[0].misconceptions = [{ kind: 'typo' }]; }), 'checks.0.misconceptions.0.kind'],
     ['two checks share an id', editJson((j) => { j.checks.push({ ...j.checks[0] }); }), 'check id "listens" is used twice'],
     ['there are only two hints', editJson((j) => { delete j.hints.nearSolution; }), 'hints.nearSolution'],
+    ['the jitter is larger than the latency', editJson((j) => { j.topology.latencyMs = 1; j.topology.jitterMs = 2; }), 'topology.jitterMs: jitterMs must be at most latencyMs'],
+    ['the jitter exceeds the default latency', editJson((j) => { j.topology.jitterMs = 0.6; }), 'topology.jitterMs: jitterMs must be at most latencyMs'],
     ['a port is out of range', editJson((j) => { j.checks[0].port = 70000; }), 'checks.0.port'],
     ['the lesson is in no chapter', editJson((j) => { j.lesson = 'routing/tiny'; }), 'lesson "routing/tiny" is in no chapter: the chapters are nic, subnets, ports'],
     ['the lesson is not a slug', editJson((j) => { j.lesson = 'Ports / Tiny'; }), 'lesson: a lesson slug'],

@@ -25,7 +25,9 @@ describe('a burst of connections', () => {
     expect(network.sockets({ host: 'web' }).filter((row) => row.state === 'ESTABLISHED')).toHaveLength(10_000);
     // The lowest free descriptor is reused, as socket() does.
     expect(new Set(network.sockets({ host: 'laptop' }).map((row) => row.owner?.fd)).size).toBe(10_000);
-  });
+    // About a second of work: a generous limit, so a machine busy with other work does not fail it (how fast it
+    // runs is the benchmark's to say, bench/netsim.bench.ts).
+  }, 60_000);
 });
 
 describe('the trace, kept compact', () => {

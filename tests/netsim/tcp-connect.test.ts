@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNetwork } from '../../src/lib/netsim/index';
-import { lan, program, ROUTED, shape, type ErrorShape } from './fixtures';
+import { lan, LAN, program, ROUTED, shape, type ErrorShape } from './fixtures';
 
 /** Connects from laptop and returns the error Node would report, and when. */
 function failedConnect(port: number, host: string, setup?: (n: ReturnType<typeof lan>) => void) {
@@ -76,7 +76,20 @@ describe('the three-way handshake', () => {
     expect([syn.flags, synAck.flags, ack.flags]).toEqual([['SYN'], ['SYN', 'ACK'], ['ACK']]);
     expect(synAck.ack).toBe((syn.seq + 1) >>> 0);
     expect(ack.ack).toBe((synAck.seq + 1) >>> 0);
-    expect(connectedAt).toBe(1); // two one-way trips of 0.5 ms
+    // Two one-way trips of 0.5 ms ± 0.25 ms of jitter (the defaults); the SYN+ACK left the server on the way.
+    expect(connectedAt).toBeGreaterThanOrEqual(0.5);
+    expect(connectedAt).toBeLessThanOrEqual(1.5);
+    expect(synAck.at).toBeGreaterThanOrEqual(0.25);
+    expect(synAck.at).toBeLessThan(connectedAt);
+  });
+
+  it('takes exactly two one-way latencies when the topology has no jitter', () => {
+    const network = createNetwork({ ...LAN, latencyMs: 0.5, jitterMs: 0 });
+    program(network, 'web').net.createServer().listen(80);
+    let connectedAt = -1;
+    program(network, 'laptop').net.connect(80, 'web', () => (connectedAt = network.now));
+    network.runUntilIdle();
+    expect(connectedAt).toBe(1);
   });
 
   it('chooses the client port from the ephemeral range 32768-60999', () => {

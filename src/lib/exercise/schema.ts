@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { chapterSlugs } from '../../content/outline';
 import type { Check } from '../grader/checks';
+import { DEFAULT_LATENCY_MS } from '../netsim/links';
 import { MISCONCEPTION_KINDS } from '../grader/checks';
 
 const name = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "web"');
@@ -29,7 +30,11 @@ const topologySchema = z.object({
     )
     .min(1),
   latencyMs: z.number().positive().optional(),
+  jitterMs: z.number().min(0).optional(),
   seed: z.number().int().optional(),
+}).refine((topology) => topology.jitterMs === undefined || topology.jitterMs <= (topology.latencyMs ?? DEFAULT_LATENCY_MS), {
+  message: 'jitterMs must be at most latencyMs (a packet cannot arrive before it was sent)',
+  path: ['jitterMs'],
 });
 
 const detectorSchema = z.object({ kind: z.enum(MISCONCEPTION_KINDS), message: z.string().min(1).optional() });

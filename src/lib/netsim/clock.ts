@@ -85,6 +85,29 @@ export class Clock {
     this.#live++;
   }
 
+  /**
+   * `post` at a virtual instant rather than after a delay (never before now): a link that keeps its packets
+   * in order compares instants, and `now + (at − now)` need not give `at` back in floating point. (Its body
+   * repeats `post`'s: computing the instant inside `post` keeps a busy loopback from boxing a number per
+   * packet to pass it on.)
+   */
+  postAt<A>(time: number, run: (arg: A) => void, arg: A): void {
+    const at = time > this.now ? time : this.now;
+    let event: ScheduledEvent;
+    if (this.#spareSize > 0) {
+      event = this.#spare[--this.#spareSize]!;
+      event.at = at;
+      event.seq = this.#seq++;
+      event.run = run;
+      event.arg = arg;
+      event.cancelled = false;
+    } else {
+      event = { at, seq: this.#seq++, run, arg, blame: null, cancelled: false, pooled: true };
+    }
+    this.#push(event);
+    this.#live++;
+  }
+
   cancel(event: ScheduledEvent): void {
     if (!event.cancelled) {
       event.cancelled = true;

@@ -8,6 +8,7 @@ import type { Network, NetworkOptions, NetProcess, ProcessSettings, RunStop } fr
 import { isProcessExit } from './faces/process';
 import { enterNetwork } from './node/scheduler';
 import type { Blame } from './clock';
+import { linkTiming } from './links';
 import { Stack } from './network';
 import { DEFAULT_LIMITS } from './limits';
 import type { ProcessCore } from './owner';
@@ -43,9 +44,7 @@ function defaultYield(): () => Promise<void> {
 export function createNetwork(topology: TopologySpec, options: NetworkOptions = {}): Network {
   const seed = options.seed ?? topology.seed ?? 1;
   const nodes = buildHosts(topology, new Random((seed ^ 0x5eed) >>> 0));
-  const latency = topology.latencyMs ?? 0.5;
-  if (!(latency >= 0)) throw new Error(`Invalid topology: latencyMs must be a number >= 0, got ${String(topology.latencyMs)}`);
-  const stack = new Stack(nodes, seed, latency);
+  const stack = new Stack(nodes, seed, linkTiming(topology));
   stack.limits = { ...DEFAULT_LIMITS, ...options.limits };
   stack.recorder.traceLimit = stack.limits.traceEvents;
   const clock = stack.clock;

@@ -1,12 +1,13 @@
 /**
  * The network that moves packets: routing (which card, which next hop, through forwarding routers), ARP
- * (cached; an address nobody has fails after ≈3 s, as Linux's three unanswered requests), latency, and the
- * packet trace. Sockets (tcp.ts, udp.ts) hand it segments and datagrams; it hands them to the socket at
- * the other end after the link's latency.
+ * (cached; an address nobody has fails after ≈3 s, as Linux's three unanswered requests), the links' delays
+ * (links.ts), and the packet trace. Sockets (tcp.ts, udp.ts) hand it segments and datagrams; it hands them
+ * to the socket at the other end when they come out of the last link.
  */
 import { ANY, formatIpv4, isLoopback, LOOPBACK, sameSubnet } from './addresses';
 import { Clock } from './clock';
 import { DEFAULT_LIMITS, LimitExceeded, type LimitHit, type LimitKind, type RunLimits } from './limits';
+import { Links, type LinkTiming, type Wire } from './links';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
 import { ACK, previewOf, RST, SYN, seqAdd, type Datagram, type Segment, type SegmentSender } from './packets';
@@ -82,9 +83,9 @@ export class HostRuntime implements TcpHost, UdpHost {
   }
 }
 
-/** Where a packet from one host to one address ends up. */
+/** Where a packet from one host to one address ends up, and over which wires (none: loopback). */
 type Path =
-  | { kind: 'arrives'; to: HostRuntime; delay: number; arp: { from: HostRuntime; ip: number }[] }
+  | { kind: 'arrives'; to: HostRuntime; wires: Wire[]; arp: { from: HostRuntime; ip: number }[] }
   | { kind: 'arp-fails'; from: HostRuntime; ip: number; arp: { from: HostRuntime; ip: number }[] }
   | { kind: 'no-route'; at: HostRuntime };
 
@@ -109,7 +110,7 @@ export class Stack {
   readonly recorder = new Recorder(this.clock);
   readonly random: Random;
   readonly hosts: HostRuntime[];
-  readonly latency: number;
+  readonly #links: Links;
   #nextSocketId = 1;
   /** Segments that arrived, ready for reuse: nothing keeps a segment once `receive` returned. */
   readonly #spareSegments: Segment[] = [];
@@ -121,9 +122,9 @@ export class Stack {
   };
   readonly #deliverDatagram = (datagram: Datagram) => this.arriveDatagram(this.hosts[datagram.hop!]!, datagram);
 
-  constructor(nodes: HostNode[], seed: number, latency: number) {
+  constructor(nodes: HostNode[], seed: number, timing: LinkTiming) {
     this.random = new Random(seed);
-    this.latency = latency;
+    this.#links = new Links(timing, seed, nodes.length);
     this.hosts = nodes.map((node, index) => new HostRuntime(node, index, this));
   }
 
@@ -217,7 +218,7 @@ export class Stack {
     this.recorder.segment(seg, delivered);
     if (delivered && path.kind === 'arrives') {
       seg.hop = path.to.index;
-      this.clock.post(path.delay, this.#deliverSegment, seg);
+      this.#carry(path, this.#deliverSegment, seg);
       return;
     }
     if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, sender);
@@ -238,7 +239,7 @@ export class Stack {
     });
     if (path.kind === 'arrives') {
       datagram.hop = path.to.index;
-      this.clock.schedule(path.delay, this.#deliverDatagram, datagram);
+      this.#carry(path, this.#deliverDatagram, datagram);
     } else if (path.kind === 'arp-fails') {
       this.#resolveFailing(path.from, path.ip, null);
     }
@@ -310,7 +311,7 @@ export class Stack {
     const path = this.#pathFor(from, dst);
     this.#learnArp(path);
     this.recorder.record({ kind: 'icmp', src: formatIpv4(src), dst: formatIpv4(dst), type, detail, length });
-    if (path.kind === 'arrives') this.clock.schedule(path.delay, onArrival, path.to);
+    if (path.kind === 'arrives') this.#carry(path, onArrival, path.to);
     else if (path.kind === 'arp-fails') this.#resolveFailing(path.from, path.ip, null);
     return path.kind;
   }
@@ -320,6 +321,13 @@ export class Stack {
     const routerIp = router.node.nics.find((n) => !n.loopback)?.ip ?? LOOPBACK;
     const length = icmpErrorLength(20 + (seg.payload ? seg.payload.length : 0));
     this.#sendIcmp(router, routerIp, seg.srcIp, 'host-unreachable', 0, length, () => sender?.unreachable('EHOSTUNREACH'));
+  }
+
+  /** Puts a packet on its way: `arrive(packet)` once it comes out of the path's last wire (loopback: at once, nearly). */
+  #carry<P>(path: Path & { kind: 'arrives' }, arrive: (packet: P) => void, packet: P): void {
+    const wires = path.wires;
+    if (wires.length === 0) this.clock.post(LOOPBACK_LATENCY_MS, arrive, packet);
+    else this.clock.postAt(this.#links.arrival(this.clock.now, wires), arrive, packet);
   }
 
   /** `#pathFor` the segment's destination; the usual case (the same as last time) passes no address across a call. */
@@ -338,21 +346,21 @@ export class Stack {
       return known;
     }
     const arp: { from: HostRuntime; ip: number }[] = [];
+    const wires: Wire[] = [];
     let at = from;
-    let delay = 0;
     for (let hop = 0; hop < 16; hop++) {
       const route = routeFrom(at.node, dst);
       if (route.kind === 'none') return this.#remember(from, dst, { kind: 'no-route', at });
       if (route.kind === 'local') {
-        const path: Path = { kind: 'arrives', to: at, delay: at === from ? LOOPBACK_LATENCY_MS : delay, arp };
+        const path: Path = { kind: 'arrives', to: at, wires, arp };
         return this.#remember(from, dst, path);
       }
       const next = neighbour(this.#nodes(), route.nic, route.nextHop);
       if (!at.arpCache.has(route.nextHop)) arp.push({ from: at, ip: route.nextHop });
       if (!next) return { kind: 'arp-fails', from: at, ip: route.nextHop, arp: [] };
-      delay += this.latency;
       const nextHost = this.hosts[this.#nodes().indexOf(next)]!;
-      if (hasAddress(next, dst)) return this.#remember(from, dst, { kind: 'arrives', to: nextHost, delay, arp });
+      wires.push(this.#links.wire(at.index, nextHost.index));
+      if (hasAddress(next, dst)) return this.#remember(from, dst, { kind: 'arrives', to: nextHost, wires, arp });
       if (!next.forwarding) return this.#remember(from, dst, { kind: 'no-route', at: nextHost });
       at = nextHost;
     }

@@ -49,8 +49,17 @@ export interface HostSpec {
 export interface TopologySpec {
   version: 1;
   hosts: HostSpec[];
-  /** One-way latency of a link between two hosts, in virtual milliseconds (default 0.5). */
+  /**
+   * One-way latency of a link between two hosts, in virtual milliseconds (default 0.5). Loopback is not a
+   * link: it stays near-instant (0.0625 ms), as on Linux.
+   */
   latencyMs?: number;
+  /**
+   * How much each packet's delay on a link varies around `latencyMs`: uniformly within ±jitterMs, drawn from
+   * the seed (default: half the latency, 0.25 ms). Each direction of a link stays first in, first out, so
+   * jitter changes the spacing of packets, never their order. 0 gives every packet exactly `latencyMs`.
+   */
+  jitterMs?: number;
   /** Seed for every random choice (ephemeral ports, initial sequence numbers, MACs). Default 1. */
   seed?: number;
 }

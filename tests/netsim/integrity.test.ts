@@ -106,6 +106,32 @@ describe("a program's patches change only that program", () => {
     expect(laptopNet.Socket).not.toBe((web.modules['node:net'] as Net).Socket);
   });
 
+  it("stream.setDefaultHighWaterMark changes that program's streams only, as each Node process has its own", () => {
+    const network = createNetwork(LAN, { seed: 4 });
+    const web = network.spawn('web', 'node');
+    const laptop = network.spawn('laptop', 'node');
+    const webStream = web.modules['node:stream'] as Stream;
+    const laptopStream = laptop.modules['node:stream'] as Stream;
+    web.enter(() => webStream.setDefaultHighWaterMark(false, 1));
+    expect(web.enter(() => [webStream.getDefaultHighWaterMark(false), new webStream.Readable().readableHighWaterMark])).toEqual([1, 1]);
+    expect(web.enter(() => new (web.modules['node:net'] as Net).Socket().writableHighWaterMark)).toBe(1);
+    expect(laptop.enter(() => [laptopStream.getDefaultHighWaterMark(false), new laptopStream.Readable().readableHighWaterMark])).toEqual([65536, 65536]);
+    expect(laptop.enter(() => laptopStream.getDefaultHighWaterMark(true))).toBe(16);
+    // A new network (the next run, or the next seed in the same realm) starts from Node's defaults.
+    const next = createNetwork(LAN, { seed: 4 }).spawn('web', 'node');
+    expect(next.enter(() => new (next.modules['node:stream'] as Stream).Writable().writableHighWaterMark)).toBe(65536);
+  });
+
+  it('EventEmitter.captureRejectionSymbol is Node\'s, so no stream has a method named "undefined"', () => {
+    const network = createNetwork(LAN, { seed: 4 });
+    const web = network.spawn('web', 'node');
+    const events = web.modules['node:events'] as typeof import('node:events');
+    const stream = web.modules['node:stream'] as Stream;
+    expect(events.captureRejectionSymbol).toBe(Symbol.for('nodejs.rejection'));
+    expect(Object.getOwnPropertyNames(stream.Readable.prototype)).not.toContain('undefined');
+    expect(typeof (stream.Readable.prototype as unknown as Record<symbol, unknown>)[Symbol.for('nodejs.rejection')]).toBe('function');
+  });
+
   it('the classes every process shares are frozen in the runner (tests/runner/hostile.test.ts); here they are at least one and the same', () => {
     const network = createNetwork(LAN, { seed: 4 });
     const a = network.spawn('web', 'node').modules['node:stream'] as Stream;

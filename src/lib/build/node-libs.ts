@@ -26,6 +26,7 @@ const require = createRequire(import.meta.url);
 const entry = fileURLToPath(new URL('../netsim/node/libs-entry.js', import.meta.url));
 const processShim = fileURLToPath(new URL('../netsim/node/process-shim.ts', import.meta.url));
 const scheduler = fileURLToPath(new URL('../netsim/node/scheduler.ts', import.meta.url));
+const streamDefaults = fileURLToPath(new URL('../netsim/node/stream-defaults.ts', import.meta.url));
 /** readable-stream's browser entry: its Node entry re-exports Node's own `stream`. */
 const readableStream = require.resolve('readable-stream/lib/ours/browser.js');
 const utilPackage = /[\\/]node_modules[\\/]util[\\/]util\.js$/;
@@ -52,6 +53,17 @@ const PATCHES: SourcePatch[] = [
     file: /[\\/]node-inspect-extracted[\\/]dist[\\/]inspect\.js$/,
     why: 'Node 22 prints a symbol key in brackets: { [Symbol(key)]: 1 }',
     replace: [['if("symbol"==typeof r){const e=jt(On,ae(r),Un);s=t.stylize(e,"symbol")}', 'if("symbol"==typeof r){const e=jt(On,ae(r),Un);s=`[${t.stylize(e,"symbol")}]`}']],
+  },
+  {
+    file: /[\\/]node-inspect-extracted[\\/]dist[\\/]inspect\.js$/,
+    why: "in the locked-down worker a prototype's `constructor` is an accessor (lockdown.ts, the override mistake); inspect reads it as the data property it was, or every object prints as its grandparent's class (`TypedArray(3) [Uint8Array]`, `[object Object]` for %s)",
+    replace: [
+      ['"use strict";', '"use strict";function asData(d){return d!==void 0&&typeof d.get=="function"&&Object.prototype.hasOwnProperty.call(d.get,"originalValue")?{value:d.get.originalValue,writable:!0,enumerable:d.enumerable,configurable:d.configurable}:d}'],
+      ['pt(e,"constructor")', 'asData(pt(e,"constructor"))'],
+      ['pt(n,"constructor")', 'asData(pt(n,"constructor"))'],
+      ['pt(o,"constructor")', 'asData(pt(o,"constructor"))'],
+      ['pt(t,"constructor")', 'asData(pt(t,"constructor"))'],
+    ],
   },
   {
     file: /[\\/]node_modules[\\/]buffer[\\/]index\.js$/,
@@ -203,6 +215,28 @@ function utf8Length (string) {
       ["err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)", "err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk)"],
     ],
   },
+  {
+    file: /[\\/]readable-stream[\\/]lib[\\/]internal[\\/]streams[\\/]state\.js$/,
+    why: "a stream's default buffer size belongs to the process making it (Node 22: 64 KiB): one program's setDefaultHighWaterMark must not reach another program's streams, nor the next run's",
+    replace: [
+      ['let defaultHighWaterMarkBytes = 16 * 1024\nlet defaultHighWaterMarkObjectMode = 16\n', "const perProcess = require('endpoints:stream-defaults')\n"],
+      [
+        'function getDefaultHighWaterMark(objectMode) {\n  return objectMode ? defaultHighWaterMarkObjectMode : defaultHighWaterMarkBytes\n}',
+        'function getDefaultHighWaterMark(objectMode) {\n  return perProcess.getDefaultHighWaterMark(objectMode)\n}',
+      ],
+      [
+        "  validateInteger(value, 'value', 0)\n  if (objectMode) {\n    defaultHighWaterMarkObjectMode = value\n  } else {\n    defaultHighWaterMarkBytes = value\n  }",
+        "  validateInteger(value, 'value', 0)\n  perProcess.setDefaultHighWaterMark(objectMode, value)",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]node_modules[\\/]events[\\/]events\.js$/,
+    why: "Node's EventEmitter.captureRejectionSymbol (Symbol.for('nodejs.rejection')): without it readable-stream names a method \"undefined\" on every stream's prototype",
+    replace: [
+      ['module.exports = EventEmitter;\n', "module.exports = EventEmitter;\nEventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');\n"],
+    ],
+  },
 ];
 
 function applyPatch(patch: SourcePatch, path: string, source: string): string {
@@ -221,6 +255,7 @@ function rules(keepScheduler: boolean): EsbuildPlugin {
     setup(bundle) {
       bundle.onResolve({ filter: new RegExp(`^${NODE_LIBS_ID}$`) }, () => ({ path: entry }));
       bundle.onResolve({ filter: /^process\/?$/ }, () => ({ path: processShim }));
+      bundle.onResolve({ filter: /^endpoints:stream-defaults$/ }, () => ({ path: streamDefaults }));
       bundle.onResolve({ filter: /^readable-stream$/ }, () => ({ path: readableStream }));
       bundle.onResolve({ filter: /^(buffer|events|util|string_decoder)\/?$/ }, (args) => ({ path: PACKAGES[args.path.replace(/\/$/, '')]! }));
       if (keepScheduler) bundle.onResolve({ filter: /[\\/]scheduler$/ }, () => ({ path: scheduler, external: true }));

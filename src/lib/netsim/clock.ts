@@ -6,13 +6,15 @@
  * deferrals inside net): those go to the tick queue, drained completely after every event, before the next.
  */
 
-import { enterNetwork } from './node/scheduler';
+import { enterNetwork, type StreamDefaults } from './node/scheduler';
 
 /** Who to blame when an event's callback throws: the process whose code was running. */
 export interface Blame {
   readonly pid: number;
   /** An exited process's events and ticks are dropped: nothing it queued runs after its exit. */
   readonly exited?: boolean;
+  /** The process's stream.setDefaultHighWaterMark values (streams made while it runs use them). */
+  readonly streamDefaults?: StreamDefaults;
 }
 
 export interface ScheduledEvent {

@@ -44,6 +44,9 @@ export class ConsoleLog {
     const limit = this.#limits[source];
     const size = text.length + 1;
     if (used.lines >= limit.lines || used.bytes + size > limit.bytes) {
+      // Once one line of a source is dropped, so is everything after it: a shorter line kept after a gap
+      // would read as if it followed the last kept one.
+      used.lines = limit.lines;
       this.dropped += 1;
       return undefined;
     }

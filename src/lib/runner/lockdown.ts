@@ -84,18 +84,6 @@ export function lockdown(options: LockdownOptions = {}): void {
 }
 
 /**
- * Methods a program (or the library itself) sets on its own stream or emitter instances: `new
- * Writable({ write })` stores `this._write`, every EventEmitter stores `this._events`. On a frozen prototype
- * those assignments would throw (the override mistake), so they become accessors that define the property
- * on the instance. Hot methods (`emit`, `write`, `push`) stay plain data: an accessor would cost a call on
- * every use, and programs define them on their own classes, not on instances.
- */
-const LIBRARY_OVERRIDABLE = [
-  '_read', '_write', '_writev', '_final', '_destroy', '_construct', '_transform', '_flush',
-  '_events', '_eventsCount', '_maxListeners',
-];
-
-/**
  * Freezes Node's userland libraries that every emulated process shares (readable-stream, events, buffer,
  * util…): within a run the exercise's own programs (its driver) use the same classes as the learner's, so a
  * program that patched `stream.Duplex.prototype` could change how the driver behaves. Each process's own
@@ -118,7 +106,12 @@ export function hardenLibraries(roots: readonly unknown[]): void {
       prototypes.add(proto as object);
     }
   }
-  for (const proto of prototypes) enableOverrides(proto, LIBRARY_OVERRIDABLE);
+  // Library code assigns on its instances what their prototypes also have (`new Writable({ write })` stores
+  // `this._write`, a StringDecoder for base64 its own `write`, `end` and `text`, every emitter `this._events`),
+  // and programs do the same on theirs; on a frozen prototype each such assignment would throw (the override
+  // mistake). So every data property of a library prototype becomes an accessor whose setter defines the
+  // property on the instance (tests/netsim/differential/locked-down.test.ts runs every scenario locked down).
+  for (const proto of prototypes) enableOverrides(proto, Reflect.ownKeys(proto));
   for (const root of roots) deepFreeze(root);
 }
 
@@ -171,10 +164,14 @@ function enableOverrides(proto: object, keys: readonly (string | symbol)[]): voi
     const descriptor = Reflect.getOwnPropertyDescriptor(proto, key);
     if (!descriptor || !('value' in descriptor) || !descriptor.writable || !descriptor.configurable) continue;
     const value: unknown = descriptor.value;
+    const getter = function getter(): unknown {
+      return value;
+    };
+    // As SES: the getter says what the data property held, so an inspector can still show it as data
+    // (node-libs.ts patches util.inspect to read a `constructor` through it).
+    Object.defineProperty(getter, 'originalValue', { value, writable: false, enumerable: false, configurable: false });
     Object.defineProperty(proto, key, {
-      get: function getter() {
-        return value;
-      },
+      get: getter,
       set: function setter(this: unknown, replacement: unknown) {
         if (this === proto) throw new TypeError(`Cannot assign to read only property '${String(key)}' of a frozen prototype`);
         if (typeof this !== 'object' && typeof this !== 'function') return;

@@ -39,6 +39,8 @@ declare class EventEmitter {
   static setMaxListeners(n?: number, ...emitters: EventEmitter[]): void;
   /** How many listeners of one event an emitter may have before Node warns of a likely leak (10). */
   static defaultMaxListeners: number;
+  /** The key of the method an emitter made with `captureRejections: true` calls when an async listener rejects. */
+  static readonly captureRejectionSymbol: unique symbol;
 
   /** Adds `listener` at the end of the listeners of `eventName` (same as `on`). */
   addListener(eventName: string | symbol, listener: (...args: any[]) => void): this;

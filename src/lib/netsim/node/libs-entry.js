@@ -10,8 +10,8 @@ import { StringDecoder } from 'string_decoder';
 import * as utilPackage from 'util';
 import { inspect, format, formatWithOptions, stripVTControlCharacters } from 'node-inspect-extracted';
 
-// Node 22 buffers 64 KiB per stream by default (readable-stream keeps Node 18's 16 KiB).
-streamModule.setDefaultHighWaterMark(false, 65536);
+// Node 22 buffers 64 KiB per stream by default (readable-stream keeps Node 18's 16 KiB): its state.js is
+// patched to ask the running process (node/scheduler.ts), whose defaults start at Node 22's.
 
 // Programs see these names (`console.log(buf)` prints `<Buffer …>`, a stream prints `Duplex {…}`): a bundler
 // that renames or minifies must not change them.

@@ -9,10 +9,27 @@
  * two events keep the network of the event before them, as they would keep Node's event loop.
  */
 
-/** What a network offers the libraries: its nextTick queue. */
+/**
+ * A process's default stream buffer sizes (`stream.setDefaultHighWaterMark`). In Node they belong to the
+ * process; here the libraries are shared by every process of a run, so each process keeps its own and a
+ * program that changes them changes nobody else's streams (not the driver's, not the next run's).
+ */
+export interface StreamDefaults {
+  bytes: number;
+  objectMode: number;
+}
+
+/** Node 22's defaults: 64 KiB, or 16 objects. */
+export function nodeStreamDefaults(): StreamDefaults {
+  return { bytes: 65536, objectMode: 16 };
+}
+
+/** What a network offers the libraries: its nextTick queue, and whose code is running. */
 export interface TickQueue {
   /** Queues `run(a, b)` to run once the current callback returns, before the next event. */
   tick2<A, B>(run: (a: A, b: B) => void, a: A, b: B): void;
+  /** The process whose code runs now (null between events of no process). */
+  readonly current: { readonly streamDefaults?: StreamDefaults } | null;
 }
 
 let active: TickQueue | null = null;
@@ -25,6 +42,27 @@ export function enterNetwork(queue: TickQueue): void {
 /** Forgets `queue` if it is the active one (a network that is gone must not keep receiving ticks). */
 export function leaveNetwork(queue: TickQueue): void {
   if (active === queue) active = null;
+}
+
+/** Streams made outside any process (netsim's own code, tests) use Node's defaults, which nothing changes. */
+const outsideProcesses: Readonly<StreamDefaults> = Object.freeze(nodeStreamDefaults());
+
+function streamDefaultsNow(): Readonly<StreamDefaults> {
+  return active?.current?.streamDefaults ?? outsideProcesses;
+}
+
+/** readable-stream's `getDefaultHighWaterMark`, per process (its state.js is patched to call this). */
+export function getDefaultHighWaterMark(objectMode: boolean): number {
+  const defaults = streamDefaultsNow();
+  return objectMode ? defaults.objectMode : defaults.bytes;
+}
+
+/** readable-stream's `setDefaultHighWaterMark` (value already validated), for the running process only. */
+export function setDefaultHighWaterMark(objectMode: boolean, value: number): void {
+  const defaults = active?.current?.streamDefaults;
+  if (defaults === undefined) return; // outside any process nothing may change them
+  if (objectMode) defaults.objectMode = value;
+  else defaults.bytes = value;
 }
 
 interface Deferred {

@@ -10,7 +10,7 @@
 import { ANY, formatIpv4, isIpv4 } from '../../addresses';
 import { invalidArgType, invalidArgValue, nodeErrors, systemError } from '../../errors';
 import type { TcpSocket, TcpUser } from '../../tcp';
-import { EventEmitter } from '../../node/libs';
+import { EventEmitter, streamModule } from '../../node/libs';
 import { named } from '../named';
 import type { FaceContext, Hold } from '../context';
 import { validatePort } from './args';
@@ -75,7 +75,13 @@ export function defineServer(ctx: FaceContext, sockets: ReturnType<typeof define
       }
       this.allowHalfOpen = !!options.allowHalfOpen;
       this.pauseOnConnect = !!options.pauseOnConnect;
-      this.highWaterMark = options.highWaterMark ?? 65536;
+      // As Node: a number, a negative one meaning the default; the default is the process's stream default.
+      let highWaterMark = options.highWaterMark;
+      if (highWaterMark !== undefined) {
+        if (typeof highWaterMark !== 'number') throw invalidArgType('options.highWaterMark', 'of type number', highWaterMark);
+        if (highWaterMark < 0) highWaterMark = streamModule.getDefaultHighWaterMark(false);
+      }
+      this.highWaterMark = highWaterMark ?? streamModule.getDefaultHighWaterMark(false);
     }
 
     /** True while the server accepts connections. */

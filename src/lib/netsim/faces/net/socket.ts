@@ -19,9 +19,6 @@ import type { FaceContext } from '../context';
 import { normaliseConnectArgs, type ConnectOptions } from './args';
 import { TcpHandle, type HandleOwner, type SocketName } from './tcp-handle';
 
-/** Node 22's default high-water mark for sockets (getDefaultHighWaterMark). */
-export const SOCKET_HIGH_WATER_MARK = 65536;
-
 export interface SocketConstructorOpts {
   allowHalfOpen?: boolean;
   readable?: boolean;
@@ -80,8 +77,6 @@ export function defineSocket(ctx: FaceContext) {
       opts.emitClose = false; // 'close' comes from the handle's close, as in Node
       opts.autoDestroy = true;
       opts.decodeStrings = false;
-      opts.readableHighWaterMark ??= SOCKET_HIGH_WATER_MARK;
-      opts.writableHighWaterMark ??= SOCKET_HIGH_WATER_MARK;
       super(opts);
       const adoption = adopting;
       adopting = null;

@@ -65,6 +65,33 @@ describe('after lockdown', () => {
     expect(record.outcome).toBe('finished');
     expect(record.console[0]!.text).toBe('NotFound changed custom 2');
   });
+
+  it("a program can still give its own sockets, servers and emitters their own methods (socket.emit = logged)", async () => {
+    const source = lines(
+      "import net from 'node:net';",
+      "import dgram from 'node:dgram';",
+      "import { EventEmitter } from 'node:events';",
+      "import { PassThrough } from 'node:stream';",
+      'const seen: string[] = [];',
+      'const server = net.createServer((socket) => {',
+      '  const emit = socket.emit;',
+      '  socket.emit = function (this: net.Socket, name: string | symbol, ...args: unknown[]) { seen.push(String(name)); return emit.call(this, name, ...args); } as typeof socket.emit;',
+      "  socket.write = ((chunk: string) => { seen.push('write ' + chunk); return true; }) as typeof socket.write;",
+      "  socket.on('data', (d) => { socket.write(String(d)); socket.end(); });",
+      '});',
+      "server.listen = server.listen.bind(server); server.listen(7, () => {",
+      "  const client = net.connect(7, '127.0.0.1', () => client.end('hi'));",
+      "  client.on('close', () => { server.close(); console.log(seen.filter((n) => n === 'data' || n.startsWith('write')).join(',')); });",
+      '});',
+      "const udp = dgram.createSocket('udp4'); udp.emit = () => true; udp.close();",
+      "const emitter = new EventEmitter(); emitter.on = () => emitter; const pass = new PassThrough(); pass.write = () => true;",
+      "const text = Buffer.from('x'); (text as { toString: () => string }).toString = () => 'own';",
+      "console.log(String(text), pass.write('a'));",
+    );
+    const { record } = await run([program('server.ts', source)]);
+    expect(record.outcome).toBe('finished');
+    expect(record.console.map((l) => l.text)).toEqual(['own true', 'data,write hi']);
+  });
 });
 
 describe('a hostile program is contained', () => {

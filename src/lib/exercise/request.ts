@@ -32,7 +32,20 @@ export function learnerSources(exercise: Exercise, which: LearnerFiles): Record<
   }
 }
 
-export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1): RunRequest {
+/** How many runs, each under its own seed, a grading takes: it passes only if every run passes. */
+export const GRADING_RUNS = 3;
+
+/**
+ * The seeds of a grading's runs: the exercise's own first, then the next ones. Each seed gives the drivers
+ * other text and the network another schedule; the same seed always gives the same run.
+ */
+export function gradingSeeds(exercise: Exercise, runs = GRADING_RUNS): number[] {
+  const first = exercise.topology.seed ?? 1;
+  return Array.from({ length: runs }, (_, i) => first + i);
+}
+
+/** The run request for these learner files; `seed` replaces the topology's (see `gradingSeeds`). */
+export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1, seed?: number): RunRequest {
   const learner = learnerSources(exercise, which);
   const programs: ProgramSource[] = exercise.programs.map((p) => ({
     file: p.file,
@@ -47,7 +60,7 @@ export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId =
     version: PROTOCOL_VERSION,
     runId,
     exerciseId: exercise.id,
-    topology: exercise.topology,
+    topology: seed === undefined ? exercise.topology : { ...exercise.topology, seed },
     programs,
     timeBudgetMs: exercise.timeBudgetMs,
     virtualTimeLimitMs: exercise.virtualTimeLimitMs,

@@ -4,13 +4,20 @@
  * came, a connection was refused. A failed check's explanation starts from the first of these that bears
  * on it, and only then talks about the data.
  */
-import type { TcpSegmentEvent, SocketStateEvent } from '../netsim/types';
+import type { SocketErrorRecord, SocketStateEvent, TcpSegmentEvent } from '../netsim/types';
 import type { RunProgram, RunRecord } from '../runner/protocol';
 import { hostOfAddress } from './record-queries';
 
 /** The learner's programs in the record (every program when the record does not say whose is whose). */
 export function learnerPrograms(record: RunRecord): RunProgram[] {
   return (record.programs ?? []).filter((p) => p.role === 'learner');
+}
+
+/** Errors netsim gave the learner's programs (every error when the record does not say whose is whose). */
+export function learnerErrors(record: RunRecord): SocketErrorRecord[] {
+  if (!record.programs) return record.errors;
+  const learners = learnerPrograms(record);
+  return record.errors.filter((e) => learners.some((p) => p.host === e.host && p.pid === e.pid));
 }
 
 /** The learner's program on `host`, if one ran there. */

@@ -16,7 +16,7 @@ import {
   nicAddresses,
   reaches,
 } from './record-queries';
-import { fateOf, learnerOn } from './facts';
+import { fateOf, learnerErrors, learnerOn } from './facts';
 
 /** The hosts and port a check is about, as far as it names them. */
 interface Subject {
@@ -159,7 +159,7 @@ function forgotToWrite({ serverHost }: Subject, record: RunRecord): string | und
   const accepted = record.streams.filter((s) => s.role === 'accepted' && (!serverHost || s.host === serverHost));
   const silent = accepted.filter((s) => s.receivedBytes > 0 && s.sentBytes === 0);
   if (silent.length === 0 || accepted.some((s) => s.sentBytes > 0)) return undefined;
-  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} and stayed up, but wrote nothing back to any client: reading is not answering. Write what you read back to the same socket (socket.write(chunk)).`;
+  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} and stayed up, but wrote nothing back to any client: receiving is not answering. Write what you read back to the same socket (socket.write(chunk)).`;
 }
 
 function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undefined {
@@ -171,7 +171,7 @@ function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undef
 
 /** Premise: an error netsim gave the program on this host is the one it died of. */
 function unhandledError({ host }: Subject, record: RunRecord): string | undefined {
-  const unhandled = record.errors.find((e) => !e.handled && (!host || e.host === host));
+  const unhandled = learnerErrors(record).find((e) => !e.handled && (!host || e.host === host));
   if (!unhandled) return undefined;
   const died = `${an(unhandled.code)} error (${unhandled.message}) reached your program on ${unhandled.host}, and the program died of it.`;
   if (unhandled.code === 'EADDRINUSE') {

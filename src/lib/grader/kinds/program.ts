@@ -3,7 +3,7 @@ import type { TcpSegmentEvent } from '../../netsim/types';
 import type { RunProgram, RunRecord } from '../../runner/protocol';
 import { an, listInWords } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
-import { crashFact, fateOf, learnerOn } from '../facts';
+import { crashFact, fateOf, learnerErrors, learnerOn } from '../facts';
 
 /** An error with this code reached a program on the host, and the program went on (it did not die of it). */
 export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord): Verdict {
@@ -87,7 +87,7 @@ export function evaluateRanWithoutError(_check: RanWithoutErrorCheck, record: Ru
     case 'limit':
       return fail(record.error?.message ?? 'Your program went past a limit of the run.');
     case 'finished': {
-      const unhandled = record.errors.filter((e) => !e.handled);
+      const unhandled = learnerErrors(record).filter((e) => !e.handled);
       if (unhandled.length > 0) {
         return fail(`An error went unhandled: ${unhandled[0]!.code} on ${unhandled[0]!.host} (${unhandled[0]!.message}).`);
       }

@@ -11,7 +11,8 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { loadExercise } from '../../src/lib/exercise/load';
 import { exerciseFolders, nodeFolderReader } from '../../src/lib/exercise/node-reader';
-import { buildRunRequest, gradingSeeds } from '../../src/lib/exercise/request';
+import { buildRunRequest } from '../../src/lib/exercise/request';
+import { gradingSeeds } from '../../src/lib/exercise/seeds';
 import type { Exercise } from '../../src/lib/exercise/schema';
 import { grade } from '../../src/lib/grader/grade';
 import { runExercise } from '../../src/lib/runner/run';
@@ -59,7 +60,7 @@ const source = (suite: Suite, kind: 'right' | 'wrong', name: string) => readFile
 
 async function gradeAll(suite: Suite, text: string) {
   const runs = [];
-  for (const seed of gradingSeeds(suite.exercise)) {
+  for (const seed of gradingSeeds(suite.exercise.topology.seed ?? 1)) {
     const request = buildRunRequest(suite.exercise, { from: 'draft', files: { [suite.manifest.file]: text } }, 1, seed);
     const { record } = await runExercise(request, () => undefined);
     runs.push({ seed, outcome: record.outcome, results: grade(record, suite.exercise.checks) });

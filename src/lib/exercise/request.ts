@@ -32,19 +32,7 @@ export function learnerSources(exercise: Exercise, which: LearnerFiles): Record<
   }
 }
 
-/** How many runs, each under its own seed, a grading takes: it passes only if every run passes. */
-export const GRADING_RUNS = 3;
-
-/**
- * The seeds of a grading's runs: the exercise's own first, then the next ones. Each seed gives the drivers
- * other text and the network another schedule; the same seed always gives the same run.
- */
-export function gradingSeeds(exercise: Exercise, runs = GRADING_RUNS): number[] {
-  const first = exercise.topology.seed ?? 1;
-  return Array.from({ length: runs }, (_, i) => first + i);
-}
-
-/** The run request for these learner files; `seed` replaces the topology's (see `gradingSeeds`). */
+/** The run request for these learner files; `seed` replaces the topology's (a grading's runs: `gradingSeeds` in ./seeds). */
 export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1, seed?: number): RunRequest {
   const learner = learnerSources(exercise, which);
   const programs: ProgramSource[] = exercise.programs.map((p) => ({

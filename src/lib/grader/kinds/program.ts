@@ -1,7 +1,6 @@
 import type { ConsoleIncludesCheck, ErrorHandledCheck, RanWithoutErrorCheck } from '../checks';
-import type { TcpSegmentEvent } from '../../netsim/types';
 import type { RunProgram, RunRecord } from '../../runner/protocol';
-import { an, listInWords } from '../record-queries';
+import { an, firstClose, formatEndpoint, listInWords } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
 import { crashFact, fateOf, learnerErrors, learnerOn } from '../facts';
 
@@ -37,24 +36,25 @@ export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord
 }
 
 const ms = (at: number) => `${Math.round(at)} ms`;
-const endpointKey = (e: { ip: string; port: number }) => `${e.ip}:${e.port}`;
 
 /**
- * How the learner's program left before the other side hung up, from the record: it closed its connection
- * first (its FIN or reset came first) and/or it ended (exit, or nothing left to do). Undefined when the other
- * side closed first, or the program did neither.
+ * How the learner's program left before the other side hung up, from the record: it closed a connection
+ * first (its FIN or reset came before the peer's) and/or it ended (exit, or nothing left to do). Undefined
+ * when the other side closed first, or the program did neither.
  */
 function leftBeforeThePeer(record: RunRecord, program: RunProgram): string | undefined {
   const fate = (record.fates ?? []).find((f) => f.host === program.host && f.pid === program.pid);
-  const mine = new Set(record.streams.filter((s) => s.role === 'connector' && s.host === program.host && s.owner?.pid === program.pid).map((s) => endpointKey(s.local)));
-  const closing = record.trace.find(
-    (e): e is TcpSegmentEvent =>
-      e.kind === 'tcp' && (e.flags.includes('FIN') || e.flags.includes('RST')) && (mine.has(endpointKey(e.src)) || mine.has(endpointKey(e.dst))),
-  );
-  if (closing && !mine.has(endpointKey(closing.src))) return undefined;
+  const closing = record.streams
+    .filter((s) => s.role === 'connector' && s.host === program.host && s.owner?.pid === program.pid && s.remote !== null)
+    .flatMap((s) => {
+      const close = firstClose(record, s);
+      return close ? [{ ...close, peer: s.remote! }] : [];
+    })
+    .sort((a, b) => a.at - b.at)[0];
+  if (closing?.by === 'remote') return undefined;
   const parts: string[] = [];
   if (closing && !(fate && fate.at < closing.at)) {
-    parts.push(`it closed its connection to ${endpointKey(closing.dst)} itself at ${ms(closing.at)}${closing.flags.includes('RST') ? ' with a reset' : ''}`);
+    parts.push(`it closed its connection to ${formatEndpoint(closing.peer)} itself at ${ms(closing.at)}${closing.reset ? ' with a reset' : ''}`);
   }
   if (fate) parts.push(`${parts.length > 0 ? '' : 'it '}ended at ${ms(fate.at)}`);
   return parts.length > 0 ? parts.join(' and ') : undefined;

@@ -8,14 +8,26 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../src/lib/exercise/load';
 import { exerciseFolders, nodeFolderReader } from '../../src/lib/exercise/node-reader';
 import { buildRunRequest } from '../../src/lib/exercise/request';
 import { gradingSeeds } from '../../src/lib/exercise/seeds';
 import type { Exercise } from '../../src/lib/exercise/schema';
 import { grade } from '../../src/lib/grader/grade';
+import { sharedLibraries } from '../../src/lib/netsim/index';
+import { hardenLibraries, lockdown } from '../../src/lib/runner/lockdown';
 import { runExercise } from '../../src/lib/runner/run';
+import { hardenHost } from '../../src/lib/runner/worker-entry';
+
+// The programs run in a realm locked down as the page's worker locks its own (vitest gives this file its own
+// process): a right answer must pass where learners run it, frozen libraries and all.
+beforeAll(() => {
+  hardenHost();
+  // vitest swaps setTimeout & co. between tests, so the host globals stay writable here (the worker locks them).
+  lockdown({ hostGlobals: false });
+  hardenLibraries(sharedLibraries());
+});
 
 /** At least this many of each, written differently and from real beginners' mistakes (issue 10). */
 const MIN_RIGHT = 6;

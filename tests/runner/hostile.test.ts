@@ -171,6 +171,7 @@ describe('a hostile program is contained', () => {
         if (message.type === 'shell-output' && message.data.includes('LISTEN')) resolve();
       }),
     );
+    channel.port2.postMessage({ type: 'terminal', runNumber: 1 });
     channel.port2.postMessage({ type: 'shell-input', data: 'ss -tln\r' });
     await answered;
     channel.port1.close();

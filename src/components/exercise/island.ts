@@ -2,14 +2,15 @@
  * The activated exercise: editor, sandboxed runner, grading and results. Loaded by boot.ts when the learner
  * presses "Open the editor"; everything heavy (Monaco, the runner bundle) comes with it, never before.
  */
-import { grade } from '../../lib/grader/grade';
+import { gradeAcrossSeeds } from '../../lib/grader/across-seeds';
+import { gradingSeeds } from '../../lib/exercise/seeds';
 import type { RunRecord } from '../../lib/runner/protocol';
 import { createCodeEditor, type CodeEditor, type LineMarker } from './code-editor';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
 import { allPassed, renderProblem, renderResults, renderRunning } from './results-view';
-import { createRunnerSandbox, type RunnerSandbox } from './sandbox-host';
+import { createRunnerSandbox, type RunnerSandbox, type RunOrder } from './sandbox-host';
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
@@ -84,6 +85,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   const dropped = countDroppedConsole(sandbox);
 
   let running = false;
+  /** The learner's runs on this page (each a grading of several seeds), for the terminal's greeting. */
+  let runCount = 0;
   let version: 'mine' | 'solution' = 'mine';
   let saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let undoText: { file: string; text: string } | undefined;
@@ -124,23 +127,17 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     try {
       const typeProblems = editor.typeProblems();
       const sources = editor.sources();
-      const record = await sandbox.run({
-        exerciseId: data.id,
-        topology: data.topology,
-        programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
-          file,
-          host,
-          processName,
-          runAs,
-          role,
-          source: role === 'learner' ? (sources[file] ?? source) : source,
-        })),
-        timeBudgetMs: data.timeBudgetMs,
-        virtualTimeLimitMs: data.virtualTimeLimitMs,
-        terminalHost: data.terminalHost,
-      });
-      const results = grade(record, data.checks);
-      const graded = { record, results, typeProblems, consoleDropped: dropped.take() };
+      const thisRun = ++runCount;
+      // Graded under several seeds (schedules and driver texts); the first run that fails is the one shown,
+      // and the views and the terminal are on it, as it was the last to run.
+      const seeded = await gradeAcrossSeeds(
+        gradingSeeds(data.topology.seed ?? 1),
+        (seed, index) => sandbox.run(runOrder(sources, seed), { sameRealm: index > 0 }),
+        data.checks,
+      );
+      sandbox.send({ type: 'terminal', runNumber: thisRun });
+      const { record, results } = seeded;
+      const graded = { record, results, typeProblems, consoleDropped: dropped.take(), seeded };
       const passed = allPassed(graded);
       store.recordRun(data.id, passed);
       editor.setRunMarkers(markersOf(record));
@@ -153,6 +150,25 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       running = false;
       controls.run.disabled = false;
     }
+  }
+
+  /** What one run asks of the sandbox: the learner's sources, the exercise's drivers, under `seed`. */
+  function runOrder(sources: Record<string, string>, seed: number): RunOrder {
+    return {
+      exerciseId: data.id,
+      topology: { ...data.topology, seed },
+      programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
+        file,
+        host,
+        processName,
+        runAs,
+        role,
+        source: role === 'learner' ? (sources[file] ?? source) : source,
+      })),
+      timeBudgetMs: data.timeBudgetMs,
+      virtualTimeLimitMs: data.virtualTimeLimitMs,
+      terminalHost: data.terminalHost,
+    };
   }
 
   controls.run.addEventListener('click', () => void run());

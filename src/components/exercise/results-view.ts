@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../../lib/grader/checks';
 import type { ConsoleLine, RunRecord } from '../../lib/runner/protocol';
+import type { SeededGrading } from '../../lib/grader/across-seeds';
 import { TIMED_OUT_MESSAGE } from './run-collector';
 
 export interface GradedRun {
@@ -14,6 +15,8 @@ export interface GradedRun {
   typeProblems: { file: string; line: number; message: string }[];
   /** Lines of console output the runner dropped to protect the page. */
   consoleDropped: number;
+  /** Which of a grading's runs (one per seed) this is, when it made several. */
+  seeded?: Pick<SeededGrading, 'run' | 'runs' | 'seed' | 'passed'>;
 }
 
 /** Where the error happened, in the learner's words: "server.ts, line 3". */
@@ -129,6 +132,8 @@ export function renderResults(region: HTMLElement, run: GradedRun, nextLesson: {
   const success = allPassed(run);
   status.classList.add(success ? 'is-success' : 'is-failure');
   const parts: HTMLElement[] = [status];
+  const note = seedNote(run.seeded);
+  if (note) parts.push(element('p', 'exercise-seeds', note));
   if (run.typeProblems.length > 0) parts.push(typeNotes(run.typeProblems));
   if (run.record.outcome !== 'did-not-compile') parts.push(checklist(run.results));
   if (success && nextLesson) {
@@ -142,6 +147,18 @@ export function renderResults(region: HTMLElement, run: GradedRun, nextLesson: {
   parts.push(consoleOutput(run.record.console, run.consoleDropped, files.size > 1));
   region.replaceChildren(...parts);
   region.removeAttribute('aria-busy');
+}
+
+/**
+ * What a grading of several runs adds to the status: that a pass held under every run, or which run failed
+ * after others passed (its results, diagram and terminal are the ones shown). Nothing for a first-run failure.
+ */
+export function seedNote(seeded: GradedRun['seeded']): string | undefined {
+  if (!seeded || seeded.runs < 2) return undefined;
+  if (seeded.passed) return `Checked over ${seeded.runs} runs, each with other timings and other texts from the clients: every run passed.`;
+  if (seeded.run === 1) return undefined;
+  const before = seeded.run === 2 ? 'Run 1 passed' : `Runs 1 to ${seeded.run - 1} passed`;
+  return `${before}, but run ${seeded.run} of ${seeded.runs} failed: it had other timings and other texts from the clients (seed ${seeded.seed}). What you see here, in the diagram and in the terminal is that run. A program that passes only sometimes usually depends on when or in how many pieces data arrives.`;
 }
 
 /** A failure of the page's own machinery (the sandbox could not start…), said plainly. */

@@ -94,8 +94,9 @@ export class PortTable<S extends PortHolder> {
     const here = this.#connected.get(socket.localPort);
     if (here === undefined) this.#connected.set(socket.localPort, socket);
     else {
-      let byRemote = here;
-      if (!(byRemote instanceof Map)) this.#connected.set(socket.localPort, (byRemote = new Map([[here.remotePort, here]])));
+      let byRemote: Map<number, S | S[]>;
+      if (here instanceof Map) byRemote = here;
+      else this.#connected.set(socket.localPort, (byRemote = new Map<number, S | S[]>([[here.remotePort, here]])));
       const there = byRemote.get(socket.remotePort);
       if (there === undefined) byRemote.set(socket.remotePort, socket);
       else if (Array.isArray(there)) there.push(socket);

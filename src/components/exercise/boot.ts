@@ -2,6 +2,7 @@
  * The only exercise script a lesson page loads up front: hints work at once, and "Open the editor" fetches
  * the editor and the runner (island.ts) on demand.
  */
+import { endSentence } from '../../lib/grader/words';
 import type { IslandData } from './page-data';
 import { pageProgress } from './page-progress';
 
@@ -74,7 +75,7 @@ function wireActivation(root: HTMLElement): void {
       activate.textContent = 'Open the editor';
       const status = root.querySelector<HTMLElement>('[data-status]');
       if (status) {
-        status.textContent = `The editor could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+        status.textContent = `The editor could not start: ${endSentence(error instanceof Error ? error.message : String(error))} Reload the page to try again.`;
       }
       throw error;
     }

@@ -3,12 +3,13 @@
  * presses "Open the editor"; everything heavy (Monaco, the runner bundle) comes with it, never before.
  */
 import { grade } from '../../lib/grader/grade';
+import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
-import { createCodeEditor, type CodeEditor, type LineMarker } from './code-editor';
+import { createCodeEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
-import { allPassed, renderProblem, renderResults, renderRunning } from './results-view';
+import { renderProblem, renderReport, renderRunning, renderTypeProblems, reportPassed, type RunReport } from './results-view';
 import { createRunnerSandbox, type RunnerSandbox } from './sandbox-host';
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
@@ -16,6 +17,10 @@ import { wireTabs } from './program-tabs';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
+/** How long a run that did not compile waits for TypeScript to say why, in its own words. */
+const SYNTAX_WAIT_MS = 4000;
+/** How long the type check of a run's text may take before its notes are left out. */
+const TYPES_WAIT_MS = 15_000;
 
 interface Controls {
   run: HTMLButtonElement;
@@ -42,11 +47,11 @@ function controlsOf(root: HTMLElement): Controls {
   };
 }
 
-function nextLessonLink(): { href: string; label: string } | null {
-  const link = document.querySelector<HTMLAnchorElement>('.pagination-links a[rel="next"]');
-  if (!link) return null;
-  const label = link.querySelector('.link-title')?.textContent?.trim() ?? link.textContent?.trim() ?? 'next';
-  return { href: link.href, label };
+/** The promise's value, or null when it has not settled within `ms`. */
+function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Live events of one run that the results need beyond the record: how much console output was dropped. */
@@ -64,11 +69,29 @@ function countDroppedConsole(sandbox: RunnerSandbox): { take(): number } {
   };
 }
 
-function markersOf(record: RunRecord): LineMarker[] {
+/**
+ * Why a program did not compile, in TypeScript's words when its language service had them for the text
+ * that ran (line and what was expected: "',' expected."), else the transpiler's message made readable.
+ */
+function compileError(record: RunRecord, diagnostics: SnapshotDiagnostics | null): RunReport['error'] {
   const error = record.error;
-  if (!error?.file || !error.line) return [];
-  const name = error.name ? `${error.name}: ` : '';
-  return [{ file: error.file, line: error.line, ...(error.column ? { column: error.column } : {}), message: `${name}${error.message}` }];
+  const syntax = diagnostics?.syntax ?? [];
+  const found = syntax.find((problem) => problem.file === error?.file) ?? syntax[0];
+  if (found) return { file: found.file, line: found.line, message: found.message };
+  return { ...(error?.file ? { file: error.file } : {}), ...(error?.line ? { line: error.line } : {}), message: transpilerWords(error?.message ?? '') };
+}
+
+/** sucrase's "Error transforming server.ts: Unexpected token." said for a learner. */
+function transpilerWords(message: string): string {
+  const bare = message.replace(/^Error transforming [^:]+:\s*/, '').replace(/\.$/, '');
+  if (/^unexpected token$/i.test(bare)) return 'something here is not valid TypeScript (an unexpected token)';
+  return bare || 'a syntax error';
+}
+
+function markersOf(report: RunReport): LineMarker[] {
+  const error = report.error;
+  if (!error?.file || !error.line || (report.outcome !== 'did-not-compile' && report.outcome !== 'threw')) return [];
+  return [{ file: error.file, line: error.line, message: error.message }];
 }
 
 export async function mountIsland(root: HTMLElement, data: IslandData): Promise<void> {
@@ -113,46 +136,67 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     controls.solution.hidden = version === 'solution' || failed < SOLUTION_AFTER_FAILED_RUNS;
   };
 
+  let runCount = 0;
   async function run(): Promise<void> {
     if (running) return;
     running = true;
+    const thisRun = ++runCount;
     controls.run.disabled = true;
     undoText = undefined;
     controls.undoReset.hidden = true;
     editor.setRunMarkers([]);
     renderRunning(region);
     try {
-      const typeProblems = editor.typeProblems();
-      const sources = editor.sources();
-      const record = await sandbox.run({
-        exerciseId: data.id,
-        topology: data.topology,
-        programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
-          file,
-          host,
-          processName,
-          runAs,
-          role,
-          source: role === 'learner' ? (sources[file] ?? source) : source,
-        })),
-        timeBudgetMs: data.timeBudgetMs,
-        virtualTimeLimitMs: data.virtualTimeLimitMs,
-        terminalHost: data.terminalHost,
-      });
+      // What runs is this snapshot; TypeScript is asked about exactly this text, beside the run.
+      const snapshot = editor.snapshot();
+      const diagnostics = editor.diagnose(snapshot, TYPES_WAIT_MS);
+      const record = await sandbox.run(runOrder(snapshot));
       const results = grade(record, data.checks);
-      const graded = { record, results, typeProblems, consoleDropped: dropped.take() };
-      const passed = allPassed(graded);
+      const compiled = record.outcome !== 'did-not-compile';
+      const report: RunReport = {
+        outcome: record.outcome,
+        error: compiled ? (record.error ? { ...record.error } : null) : compileError(record, await withinMs(diagnostics, SYNTAX_WAIT_MS)),
+        checks: results,
+        console: record.console,
+        consoleDropped: dropped.take(),
+        typeProblems: [],
+      };
+      const passed = reportPassed(report);
       store.recordRun(data.id, passed);
-      editor.setRunMarkers(markersOf(record));
-      renderResults(region, graded, nextLessonLink());
+      editor.setRunMarkers(markersOf(report));
+      renderReport(region, report, { nextLesson: data.nextLesson });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
+      if (compiled) {
+        // Type problems warn, they never hold the results back: they join them when TypeScript answers.
+        void diagnostics.then((found) => {
+          if (found && thisRun === runCount) renderTypeProblems(region, found.types);
+        });
+      }
     } catch (error) {
-      renderProblem(region, `The run could not start: ${error instanceof Error ? error.message : String(error)}`);
+      renderProblem(region, `The run could not start: ${endSentence(error instanceof Error ? error.message : String(error))}`);
     } finally {
       running = false;
       controls.run.disabled = false;
     }
+  }
+
+  function runOrder(snapshot: EditorSnapshot) {
+    return {
+      exerciseId: data.id,
+      topology: data.topology,
+      programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
+        file,
+        host,
+        processName,
+        runAs,
+        role,
+        source: role === 'learner' ? (snapshot.sources[file] ?? source) : source,
+      })),
+      timeBudgetMs: data.timeBudgetMs,
+      virtualTimeLimitMs: data.virtualTimeLimitMs,
+      terminalHost: data.terminalHost,
+    };
   }
 
   controls.run.addEventListener('click', () => void run());

@@ -6,7 +6,7 @@ import type { RunnerLink } from '../../lib/runner/protocol';
 import { formatVirtualTime } from '../../lib/views/packetFilter';
 import type { PacketRow } from '../../lib/views/packetRows';
 import { packetEnds } from '../../lib/views/packetPath';
-import { socketsAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
+import { SocketReplay, socketStateAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
 import { renderDiagram } from './diagram';
 import { frameScheduler, NetworkStore, type NetworkState } from './networkStore';
 import { panelMarkup } from './panelMarkup';
@@ -63,14 +63,27 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (event.type === 'done' && event.record.outcome === 'timed-out') note('The run was stopped, and its network with it: the terminal comes back with the next run.');
   });
 
+  // The sockets the run closed, from the trace's socket events, replayed once as the trace grows.
+  let history = { trace: null as NetworkState['trace'] | null, applied: 0, replay: new SocketReplay() };
+  const goneSockets = () => {
+    const { trace } = store.state;
+    // The streamed trace only grows within a run; a new run, or the run's final record, starts it afresh.
+    const grown = history.trace !== null && trace.length >= history.applied && trace[0] === history.trace[0];
+    if (!grown) history = { trace, applied: 0, replay: new SocketReplay() };
+    history.trace = trace;
+    for (; history.applied < trace.length; history.applied++) history.replay.apply(trace[history.applied]!);
+    return history.replay.gone();
+  };
+  const widthOf = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
+
   let currentPacket: PacketRow | null = null;
   const renderTraceDiagram = () => {
     const { state } = store;
     const replay = currentPacket !== null && traceHasSocketEvents(state.trace);
-    const sockets = replay ? socketsAt(state.trace, currentPacket!.index) : state.sockets;
+    const sockets = replay ? socketStateAt(state.trace, currentPacket!.index) : { live: state.sockets, gone: goneSockets() };
     const ends = currentPacket ? packetEnds(currentPacket, state.hosts) : null;
     const highlight = currentPacket && ends ? { ...ends, label: currentPacket.name === 'arp' ? 'ARP' : currentPacket.label } : null;
-    renderDiagram(traceSvg, { hosts: state.hosts, sockets }, highlight);
+    renderDiagram(traceSvg, { hosts: state.hosts, sockets: sockets.live, gone: sockets.gone }, highlight, { width: widthOf(traceSvg) });
     moment.textContent = currentPacket
       ? `${replay ? 'Sockets as they were' : 'Sockets now'}; packet ${currentPacket.label} at ${formatVirtualTime(currentPacket.at)}: ${currentPacket.summary}.`
       : 'Sockets now. Choose a packet to see it travel.';
@@ -94,7 +107,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   let lastTrace: NetworkState['trace'] | null = null;
   const render = () => {
     const { state } = store;
-    renderDiagram(liveSvg, state);
+    renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone: goneSockets() }, null, { width: widthOf(liveSvg) });
     renderSocketTable(socketRows, state.sockets);
     if (state.trace !== lastTrace) {
       lastTrace = state.trace;
@@ -104,6 +117,14 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   };
   const frames = frameScheduler(render);
   const stopStore = store.subscribe(() => frames.schedule());
+  // A diagram is laid out for the width it has (across, or down on a phone): redraw when that changes.
+  let widths = '';
+  const resized = new ResizeObserver(() => {
+    const now = `${widthOf(liveSvg)} ${widthOf(traceSvg)}`;
+    if (now !== widths) frames.schedule();
+    widths = now;
+  });
+  for (const svg of [liveSvg, traceSvg]) if (svg.parentElement) resized.observe(svg.parentElement);
   render();
 
   const escapeHint = part<HTMLElement>('escape-hint');
@@ -130,6 +151,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
     dispose() {
       frames.cancel();
+      resized.disconnect();
       stopStore();
       stopBacklog();
       trace.dispose();

@@ -4,6 +4,7 @@
  * diagram can show it.
  */
 import type { TraceEvent } from '../../lib/netsim/types';
+import { isEditableEvent } from '../site/editable-target';
 import { ALL_PACKETS, filterRows, flowOptions, formatVirtualTime, stepSelection } from '../../lib/views/packetFilter';
 import { packetRows, type PacketRow } from '../../lib/views/packetRows';
 
@@ -79,7 +80,7 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
   const step = (direction: 'next' | 'previous' | 'first' | 'last') => select(stepSelection(visible, selected, direction));
 
   const onKey = (event: KeyboardEvent) => {
-    if (event.target instanceof HTMLSelectElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (isEditableEvent(event) || event.altKey || event.ctrlKey || event.metaKey) return;
     const keys: Record<string, 'next' | 'previous' | 'first' | 'last'> = { ArrowRight: 'next', ArrowLeft: 'previous', Home: 'first', End: 'last' };
     const direction = keys[event.key];
     if (!direction) return;

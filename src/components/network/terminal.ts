@@ -59,7 +59,8 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
       convertEol: false,
       cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-      fontSize: 14,
+      // 13px: a laptop's exercise gives the terminal 100 columns and more (ss rows stay on one line).
+      fontSize: 13,
       scrollback: 2000,
       theme: TERMINAL_THEMES[currentSiteTheme()],
     });

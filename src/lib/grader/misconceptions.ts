@@ -5,6 +5,7 @@
  */
 import type { Check, MisconceptionKind } from './checks';
 import type { RunRecord } from '../runner/protocol';
+import { capitalise, errorListenerFor, withArticle } from './words';
 import {
   connectorsFrom,
   formatEndpoint,
@@ -162,5 +163,6 @@ function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undef
 function unhandledError({ host }: Subject, record: RunRecord): string | undefined {
   const unhandled = record.errors.find((e) => !e.handled && (!host || e.host === host));
   if (!unhandled) return undefined;
-  return `A ${unhandled.code} error reached your program on ${unhandled.host} and nothing listened for it: in Node an 'error' event with no listener crashes the program. Add socket.on('error', (err) => …) and say what went wrong.`;
+  const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
+  return `${capitalise(withArticle(unhandled.code))} error reached your program on ${unhandled.host} and nothing listened for it: in Node an 'error' event with no listener crashes the program. Add ${listener} and say what went wrong.`;
 }

@@ -2,6 +2,7 @@ import type { ConsoleIncludesCheck, ErrorHandledCheck, RanWithoutErrorCheck } fr
 import type { RunRecord } from '../../runner/protocol';
 import { listInWords } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
+import { capitalise, endSentence, errorListenerFor, withArticle } from '../words';
 
 /** An error with this code reached a program on the host, and the program listened for `'error'`. */
 export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord): Verdict {
@@ -12,7 +13,7 @@ export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord
   }
   if (raised.length > 0) {
     return fail(
-      `A ${check.code} error reached your program on ${check.host} with no 'error' listener: in Node that crashes the program. Add socket.on('error', …).`,
+      `${capitalise(withArticle(check.code))} error reached your program on ${check.host} with no 'error' listener: in Node that crashes the program. Add ${errorListenerFor(raised[0]!)}.`,
     );
   }
   const others = record.errors.filter((e) => e.host === check.host).map((e) => e.code);
@@ -41,9 +42,9 @@ export function evaluateRanWithoutError(_check: RanWithoutErrorCheck, record: Ru
   const where = record.error?.file && record.error.line ? ` (${record.error.file}:${record.error.line})` : '';
   switch (record.outcome) {
     case 'did-not-compile':
-      return fail(`Your program did not compile${where}: ${record.error?.message ?? 'syntax error'}.`);
+      return fail(`Your program did not compile${where}: ${endSentence(record.error?.message ?? 'syntax error')}`);
     case 'threw':
-      return fail(`Your program threw${where}: ${record.error?.message ?? 'an error'}.`);
+      return fail(`Your program threw${where}: ${endSentence(record.error?.message ?? 'an error')}`);
     case 'timed-out':
       return fail(`Your program was still running when the time budget ran out: look for an endless loop.`);
     case 'finished': {

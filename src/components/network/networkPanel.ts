@@ -63,14 +63,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (event.type === 'done' && event.record.outcome === 'timed-out') note('The run was stopped, and its network with it: the terminal comes back with the next run.');
   });
 
-  // The sockets the run closed, from the trace's socket events, replayed once as the trace grows.
-  let history = { trace: null as NetworkState['trace'] | null, applied: 0, replay: new SocketReplay() };
+  // The sockets the run closed, from the trace's socket events: each event read once as the trace grows.
+  let history = { epoch: -1, applied: 0, replay: new SocketReplay() };
   const goneSockets = () => {
-    const { trace } = store.state;
-    // The streamed trace only grows within a run; a new run, or the run's final record, starts it afresh.
-    const grown = history.trace !== null && trace.length >= history.applied && trace[0] === history.trace[0];
-    if (!grown) history = { trace, applied: 0, replay: new SocketReplay() };
-    history.trace = trace;
+    const { trace, traceEpoch } = store.state;
+    if (history.epoch !== traceEpoch) history = { epoch: traceEpoch, applied: 0, replay: new SocketReplay() };
     for (; history.applied < trace.length; history.applied++) history.replay.apply(trace[history.applied]!);
     return history.replay.gone();
   };
@@ -95,6 +92,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       filter: part('filter'),
       previous: part('previous'),
       next: part('next'),
+      scroller: part('packet-scroll'),
+      table: part('packet-table'),
       body: part('packet-rows'),
       status: part('status'),
     },
@@ -104,16 +103,20 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
   );
 
-  let lastTrace: NetworkState['trace'] | null = null;
+  // Only the tab on screen is drawn; a tab is brought up to date when it is shown.
+  let shown: NetworkTab = 'diagram';
+  const drawnFor: Record<NetworkTab, NetworkState | null> = { diagram: null, packets: null, terminal: null };
   const render = () => {
     const { state } = store;
-    renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone: goneSockets() }, null, { width: widthOf(liveSvg) });
-    renderSocketTable(socketRows, state.sockets);
-    if (state.trace !== lastTrace) {
-      lastTrace = state.trace;
-      trace.update(state.trace);
+    if (drawnFor[shown] === state) return;
+    drawnFor[shown] = state;
+    if (shown === 'diagram') {
+      renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone: goneSockets() }, null, { width: widthOf(liveSvg) });
+      renderSocketTable(socketRows, state.sockets);
+    } else if (shown === 'packets') {
+      trace.update(state.trace, state.traceEpoch);
+      renderTraceDiagram();
     }
-    renderTraceDiagram();
   };
   const frames = frameScheduler(render);
   const stopStore = store.subscribe(() => frames.schedule());
@@ -121,7 +124,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   let widths = '';
   const resized = new ResizeObserver(() => {
     const now = `${widthOf(liveSvg)} ${widthOf(traceSvg)}`;
-    if (now !== widths) frames.schedule();
+    if (now !== widths) {
+      drawnFor.diagram = drawnFor.packets = null;
+      frames.schedule();
+      if (shown === 'packets') trace.refresh();
+    }
     widths = now;
   });
   for (const svg of [liveSvg, traceSvg]) if (svg.parentElement) resized.observe(svg.parentElement);
@@ -129,6 +136,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
 
   const escapeHint = part<HTMLElement>('escape-hint');
   const tabs = setupTabs(root.querySelector<HTMLElement>('[role="tablist"]')!, (name) => {
+    shown = name as NetworkTab;
+    if (name === 'packets') {
+      render();
+      trace.refresh();
+    } else if (name === 'diagram') render();
     if (name !== 'terminal') return;
     // xterm loads the first time the terminal is shown.
     if (!terminal) {

@@ -238,12 +238,21 @@ function buildModel(hosts: readonly HostView[], live: readonly SocketRow[], gone
 function pairConnections(all: readonly DrawnSocket[]): Connection[] {
   const connected = all.filter((socket) => isConnected(socket.row)).sort((a, b) => a.row.id - b.row.id);
   const listening = all.filter((socket) => socket.row.protocol === 'tcp' && socket.row.state === 'LISTEN');
+  // Sockets by their (local, remote) pair: a socket's peer is the one whose pair is its own, reversed.
+  const byEnds = new Map<string, DrawnSocket[]>();
+  const endsKey = (local: Endpoint, remote: Endpoint) => `${formatEndpoint(local)} ${formatEndpoint(remote)}`;
+  for (const socket of connected) {
+    const key = endsKey(socket.row.local, socket.row.remote!);
+    byEnds.set(key, [...(byEnds.get(key) ?? []), socket]);
+  }
   const paired = new Set<number>();
   const connections: Connection[] = [];
   for (const socket of connected) {
     if (paired.has(socket.row.id)) continue;
+    const candidates = (byEnds.get(endsKey(socket.row.remote!, socket.row.local)) ?? []).filter(
+      (other) => other.row.id !== socket.row.id && !paired.has(other.row.id) && isPeer(socket.row, other.row),
+    );
     // A live peer before a gone one: a port can be reused by a later connection.
-    const candidates = connected.filter((other) => other.row.id !== socket.row.id && !paired.has(other.row.id) && isPeer(socket.row, other.row));
     const peer = candidates.find((other) => !other.gone) ?? candidates[candidates.length - 1] ?? null;
     paired.add(socket.row.id);
     if (peer) paired.add(peer.row.id);

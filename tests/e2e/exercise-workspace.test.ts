@@ -241,8 +241,79 @@ describe('after the last lesson', () => {
       await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
       expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
       const link = page.locator(`${exercise} .exercise-next a`);
-      expect(await link.innerText()).toBe('Next lesson: Sockets: the two end-points of a link →');
+      expect(await link.innerText()).toMatch(/^Next lesson: Sockets: .+ →$/);
       expect(new URL((await link.getAttribute('href'))!, siteUrl).pathname).toMatch(/\/sockets\/first-client\/$/);
+    });
+  });
+});
+
+describe('after a reload', () => {
+  const storedDraftHas = (page: Page, text: string) =>
+    page.waitForFunction((wanted) => localStorage.getItem('endpoints:progress')?.includes(wanted), text);
+
+  it('shows the learner’s own code, read-only until the editor opens, and the results of their last run', async () => {
+    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page, problems }) => {
+      await openEditor(page, exercise);
+      await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
+      expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
+      await storedDraftHas(page, 'socket.write(chunk)');
+      const checksBefore = await page.locator(`${exercise} .exercise-check`).allInnerTexts();
+
+      await page.reload({ waitUntil: 'networkidle' });
+      // The code shown is the learner's, in the static block: not editable, and no editor loaded yet.
+      const code = page.locator(`${exercise} pre.exercise-starter`).first();
+      expect(await code.innerText()).toContain("socket.on('data', (chunk) => socket.write(chunk))");
+      expect(await code.evaluate((pre) => (pre as HTMLElement).isContentEditable)).toBe(false);
+      expect(await page.locator(`${exercise} .monaco-editor`).count()).toBe(0);
+      const note = page.locator(`${exercise} [data-code-note]`);
+      expect(await note.innerText()).toBe('This is your code as you left it, read-only until you open the editor.');
+      expect(await page.locator(`${exercise} [data-action="activate"]`).getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+
+      // The last run's results, as they were, marked as kept from before.
+      await page.locator(`${exercise} .exercise-saved-note`).waitFor();
+      expect(await page.locator(`${exercise} .exercise-saved-note`).innerText()).toMatch(/^Your last run, on .+, kept in this browser\.$/);
+      expect(await page.locator(`${exercise} [data-status]`).innerText()).toMatch(/^All \d+ checks passed/);
+      expect(await page.locator(`${exercise} .exercise-check`).allInnerTexts()).toEqual(checksBefore);
+      expect(await page.locator(`${exercise} .exercise-console-lines`).innerText()).toContain('echo server listening on port 7');
+      await saveScreenshot(page, 'exercise-reloaded-light');
+      const findings = await axeFindings(page);
+      expect(findings, describeFindings(findings)).toEqual([]);
+
+      await openEditor(page, exercise);
+      expect(await editorText(page, exercise)).toContain("socket.on('data', (chunk) => socket.write(chunk))");
+      expect(await note.isVisible()).toBe(false);
+      expect(problems.pageErrors).toEqual([]);
+    });
+  });
+
+  it('undoes a reset to the starter with one visible button, after a reload too', async () => {
+    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
+      await openEditor(page, exercise);
+      await pasteProgram(page, exercise, '// my own attempt\nconst answer = 42;\n');
+      await storedDraftHas(page, 'my own attempt');
+      const undo = page.locator(`${exercise} [data-action="undo-reset"]`);
+      expect(await undo.isVisible()).toBe(false);
+      await page.locator(`${exercise} [data-action="reset"]`).click();
+      await expect.poll(() => editorText(page, exercise)).not.toContain('my own attempt');
+      expect(await undo.isVisible()).toBe(true);
+
+      await page.reload({ waitUntil: 'networkidle' });
+      // The starter is what the learner has now; the code before the reset waits behind "Undo reset".
+      expect(await page.locator(`${exercise} pre.exercise-starter`).first().innerText()).not.toContain('my own attempt');
+      await openEditor(page, exercise);
+      expect(await editorText(page, exercise)).not.toContain('my own attempt');
+      await undo.waitFor({ state: 'visible' });
+      await undo.click();
+      await expect.poll(() => editorText(page, exercise)).toContain('// my own attempt');
+      expect(await undo.isVisible()).toBe(false);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reset');
+
+      // Undone for good: the next visit has the learner's code and nothing to undo.
+      await storedDraftHas(page, 'my own attempt');
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await page.locator(`${exercise} pre.exercise-starter`).first().innerText()).toContain('// my own attempt');
+      await openEditor(page, exercise);
+      expect(await undo.isVisible()).toBe(false);
     });
   });
 });

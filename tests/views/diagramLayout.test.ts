@@ -31,9 +31,9 @@ describe('laying out the network diagram', () => {
   it('gives the client its own end-point, and the server one accepted socket on the listening port, beside its door', () => {
     const web = layout.slots.filter((slot) => slot.host === 'web');
     expect(web.map((slot) => [slot.kind, slot.lines])).toEqual([
-      ['door', ['node', 'tcp :7', 'LISTEN']],
-      ['accepted', ['node', 'tcp :7', 'ESTABLISHED']],
-      ['door', ['node', 'udp :53', 'UNCONN']],
+      ['door', ['node (root)', 'tcp :7', 'LISTEN']],
+      ['accepted', ['node (root)', 'tcp :7', 'ESTABLISHED']],
+      ['door', ['node (root)', 'udp :53', 'UNCONN']],
     ]);
     expect(web[1]).toMatchObject({ socketId: 3, door: 1 });
     expect(web[0]!.accepted).toEqual([3]);
@@ -68,7 +68,7 @@ describe('laying out the network diagram', () => {
     const clientOnly = establishedSockets.filter((row) => row.id !== 3);
     const closed = establishedSockets.filter((row) => row.id === 3);
     const gone = layoutDiagram(hosts, clientOnly, { gone: closed });
-    expect(gone.slots.find((slot) => slot.socketId === 3)).toMatchObject({ kind: 'accepted', gone: true, lines: ['node', 'tcp :7', 'closed'] });
+    expect(gone.slots.find((slot) => slot.socketId === 3)).toMatchObject({ kind: 'accepted', gone: true, lines: ['node (root)', 'tcp :7', 'closed'] });
     expect(gone.wires[0]).toMatchObject({ halfOpen: false, closed: true, socketIds: [2, 3], states: 'ESTABLISHED ↔ closed' });
     expect(gone.wires[0]!.to).toEqual(gone.anchors[3]);
   });

@@ -74,10 +74,10 @@ describe('the diagram of a real echo server run with three clients', () => {
 
     const web = layout.slots.filter((slot) => slot.host === 'web');
     expect(web.map((slot) => [slot.kind, ...slot.lines])).toEqual([
-      ['door', 'node', 'tcp :7', 'LISTEN'],
-      ['accepted', 'node', 'tcp :7', 'closed'],
-      ['accepted', 'node', 'tcp :7', 'closed'],
-      ['accepted', 'node', 'tcp :7', 'closed'],
+      ['door', 'node (root)', 'tcp :7', 'LISTEN'],
+      ['accepted', 'node (root)', 'tcp :7', 'closed'],
+      ['accepted', 'node (root)', 'tcp :7', 'closed'],
+      ['accepted', 'node (root)', 'tcp :7', 'closed'],
     ]);
     const clientPorts = layout.slots.filter((slot) => slot.host === 'laptop').map((slot) => slot.endpoint.port);
     expect(clientPorts).toHaveLength(3);

@@ -10,6 +10,7 @@ import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
 import { renderProblem, renderReport, renderRunning, renderTypeProblems, reportPassed, type RunReport } from './results-view';
+import { storedRun } from './saved-run';
 import { createRunnerSandbox, type RunnerSandbox } from './sandbox-host';
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
@@ -109,7 +110,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
   let saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let undoText: { file: string; text: string } | undefined;
 
   for (const pre of root.querySelectorAll<HTMLElement>('.exercise-starter')) pre.hidden = true;
   editorHost.hidden = false;
@@ -142,8 +142,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     running = true;
     const thisRun = ++runCount;
     controls.run.disabled = true;
-    undoText = undefined;
-    controls.undoReset.hidden = true;
+    root.dataset.ran = 'true';
     editor.setRunMarkers([]);
     renderRunning(region);
     try {
@@ -163,6 +162,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       };
       const passed = reportPassed(report);
       store.recordRun(data.id, passed);
+      // Kept for the next visit: the results as shown now (the type problems join them when known).
+      const ranAt = store.saveLastRun(data.id, storedRun(report));
       editor.setRunMarkers(markersOf(report));
       renderReport(region, report, { nextLesson: data.nextLesson });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
@@ -170,7 +171,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       if (compiled) {
         // Type problems warn, they never hold the results back: they join them when TypeScript answers.
         void diagnostics.then((found) => {
-          if (found && thisRun === runCount) renderTypeProblems(region, found.types);
+          if (!found || thisRun !== runCount) return;
+          renderTypeProblems(region, found.types);
+          if (found.types.length > 0) store.saveLastRun(data.id, storedRun({ ...report, typeProblems: found.types }), ranAt);
         });
       }
     } catch (error) {
@@ -201,21 +204,38 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
 
   controls.run.addEventListener('click', () => void run());
 
+  /** Saves a file's draft now, not after the usual pause (a reset must survive a reload at once). */
+  const saveDraftNow = (file: string) => {
+    clearTimeout(saveTimers.get(file));
+    store.saveDraft(data.id, file, editor.sources()[file] ?? '');
+  };
+  /** "Undo reset" is there while the record holds the code a reset replaced, after a reload too. */
+  const savedReset = () => {
+    const saved = store.exercise(data.id).beforeReset;
+    // A record whose code was set aside (out of bounds) holds an empty text: nothing to bring back.
+    return saved?.text && learner.some((program) => program.file === saved.file) ? saved : undefined;
+  };
+  const showUndo = () => (controls.undoReset.hidden = version === 'solution' || !savedReset());
+
   controls.reset.addEventListener('click', () => {
     const file = tabs.current();
     if (version === 'solution') showVersion('mine');
-    undoText = { file, text: editor.resetToStarter(file) };
+    const previous = editor.resetToStarter(file);
+    store.rememberReset(data.id, file, previous);
+    saveDraftNow(file);
     // A reset also stops the last run's servers: the terminal and diagram start from nothing again.
     sandbox.send({ type: 'reset' });
-    controls.undoReset.hidden = false;
+    showUndo();
     editor.focus();
   });
   controls.undoReset.addEventListener('click', () => {
-    if (!undoText) return;
-    tabs.select(undoText.file);
-    editor.replace(undoText.file, undoText.text);
-    undoText = undefined;
-    controls.undoReset.hidden = true;
+    const saved = savedReset();
+    if (!saved) return;
+    tabs.select(saved.file);
+    editor.replace(saved.file, saved.text);
+    saveDraftNow(saved.file);
+    store.forgetReset(data.id);
+    showUndo();
     controls.reset.focus();
   });
 
@@ -232,6 +252,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     root.classList.toggle('is-showing-solution', version === 'solution');
     controls.backToMine.hidden = version !== 'solution';
     controls.reset.hidden = version === 'solution';
+    showUndo();
     offerSolution();
     (version === 'solution' ? controls.backToMine : controls.run).focus();
   }
@@ -242,6 +263,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   controls.run.hidden = false;
   controls.reset.hidden = false;
   controls.keys.hidden = false;
+  // The editor shows the learner's code, editable now: the note that said "read-only" goes.
+  root.querySelector<HTMLElement>('[data-code-note]')?.setAttribute('hidden', '');
+  root.querySelector('[data-action="activate"]')?.removeAttribute('aria-describedby');
+  showUndo();
   offerSolution();
   mountNetworkViews(root.querySelector<HTMLElement>('[data-network]')!, sandbox);
   editor.focus();

@@ -2,10 +2,10 @@
  * Where a key press is text, not a shortcut: every site shortcut (search's `/`, the packet view's arrows)
  * leaves these alone. Monaco in Chromium takes its input through an EditContext element (a plain `div` with
  * role="textbox", neither a textarea nor contenteditable), and xterm through a hidden textarea, so the test
- * is wider than "input or textarea".
+ * is wider than "input or textarea". `[data-editor]` is the exercise's editor host (whatever Monaco puts in it).
  */
 const EDITABLE =
-  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="searchbox"], [role="combobox"], .monaco-editor, .xterm';
+  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="searchbox"], [role="combobox"], [data-editor], .xterm';
 
 export function isEditableElement(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;

@@ -67,6 +67,8 @@ describe('diagnostics of the text that ran', () => {
     await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
       await openEditor(page, exercise);
       await pasteProgram(page, exercise, "import net from 'node:net';\nconst = 5;\n");
+      // As a learner would, once the editor has underlined it (TypeScript is up: a loaded machine takes a while).
+      await page.locator(`${exercise} .monaco-editor .squiggly-error`).first().waitFor({ timeout: 30_000 });
       const status = await runAndWait(page, exercise, 'shortcut');
       expect(status).toBe('Your program did not compile (server.ts, line 2): Variable declaration expected. Fix that line and run again.');
       expect(status).not.toMatch(/\.\./);

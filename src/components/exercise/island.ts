@@ -19,7 +19,7 @@ import { wireTabs } from './program-tabs';
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
 /** How long a run that did not compile waits for TypeScript to say why, in its own words. */
-const SYNTAX_WAIT_MS = 4000;
+const SYNTAX_WAIT_MS = 6000;
 /** How long the type check of a run's text may take before its notes are left out. */
 const TYPES_WAIT_MS = 15_000;
 

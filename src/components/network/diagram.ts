@@ -54,7 +54,8 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   svg.replaceChildren();
   // With no hosts the layout is tiny, and its one line of text would be scaled up to fill the column.
   const empty = layout.hosts.length === 0;
-  const note = layout.omittedConnections > 0 ? NOTE_HEIGHT : 0;
+  const left = omittedWords(layout);
+  const note = left ? NOTE_HEIGHT : 0;
   const view = empty ? EMPTY_VIEW : { width: layout.width, height: layout.height + note };
   svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
   svg.dataset.orientation = layout.orientation;
@@ -92,11 +93,19 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   }
   drawSlots(svg, layout, lit);
   if (packet && layout.orientation === 'down') svg.append(packet);
-  if (note) {
-    const more = layout.omittedConnections;
-    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height + NOTE_HEIGHT / 2, class: 'np-nic np-omitted' }, `+ ${more} more connection${more === 1 ? '' : 's'}: the socket table lists every socket.`);
+  if (left) {
+    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height + NOTE_HEIGHT / 2, class: 'np-nic np-omitted' }, `Not drawn: ${left}. The socket table lists every socket.`);
   }
   return layout;
+}
+
+/** What the picture leaves out, in words: "3 more connections and 40 listening or UDP sockets". */
+function omittedWords(layout: DiagramLayout): string {
+  const parts = [
+    layout.omittedConnections > 0 ? `${layout.omittedConnections.toLocaleString('en-US')} more connection${layout.omittedConnections === 1 ? '' : 's'}` : '',
+    layout.omittedDoors > 0 ? `${layout.omittedDoors.toLocaleString('en-US')} listening or UDP socket${layout.omittedDoors === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
 }
 
 function describe(layout: DiagramLayout): string {
@@ -110,7 +119,8 @@ function describe(layout: DiagramLayout): string {
     count(layout.wires.length, 'TCP connection'),
   ];
   const wires = layout.wires.map((wire) => `${wire.label}: ${wire.states}`);
-  const omitted = layout.omittedConnections > 0 ? ` ${count(layout.omittedConnections, 'more connection')} not drawn.` : '';
+  const left = omittedWords(layout);
+  const omitted = left ? ` Not drawn: ${left}.` : '';
   return `${parts.join(', ')}.${wires.length ? ` Connections: ${wires.join('; ')}.` : ''}${omitted} The socket table lists every socket.`;
 }
 

@@ -74,8 +74,15 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   const widthOf = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
 
   let currentPacket: PacketRow | null = null;
+  /** What the packet view's diagram shows now: redrawn only when that changes (a packet stays as it was). */
+  let drawnTrace: { epoch: number; packet: number | null; width: number | undefined; hosts: unknown; sockets: unknown; gone: unknown } | null = null;
   const renderTraceDiagram = () => {
     const { state } = store;
+    const packet = currentPacket?.index ?? null;
+    const now = packet === null ? { sockets: state.sockets, gone: goneSockets() } : { sockets: null, gone: null };
+    const next = { epoch: state.traceEpoch, packet, width: widthOf(traceSvg), hosts: state.hosts, ...now };
+    if (drawnTrace && (Object.keys(next) as (keyof typeof next)[]).every((key) => drawnTrace![key] === next[key])) return;
+    drawnTrace = next;
     const replay = currentPacket !== null && traceHasSocketEvents(state.trace);
     const sockets = replay ? socketStateAt(state.trace, currentPacket!.index) : { live: state.sockets, gone: goneSockets() };
     const ends = currentPacket ? packetEnds(currentPacket, state.hosts) : null;
@@ -106,13 +113,20 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   // Only the tab on screen is drawn; a tab is brought up to date when it is shown.
   let shown: NetworkTab = 'diagram';
   const drawnFor: Record<NetworkTab, NetworkState | null> = { diagram: null, packets: null, terminal: null };
+  let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined } = { hosts: null, sockets: null, gone: null, width: undefined };
   const render = () => {
     const { state } = store;
     if (drawnFor[shown] === state) return;
     drawnFor[shown] = state;
     if (shown === 'diagram') {
-      renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone: goneSockets() }, null, { width: widthOf(liveSvg) });
-      renderSocketTable(socketRows, state.sockets);
+      // Redrawn only when what it shows changed: a long run streams many trace events that change neither.
+      const gone = goneSockets();
+      const width = widthOf(liveSvg);
+      if (state.hosts !== drawnLive.hosts || state.sockets !== drawnLive.sockets || gone !== drawnLive.gone || width !== drawnLive.width) {
+        renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width });
+      }
+      if (state.sockets !== drawnLive.sockets) renderSocketTable(socketRows, state.sockets);
+      drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width };
     } else if (shown === 'packets') {
       trace.update(state.trace, state.traceEpoch);
       renderTraceDiagram();
@@ -126,6 +140,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     const now = `${widthOf(liveSvg)} ${widthOf(traceSvg)}`;
     if (now !== widths) {
       drawnFor.diagram = drawnFor.packets = null;
+      drawnLive = { ...drawnLive, width: -1 };
+      drawnTrace = null;
       frames.schedule();
       if (shown === 'packets') trace.refresh();
     }

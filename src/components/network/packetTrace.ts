@@ -8,7 +8,7 @@
  * incrementally (each event once) and draws nothing while it is hidden.
  */
 import type { TraceEvent } from '../../lib/netsim/types';
-import { formatVirtualTime, stepSelection } from '../../lib/views/packetFilter';
+import { ALL_PACKETS, formatVirtualTime, stepSelection } from '../../lib/views/packetFilter';
 import { PacketList } from '../../lib/views/packetList';
 import type { PacketRow } from '../../lib/views/packetRows';
 import { isEditableEvent } from '../site/editable-target';
@@ -42,6 +42,14 @@ export interface PacketTraceView {
 
 /** Rows drawn above and below the scrolled view, so a short scroll shows rows at once. */
 const OVERSCAN = 8;
+/**
+ * A long trace is read in turns of this many milliseconds, the page answering clicks in between: the rows
+ * read so far are shown at once and the rest join them.
+ */
+const READ_TURN_MS = 8;
+const EVENTS_PER_CHECK = 500;
+/** Connections offered by the filter (besides "All packets"). */
+const FILTER_OPTIONS = 200;
 
 export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: PacketRow | null) => void): PacketTraceView {
   const { scroller, table, body } = elements;
@@ -57,7 +65,10 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
   table.append(probe);
 
   const renderFilter = () => {
-    const options = list.options();
+    const every = list.options();
+    // A list of thousands of connections helps nobody: the first ones, and a line that says how many more.
+    const options = every.slice(0, FILTER_OPTIONS + 1);
+    if (every.length > options.length) options.push({ value: '', label: `… ${(every.length - options.length).toLocaleString('en-US')} more connections, not listed` });
     // The labels carry packet counts: the options are rewritten as the counts change, the choice kept.
     if (options.length === optionCount && elements.filter.options.length === options.length) {
       options.forEach((option, i) => {
@@ -73,6 +84,7 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
         element.value = option.value;
         element.textContent = option.label;
         element.selected = option.value === list.flow;
+        element.disabled = option.value === '';
         return element;
       }),
     );
@@ -104,10 +116,12 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
       body.replaceChildren(row);
       return;
     }
+    body.querySelector(':scope > .np-packet-empty')?.remove();
     const rowHeight = probe.offsetHeight;
-    const viewport = scroller.clientHeight;
-    if (rowHeight === 0 || viewport === 0) return; // hidden: drawn when shown (refresh)
+    if (rowHeight === 0) return; // hidden: drawn when shown (refresh)
+    // The body's height first: the box grows with it (up to its maximum), and then says how much is in view.
     body.style.height = `${rows.length * rowHeight}px`;
+    const viewport = scroller.clientHeight;
     const top = Math.max(0, scroller.scrollTop - body.offsetTop);
     const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
     const last = Math.min(rows.length, Math.ceil((top + viewport) / rowHeight) + OVERSCAN);
@@ -134,7 +148,6 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
       element.remove();
       drawn.delete(index);
     }
-    for (const child of [...body.children]) if (!(child instanceof HTMLElement) || !keep.has(Number(child.dataset.index))) child.remove();
   };
 
   /** Scrolls the list so the selected row is in view. */
@@ -203,27 +216,42 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
   renderRows();
   renderButtons();
 
+  let source: readonly TraceEvent[] = [];
+  let reading: ReturnType<typeof setTimeout> | undefined;
+  /** The connection chosen before the trace was replaced, chosen again once its packets are read. */
+  let wantedFlow: string | null = null;
+  /** Reads for one turn, draws what was read, and comes back for the rest in a later task. */
+  const readTurn = () => {
+    reading = undefined;
+    const until = performance.now() + READ_TURN_MS;
+    while (list.read < source.length && performance.now() < until) list.extend(source, EVENTS_PER_CHECK);
+    const done = list.read >= source.length;
+    if (wantedFlow !== null && (list.has(wantedFlow) || done)) {
+      list.choose(wantedFlow);
+      wantedFlow = null;
+    }
+    if (selected !== null && !current() && done) select(null);
+    renderFilter();
+    renderRows();
+    renderButtons();
+    if (list.read < source.length) reading = setTimeout(readTurn, 0);
+  };
+
   return {
     update(trace, traceEpoch) {
       if (traceEpoch !== epoch) {
         // A new trace: read it from the start, keeping the chosen connection if it is in it.
-        const flow = list.flow;
+        wantedFlow = list.flow === ALL_PACKETS ? null : list.flow;
         epoch = traceEpoch;
         list = new PacketList();
-        list.extend(trace);
-        list.choose(flow);
         drawn.clear();
         body.replaceChildren();
         optionCount = -1;
-        if (selected !== null && !list.rows.some((row) => row.index === selected)) select(null);
-      } else if (trace.length > list.read) {
-        list.extend(trace);
-      } else {
+      } else if (trace.length <= list.read) {
         return;
       }
-      renderFilter();
-      renderRows();
-      renderButtons();
+      source = trace;
+      if (reading === undefined) readTurn();
     },
     get current() {
       return current();
@@ -235,6 +263,7 @@ export function mountPacketTrace(elements: PacketTraceElements, onSelect: (row: 
     },
     dispose() {
       cancelAnimationFrame(scrollFrame);
+      clearTimeout(reading);
       elements.region.removeEventListener('keydown', onKey);
       elements.previous.removeEventListener('click', onPrevious);
       elements.next.removeEventListener('click', onNext);

@@ -44,6 +44,8 @@ export const DIAGRAM_METRICS = {
 
 /** Connections drawn by default: beyond that the picture stops being readable (the socket table lists all). */
 export const DEFAULT_MAX_CONNECTIONS = 8;
+/** Listening and UDP sockets drawn per host, those with accepted sockets first. */
+export const MAX_DOORS_PER_HOST = 10;
 
 export type Orientation = 'across' | 'down';
 
@@ -79,6 +81,8 @@ export interface DiagramLayout {
   anchors: Record<number, Point>;
   /** TCP connections left out of the picture (over `maxConnections`). */
   omittedConnections: number;
+  /** Listening and UDP sockets left out (over MAX_DOORS_PER_HOST on a host). */
+  omittedDoors: number;
 }
 
 export interface HostBox {
@@ -175,6 +179,7 @@ interface Model {
   slots: Map<string, Slot[]>;
   connections: Connection[];
   omitted: number;
+  omittedDoors: number;
 }
 
 const isDoorRow = (row: SocketRow) => row.protocol === 'udp' || row.state === 'LISTEN';
@@ -198,6 +203,7 @@ function buildModel(hosts: readonly HostView[], live: readonly SocketRow[], gone
   const keptIds = new Set(kept.flatMap((c) => [c.opener.row.id, ...(c.other ? [c.other.row.id] : [])]));
 
   const slots = new Map<string, Slot[]>();
+  let omittedDoors = 0;
   for (const host of hosts) {
     const own = onKnownHost.filter((socket) => socket.row.host === host.name);
     const connected = own.filter((socket) => isConnected(socket.row) && keptIds.has(socket.row.id));
@@ -208,17 +214,21 @@ function buildModel(hosts: readonly HostView[], live: readonly SocketRow[], gone
     const goneDoors = own.filter(
       (socket) => socket.gone && socket.row.state === 'LISTEN' && connected.some((c) => doorOf(c, [socket]) && !doorOf(c, liveDoors)),
     );
-    const doors = [...liveDoors, ...goneDoors].sort(
-      (a, b) => a.row.protocol.localeCompare(b.row.protocol) || a.row.local.port - b.row.local.port || a.row.id - b.row.id,
-    );
-    const ordered: Slot[] = [];
+    const byPort = (a: DrawnSocket, b: DrawnSocket) => a.row.protocol.localeCompare(b.row.protocol) || a.row.local.port - b.row.local.port || a.row.id - b.row.id;
+    const candidates = [...liveDoors, ...goneDoors].sort(byPort);
     const endpoints: Slot[] = [];
     const acceptedBy = new Map<number, DrawnSocket[]>();
     for (const socket of [...connected].sort((a, b) => a.row.local.port - b.row.local.port || a.row.id - b.row.id)) {
-      const door = doorOf(socket, doors.filter((d) => !d.gone)) ?? doorOf(socket, doors);
+      const door = doorOf(socket, candidates.filter((d) => !d.gone)) ?? doorOf(socket, candidates);
       if (door) acceptedBy.set(door.row.id, [...(acceptedBy.get(door.row.id) ?? []), socket]);
       else endpoints.push(slotFor(host.name, socket, 'endpoint'));
     }
+    // A program with a thousand UDP sockets gets a readable picture: the doors its connections use, then a few.
+    const doors = [...candidates.filter((d) => acceptedBy.has(d.row.id)), ...candidates.filter((d) => !acceptedBy.has(d.row.id))]
+      .slice(0, MAX_DOORS_PER_HOST)
+      .sort(byPort);
+    omittedDoors += candidates.length - doors.length;
+    const ordered: Slot[] = [];
     for (const door of doors) {
       const doorSlot = slotFor(host.name, door, 'door');
       ordered.push(doorSlot);
@@ -231,7 +241,7 @@ function buildModel(hosts: readonly HostView[], live: readonly SocketRow[], gone
     }
     slots.set(host.name, [...ordered, ...endpoints]);
   }
-  return { slots, connections: kept, omitted: connections.length - kept.length };
+  return { slots, connections: kept, omitted: connections.length - kept.length, omittedDoors };
 }
 
 /** One connection per pair of connected TCP sockets (or one socket whose peer has none yet). */
@@ -381,6 +391,7 @@ function layoutAcross(hosts: readonly HostView[], model: Model): DiagramLayout {
     lanes,
     anchors: Object.fromEntries(anchors),
     omittedConnections: model.omitted,
+    omittedDoors: model.omittedDoors,
   };
 }
 
@@ -560,6 +571,7 @@ function layoutDown(hosts: readonly HostView[], model: Model, available: number)
     lanes,
     anchors: Object.fromEntries(anchors),
     omittedConnections: model.omitted,
+    omittedDoors: model.omittedDoors,
   };
 }
 

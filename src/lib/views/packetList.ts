@@ -33,10 +33,14 @@ export class PacketList {
     return this.#flow;
   }
 
-  /** Reads the events of `trace` not read yet. Returns whether a new connection appeared. */
-  extend(trace: readonly TraceEvent[]): boolean {
+  /**
+   * Reads the events of `trace` not read yet (at most `limit` of them: a caller can spread a long trace over
+   * several turns). Returns whether a new connection appeared.
+   */
+  extend(trace: readonly TraceEvent[], limit = Infinity): boolean {
     let newFlow = false;
-    for (; this.#read < trace.length; this.#read++) {
+    const end = Math.min(trace.length, this.#read + limit);
+    for (; this.#read < end; this.#read++) {
       const row = this.#builder.add(trace[this.#read]!);
       if (!row) continue;
       const seen = this.#flows.get(row.flow.key);
@@ -48,6 +52,11 @@ export class PacketList {
       if (row.flow.key === this.#flow) this.#chosen.push(row);
     }
     return newFlow;
+  }
+
+  /** Has a packet of this connection been read? */
+  has(flowKey: string): boolean {
+    return this.#flows.has(flowKey);
   }
 
   /** Chooses a connection by its key (or ALL_PACKETS); an unknown key means all packets. */

@@ -60,14 +60,23 @@ export class SocketReplay {
     return [...this.#live.values()].filter(listed);
   }
 
-  /** Sockets that had an address and are closed now, as they last were, in the order they closed. */
-  gone(): SocketRow[] {
-    return [...this.#gone.values()];
+  /**
+   * Sockets that had an address and are closed now, as they last were, in the order they closed. The same
+   * array until another socket closes, so a view can tell nothing changed.
+   */
+  gone(): readonly SocketRow[] {
+    this.#goneList ??= [...this.#gone.values()];
+    return this.#goneList;
   }
+
+  #goneList: SocketRow[] | null = null;
 
   #close(row: SocketRow): void {
     this.#live.delete(row.id);
-    if (listed(row)) this.#gone.set(row.id, { ...row, owner: row.owner ?? this.#owners.get(row.id) ?? null });
+    if (listed(row)) {
+      this.#gone.set(row.id, { ...row, owner: row.owner ?? this.#owners.get(row.id) ?? null });
+      this.#goneList = null;
+    }
     this.#owners.delete(row.id);
   }
 }
@@ -81,7 +90,7 @@ export function socketStateAt(trace: readonly TraceEvent[], index: number): { li
     if (event.index > index) break;
     replay.apply(event);
   }
-  return { live: replay.live(), gone: replay.gone() };
+  return { live: replay.live(), gone: [...replay.gone()] };
 }
 
 /** The socket table just after the trace event with index `index` (inclusive). */

@@ -87,5 +87,6 @@ describe.each(viewports)('the exercise island on a $name viewport', (viewport) =
     } finally {
       await context.close();
     }
-  });
+    // Three axe runs and six screenshots of a heavy page: more than a minute on a loaded machine.
+  }, 180_000);
 });

@@ -203,7 +203,7 @@ describe('the Packets view inside the exercise', () => {
       for (let step = 0; step < 3; step++) {
         await page.keyboard.press('ArrowRight');
         seen.push({
-          packet: await page.locator(`${panel} [data-np="packet-rows"] tr[aria-current="true"]`).getAttribute('data-packet'),
+          packet: await page.locator(`${panel} [data-np="packet-rows"] [role="row"][aria-current="true"]`).getAttribute('data-packet'),
           onDiagram: await page.locator(`${trace} .np-packet`).getAttribute('data-packet'),
           litSlots: await page.locator(`${trace} .np-slot.is-highlighted`).count(),
           litWire: await page.locator(`${trace} .np-wire.is-highlighted`).count(),

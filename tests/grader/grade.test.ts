@@ -73,7 +73,8 @@ const cases: Case[] = [
   { name: 'no client socket existed', check: echoed, record: build().done(), passed: false, says: 'No client socket on laptop talking to port 7' },
   // error handled
   { name: 'a reset reached a listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', true, 'read ECONNRESET').done(), passed: true, says: 'reached your program and it went on' },
-  { name: 'a reset with no listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', false).done(), passed: false, says: "the program died of it: in Node an 'error' event nobody listens for" },
+  { name: 'a reset with no listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', false).done(), passed: false, says: "An ECONNRESET error reached your program on laptop and the program died of it: in Node an 'error' event nobody listens for" },
+  { name: 'a failed listen with no listener', check: { ...resetHandled, host: 'web', code: 'EADDRINUSE' }, record: build().error('web', 'EADDRINUSE', false, 'listen EADDRINUSE').done(), passed: false, says: "An EADDRINUSE error reached your program on web and the program died of it" },
   { name: 'another error instead', check: resetHandled, record: build().error('laptop', 'ECONNREFUSED', true).done(), passed: false, says: 'it saw ECONNREFUSED instead' },
   { name: 'no error at all', check: resetHandled, record: build().done(), passed: false, says: 'no proof' },
   // console
@@ -117,7 +118,8 @@ const misconceptionCases: MisconceptionCase[] = [
   { name: 'a client that connected to itself', check: withDetectors(connection80, 'wrong-port', 'connected-to-wrong-host'), record: build().attempt(laptop(40000), { ip: '127.0.0.1', port: 80 }).done(), expects: 'connected-to-wrong-host', says: 'which is laptop itself (loopback)' },
   { name: 'a server that never wrote back', check: withDetectors(echoed, 'forgot-to-write'), record: build().connect(laptop(40001), web(7), { clientSent: 'hello' }).done(), expects: 'forgot-to-write', says: 'received 5 bytes from 10.0.0.10:40001 and stayed up, but wrote nothing back' },
   { name: 'a server that never ended', check: withDetectors(echoed, 'forgot-to-end'), record: build().connect(laptop(40001), web(7), { clientSent: 'hello', serverSent: 'hell', serverState: 'CLOSE-WAIT' }).done(), expects: 'forgot-to-end', says: 'stuck in CLOSE-WAIT' },
-  { name: 'an error with no listener', check: withDetectors(resetHandled, 'unhandled-error'), record: build().error('laptop', 'ECONNRESET', false).done(), expects: 'unhandled-error', says: "died of it. In Node an 'error' event with no listener crashes the program" },
+  { name: 'an error with no listener', check: withDetectors(resetHandled, 'unhandled-error'), record: build().error('laptop', 'ECONNRESET', false).done(), expects: 'unhandled-error', says: "died of it. In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with socket.on('error', (err) => …)" },
+  { name: 'a server whose listen failed with no listener', check: withDetectors({ ...resetHandled, host: 'web', code: 'EADDRINUSE' }, 'unhandled-error'), record: build().error('web', 'EADDRINUSE', false, 'listen EADDRINUSE: address already in use 0.0.0.0:7').done(), expects: 'unhandled-error', says: 'An EADDRINUSE error (listen EADDRINUSE: address already in use 0.0.0.0:7) reached your program on web, and the program died of it. EADDRINUSE means a socket on web already listens there' },
 ];
 
 describe('misconception detectors replace the generic failure with a targeted message', () => {

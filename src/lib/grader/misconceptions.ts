@@ -5,8 +5,8 @@
  */
 import type { Check, MisconceptionKind } from './checks';
 import type { RunRecord } from '../runner/protocol';
+import { capitalise, errorListenerFor, withArticle } from './words';
 import {
-  an,
   connectorsFrom,
   formatEndpoint,
   hostOfAddress,
@@ -173,10 +173,10 @@ function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undef
 function unhandledError({ host }: Subject, record: RunRecord): string | undefined {
   const unhandled = learnerErrors(record).find((e) => !e.handled && (!host || e.host === host));
   if (!unhandled) return undefined;
-  const died = `${an(unhandled.code)} error (${unhandled.message}) reached your program on ${unhandled.host}, and the program died of it.`;
+  const died = `${capitalise(withArticle(unhandled.code))} error (${unhandled.message}) reached your program on ${unhandled.host}, and the program died of it.`;
   if (unhandled.code === 'EADDRINUSE') {
     return `${died} EADDRINUSE means a socket on ${unhandled.host} already listens there, and only one may: is your program listening twice on the same port?`;
   }
-  const on = unhandled.syscall === 'listen' || unhandled.syscall === 'bind' ? 'server' : 'socket';
-  return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${on}.on('error', (err) => …), say what went wrong, and let the program go on.`;
+  const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
+  return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${listener}, say what went wrong, and let the program go on.`;
 }

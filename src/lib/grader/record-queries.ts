@@ -87,11 +87,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** 'An ECONNRESET', 'A …': the article an error code reads with (E… is said 'ee…'). */
-export function an(code: string): string {
-  return /^[AEIOU]/i.test(code) ? `An ${code}` : `A ${code}`;
-}
-
 /**
  * The first segment that closed this connection (a FIN or a reset), from the trace, and which end sent it:
  * `local` is the stream's own socket. Undefined when neither end closed during the run.

@@ -148,6 +148,14 @@ export function flag(): Field<boolean> {
   };
 }
 
+/**
+ * A value that is kept whole, never mixed with another: merging keeps the one whose `at` is later. For a
+ * record of one moment (a run's results, the code a reset replaced), where parts of two would describe neither.
+ */
+export function newest<T extends { at: string }>(field: Field<T>): Field<T> {
+  return { read: (raw, where, context) => field.read(raw, where, context), merge: (mine, theirs) => (theirs.at > mine.at ? theirs : mine) };
+}
+
 // ---------------------------------------------------------------------------------------------- maps
 
 export interface NameRule {

@@ -10,7 +10,7 @@
 import { EARLIEST_TIME, LATEST_TIME, amount, own, type Problem } from './fields';
 import { mergeProgress } from './merge';
 import { migrate } from './migrate';
-import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord } from './record';
+import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord, type StoredRun } from './record';
 import type { StorageLike } from './storage';
 
 export const PROGRESS_KEY = 'endpoints:progress';
@@ -109,6 +109,25 @@ export class ProgressStore {
       failedRuns: passed ? e.failedRuns : Math.min(e.failedRuns + 1, LIMITS.runs),
       ...(passed && !e.passedAt ? { passedAt: this.stamp() } : {}),
     }));
+  }
+
+  /**
+   * Keeps the last graded run's results (their texts already within LIMITS), replacing the one before; `at`
+   * (default: now) is returned, to save the same run again with more in it.
+   */
+  saveLastRun(exerciseId: string, run: Omit<StoredRun, 'at'>, at = this.stamp()): string {
+    this.updateExercise(exerciseId, (e) => ({ ...e, lastRun: { at, ...run } }));
+    return at;
+  }
+
+  /** Keeps the code a reset replaced, so "Undo reset" can bring it back, after a reload too. */
+  rememberReset(exerciseId: string, file: string, text: string): boolean {
+    return this.updateExercise(exerciseId, (e) => ({ ...e, beforeReset: { at: this.stamp(), file, text } }));
+  }
+
+  /** Forgets the code a reset replaced (the reset was undone). */
+  forgetReset(exerciseId: string): boolean {
+    return this.updateExercise(exerciseId, ({ beforeReset: _dropped, ...e }) => e);
   }
 
   openHint(exerciseId: string, level: 1 | 2 | 3): boolean {

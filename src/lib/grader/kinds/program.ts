@@ -1,8 +1,9 @@
 import type { ConsoleIncludesCheck, ErrorHandledCheck, RanWithoutErrorCheck } from '../checks';
 import type { RunProgram, RunRecord } from '../../runner/protocol';
-import { an, firstClose, formatEndpoint, listInWords } from '../record-queries';
+import { firstClose, formatEndpoint, listInWords } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
 import { crashFact, fateOf, learnerErrors, learnerOn } from '../facts';
+import { capitalise, endSentence, errorListenerFor, withArticle } from '../words';
 
 /** An error with this code reached a program on the host, and the program went on (it did not die of it). */
 export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord): Verdict {
@@ -20,7 +21,7 @@ export function evaluateErrorHandled(check: ErrorHandledCheck, record: RunRecord
   }
   if (raised.length > 0) {
     return fail(
-      `${an(check.code)} error reached your program on ${check.host} and the program died of it: in Node an 'error' event nobody listens for, or a listener that throws it again, crashes the program. Listen for it (socket.on('error', (err) => …)) and go on.`,
+      `${capitalise(withArticle(check.code))} error reached your program on ${check.host} and the program died of it: in Node an 'error' event nobody listens for, or a listener that throws it again, crashes the program. Listen for it (${errorListenerFor(raised[0]!).replace('…', '(err) => …')}) and go on.`,
     );
   }
   const others = record.errors.filter((e) => e.host === check.host).map((e) => e.code);
@@ -79,9 +80,9 @@ export function evaluateRanWithoutError(_check: RanWithoutErrorCheck, record: Ru
   const where = record.error?.file && record.error.line ? ` (${record.error.file}:${record.error.line})` : '';
   switch (record.outcome) {
     case 'did-not-compile':
-      return fail(`Your program did not compile${where}: ${record.error?.message ?? 'syntax error'}.`);
+      return fail(`Your program did not compile${where}: ${endSentence(record.error?.message ?? 'syntax error')}`);
     case 'threw':
-      return fail(crashFact(record) ?? `Your program threw${where}: ${record.error?.message ?? 'an error'}.`);
+      return fail(crashFact(record) ?? `Your program threw${where}: ${endSentence(record.error?.message ?? 'an error')}`);
     case 'timed-out':
       return fail(`Your program was still running when the time budget ran out: look for an endless loop.`);
     case 'limit':

@@ -57,7 +57,7 @@ describe('typing in the editor', () => {
       for (let presses = 0; presses < 2 && !(await onRun()); presses++) await page.keyboard.press('Escape');
       expect(await onRun()).toBe(true);
       await page.keyboard.press('/');
-      await expect.poll(() => searchOpen(page)).toBe(true);
+      await expect.poll(() => searchOpen(page), { timeout: 10_000 }).toBe(true);
     });
   });
 });
@@ -161,17 +161,18 @@ describe('the network after a passing run', () => {
       const accepted = slots.filter((slot) => slot.kind === 'accepted');
       const clients = slots.filter((slot) => slot.kind === 'endpoint');
       expect(doors).toMatchObject([{ endpoint: '0.0.0.0:7', gone: false, text: 'LISTEN' }]);
-      expect(accepted).toHaveLength(3);
+      // The echo driver has four clients: one accepted socket each.
+      expect(accepted).toHaveLength(4);
       for (const socket of accepted) expect(socket).toMatchObject({ door: doors[0]!.id, endpoint: '10.0.0.2:7', gone: true, text: 'closed' });
-      expect(clients).toHaveLength(3);
+      expect(clients).toHaveLength(4);
       const wires = await page.locator(`${diagram} .np-wire`).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-sockets')));
-      expect(wires).toHaveLength(3);
-      // Each wire joins one client's socket to one accepted socket: three different pairs.
+      expect(wires).toHaveLength(4);
+      // Each wire joins one client's socket to one accepted socket: four different pairs.
       const pairs = wires.map((ids) => ids!.split(' '));
       expect(new Set(pairs.map(([client]) => client))).toEqual(new Set(clients.map((slot) => slot.id)));
       expect(new Set(pairs.map(([, server]) => server))).toEqual(new Set(accepted.map((slot) => slot.id)));
       const labels = await page.locator(`${diagram} .np-wire-labels .np-label-sub`).allTextContents();
-      expect(labels).toEqual(['TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed']);
+      expect(labels).toEqual(['TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed']);
     });
   });
 

@@ -36,7 +36,8 @@ describe('the packet list', () => {
       const all = Number(/^All packets \((\d+)\)$/.exec(options[0]!)![1]);
       expect(await page.locator(`${panel} [data-np="packet-table"]`).getAttribute('aria-rowcount')).toBe(String(all + 1));
       const tcp = options.filter((option) => option.startsWith('TCP 10.0.0.10:'));
-      expect(tcp, `options were ${options.join(' | ')}`).toHaveLength(3);
+      // One connection per client of the echo driver (four).
+      expect(tcp, `options were ${options.join(' | ')}`).toHaveLength(4);
 
       await filter.selectOption({ label: tcp[1]! });
       const shown = await page.locator(rows).evaluateAll((elements) =>

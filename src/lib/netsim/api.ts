@@ -133,6 +133,12 @@ export interface NetProcess {
   /** True once the process exited or crashed. */
   readonly exited: boolean;
   /**
+   * True when the process ended because nothing was left to do (Node's empty event loop), not by exit() or a
+   * crash. A rejection nobody handled may still be reported after such an end: a browser dispatches
+   * 'unhandledrejection' as a task of its own, after the run's virtual clock went on; Node would have crashed.
+   */
+  readonly endedIdle: boolean;
+  /**
    * Keeps the process running even when its program has nothing left to do (as a test runner or a REPL
    * keeps Node running); returns the function that lets go. Without it a program ends as Node's does.
    */

@@ -44,6 +44,7 @@ export const MODULE_NAMES = [
 export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore, settings: ProcessSettings = {}): NetProcess {
   const ctx = new FaceContext(stack, host, core);
   let runnerHandler: ((error: unknown) => void) | null = null;
+  let endedIdle = false;
 
   const end = (how: 'exited' | 'crashed', code: number): void => {
     if (core.exited) return;
@@ -57,7 +58,10 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
 
   const timers = defineTimers(ctx);
   const control = defineProcess(ctx, settings, (code) => end('exited', code));
-  ctx.onIdle = () => control.endOfWork();
+  ctx.onIdle = () => {
+    endedIdle = !core.exited;
+    control.endOfWork();
+  };
   const readline = defineReadline(ctx);
   const dns = bindDns(ctx);
   const modules: Record<string, unknown> = {
@@ -124,6 +128,9 @@ export function createProcess(stack: Stack, host: HostRuntime, core: ProcessCore
     },
     get exited() {
       return core.exited;
+    },
+    get endedIdle() {
+      return endedIdle;
     },
     keepAlive(): () => void {
       const hold = ctx.hold();

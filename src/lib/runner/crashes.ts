@@ -41,12 +41,13 @@ export class Crashes {
     if (isProcessExit(reason)) return;
     const where = locateInPrograms(describeThrown(reason).stack, this.compiled);
     const owner = this.started.find((s) => s.program.file === where?.file) ?? this.started[this.started.length - 1];
-    if (owner) this.record(owner.program, owner.process, reason);
+    if (owner) this.record(owner.program, owner.process, reason, owner.process.endedIdle);
   }
 
-  private record(program: ProgramSource, process: NetProcess, thrown: unknown): void {
-    // `process.exit()` unwinds the program's code with a marker: that is an exit, not a crash.
-    if (isProcessExit(thrown) || process.exited) return;
+  private record(program: ProgramSource, process: NetProcess, thrown: unknown, lateRejection = false): void {
+    // `process.exit()` unwinds the program's code with a marker: that is an exit, not a crash. A process
+    // that ended is past crashing, except for a rejection the browser reported after it ran out of work.
+    if (isProcessExit(thrown) || (process.exited && !lateRejection)) return;
     // A run limit stops the whole network; the runner reports it in its own words, not as this program's crash.
     if (thrown instanceof LimitExceeded) return;
     const described = describeThrown(thrown);

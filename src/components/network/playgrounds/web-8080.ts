@@ -7,7 +7,7 @@ import { definePlayground } from './kit/playground';
 
 export const { summary, topology, services, start } = definePlayground({
   summary:
-    'Two computers on 10.0.0.0/24: laptop (10.0.0.10) and web (10.0.0.2). On web, the site’s web server (httpd, run by root) listens on port 80, and a developer’s test server (node, run by the user dev) on port 8080.',
+    'Two computers on 10.0.0.0/24: laptop (10.0.0.10) and web (10.0.0.2). On web, the site’s web server (httpd, run by root) listens on port 80, and a developer’s test server (node, run by a normal user, as your terminal is) on port 8080.',
   topology: {
     version: 1,
     seed: 5,

@@ -82,6 +82,13 @@ describe('definePlayground', () => {
     expect(() => definePlayground({ summary: '', topology, services: [service] })).toThrow(message);
   });
 
+  it.each([
+    ['a browser to a host that does not exist', { kind: 'browser', host: 'web', process: 'browser', runAs: 'user', to: { host: 'mail', port: 80 }, connections: 2 }, 'connects to "mail", which is no host of the topology'],
+    ['a browser with 50 connections', { kind: 'browser', host: 'web', process: 'browser', runAs: 'user', to: { host: 'web', port: 80 }, connections: 50 }, 'opens 50 connections: from 1 to 8'],
+  ])('rejects %s', (_case, service, message) => {
+    expect(() => definePlayground({ summary: '', topology, services: [service as ServiceSpec] })).toThrow(message);
+  });
+
   it('accepts a user service from port 1024 up', () => {
     expect(() => definePlayground({ summary: '', topology, services: [echo({ runAs: 'user', port: 1024 })] })).not.toThrow();
   });

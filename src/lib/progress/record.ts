@@ -8,7 +8,7 @@
  * timestamps, lessons visited).
  */
 import { MISCONCEPTION_KINDS } from '../grader/checks';
-import { EARLIEST_TIME, count, flag, literal, map, member, newest, object, oneOf, optional, text, time, type Field, type ObjectOf, type Problem, type ReadContext } from './fields';
+import { EARLIEST_TIME, count, flag, literal, map, member, newest, object, oneOf, optional, text, time, whole, type Field, type ObjectOf, type Problem, type ReadContext } from './fields';
 
 export const PROGRESS_VERSION = 1 as const;
 
@@ -36,6 +36,16 @@ export const LIMITS = {
   lineNumber: 1_000_000,
   /** Characters all exercises may take together in the stored JSON (localStorage holds about 5 million). */
   exerciseChars: 2_000_000,
+  /** Quizzes a record may hold (one per lesson). */
+  quizzes: 200,
+  /** Questions of one quiz whose answers are kept (a lesson asks 3 to 6). */
+  quizQuestions: 20,
+  /** Characters of one answer as the learner typed it (an address, a port, an option's id). */
+  answerChars: 200,
+  /** Characters all quizzes may take together in the stored JSON. */
+  quizChars: 500_000,
+  /** Times one question was checked. */
+  quizTries: 1_000_000,
   /** Longest text read as a record at all, stored or imported (an export is indented, hence the margin). */
   textChars: 4_000_000,
 } as const;
@@ -48,6 +58,8 @@ const FILE_NAME = /^[A-Za-z0-9_-]+\.ts$/;
 const CHECK_ID = /^[a-z][a-z0-9-]*$/;
 /** The position of an item in a list kept as a map: `0`, `1`, … (JSON keeps integer keys in order). */
 const POSITION = /^(?:0|[1-9][0-9]{0,3})$/;
+/** Quiz ids (`nic-network-card`) and question ids (`loopback-reach`). */
+const QUIZ_ID = /^[a-z][a-z0-9-]*$/;
 /** Lesson slugs (`ports/echo-server`), up to three segments. */
 const LESSON_SLUG = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*){0,2}$/;
 
@@ -150,6 +162,36 @@ export type StoredReset = NonNullable<ExerciseProgress['beforeReset']>;
 
 export const exerciseField = object(exerciseMembers);
 
+/**
+ * The learner's last checked answer to one quiz question, kept as given (an option's id, or the text typed)
+ * so that a teacher's copy can re-grade it; `correct` is the page's verdict when it was checked.
+ */
+const answerMembers = {
+  answer: member('answer', text(LIMITS.answerChars), () => ''),
+  correct: member('whether it was right', flag(), () => false),
+  /** ISO time of the check. */
+  at: member('time answered', time('latest'), () => new Date(EARLIEST_TIME).toISOString()),
+  /** Checks of this question so far, this one included. */
+  tries: member('number of tries', count(LIMITS.quizTries), () => 0),
+};
+
+/** Merging keeps a right answer over a wrong one, else the later: an answer and its verdict stay together. */
+export const answerField = whole(object(answerMembers), (mine, theirs) => {
+  if (mine.correct !== theirs.correct) return theirs.correct ? 'theirs' : 'mine';
+  return theirs.at > mine.at ? 'theirs' : 'mine';
+});
+
+const quizMembers = {
+  /** Question id → the last answer checked. */
+  answers: member(
+    'answers',
+    map({ name: { label: (id) => `question ${id}`, pattern: QUIZ_ID, maxLength: 64 }, value: answerField, maxEntries: LIMITS.quizQuestions, noun: 'answers' }),
+    () => ({}),
+  ),
+};
+
+export const quizField = object(quizMembers);
+
 const recordMembers = {
   version: member('version', literal(PROGRESS_VERSION), () => PROGRESS_VERSION),
   exercises: member(
@@ -169,6 +211,12 @@ const recordMembers = {
     map({ name: { label: (slug) => `lesson ${slug}`, pattern: LESSON_SLUG, maxLength: 200 }, value: time('earliest'), maxEntries: LIMITS.lessons, noun: 'lessons' }),
     () => ({}),
   ),
+  /** Quiz id → the learner's answers to it. */
+  quizzes: member(
+    'quizzes',
+    map({ name: { label: (id) => `quiz ${id}`, pattern: QUIZ_ID, maxLength: 64 }, value: quizField, maxEntries: LIMITS.quizzes, maxChars: LIMITS.quizChars, noun: 'quizzes' }),
+    () => ({}),
+  ),
   /** ISO time of the last change; an unusable one counts as "long ago" (2000), so an imported record's drafts win. */
   updatedAt: member('time of the last change', time('latest'), () => new Date(EARLIEST_TIME).toISOString()),
 };
@@ -177,9 +225,11 @@ export const recordField = object(recordMembers);
 
 export type ExerciseProgress = ObjectOf<typeof exerciseMembers>;
 export type ProgressRecord = ObjectOf<typeof recordMembers>;
+export type QuizProgress = ObjectOf<typeof quizMembers>;
+export type QuizAnswer = ObjectOf<typeof answerMembers>;
 
 export function emptyProgress(now: Date): ProgressRecord {
-  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, updatedAt: now.toISOString() };
+  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, quizzes: {}, updatedAt: now.toISOString() };
 }
 
 export function emptyExerciseProgress(): ExerciseProgress {

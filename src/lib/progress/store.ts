@@ -10,7 +10,7 @@
 import { EARLIEST_TIME, LATEST_TIME, amount, own, type Problem } from './fields';
 import { mergeProgress } from './merge';
 import { migrate } from './migrate';
-import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord, type StoredRun } from './record';
+import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord, type StoredRun, type QuizProgress } from './record';
 import type { StorageLike } from './storage';
 
 export const PROGRESS_KEY = 'endpoints:progress';
@@ -132,6 +132,28 @@ export class ProgressStore {
 
   openHint(exerciseId: string, level: 1 | 2 | 3): boolean {
     return this.updateExercise(exerciseId, (e) => ({ ...e, hintsSeen: Math.min(Math.max(e.hintsSeen, level), LIMITS.hints) }));
+  }
+
+  /** The learner's answers to one quiz (empty when none were checked). */
+  quiz(quizId: string): QuizProgress {
+    return structuredClone(own(this.record.quizzes, quizId) ?? { answers: {} });
+  }
+
+  /**
+   * Keeps a checked answer to a quiz question, as given, with the page's verdict and the time; tries are
+   * counted up to their bound. A text longer than LIMITS.answerChars is refused with a `not-saved` notice.
+   */
+  answerQuestion(quizId: string, questionId: string, answer: string, correct: boolean): boolean {
+    const quiz = own(this.record.quizzes, quizId) ?? { answers: {} };
+    const tries = Math.min((own(quiz.answers, questionId)?.tries ?? 0) + 1, LIMITS.quizTries);
+    const answers = { ...quiz.answers, [questionId]: { answer, correct, at: this.stamp(), tries } };
+    return this.commit({ ...this.record, quizzes: { ...this.record.quizzes, [quizId]: { answers } } }) === true;
+  }
+
+  /** A quiz is done when each of its questions (the ids the page asks now) was last answered right. */
+  quizDone(quizId: string, questionIds: readonly string[]): boolean {
+    const answers = own(this.record.quizzes, quizId)?.answers ?? {};
+    return questionIds.every((id) => own(answers, id)?.correct === true);
   }
 
   visitLesson(slug: string): boolean {

@@ -82,6 +82,23 @@ export const checkSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...checkBase, kind: z.literal('error-handled'), host: name, code: z.string().regex(/^E[A-Z]+$/) }),
   z.object({ ...checkBase, kind: z.literal('console-includes'), text: z.string().min(1), file: fileName.optional(), stream: z.enum(['log', 'error']).optional() }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('reports-interfaces'),
+    file: fileName,
+    show: z.array(z.enum(['prefix', 'mac'])),
+    loopback: z.enum(['skip', 'include']),
+  }),
+  z.object({ ...checkBase, kind: z.literal('prints-hostname'), file: fileName }),
+  z.object({ ...checkBase, kind: z.literal('refused'), client: z.object({ host: name }), server: serverEndpoint }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('reports-outcomes'),
+    file: fileName,
+    targets: z.array(z.object({ address: ipv4, port })).min(1),
+    waitAtLeastMs: z.number().int().positive().optional(),
+    giveUpWithinMs: z.number().int().positive().optional(),
+  }),
   z.object({ ...checkBase, kind: z.literal('ran-without-error') }),
 ]);
 
@@ -148,6 +165,19 @@ export const exerciseJsonSchema = z.object({
   virtualTimeLimitMs: z.number().int().positive().default(60_000),
   /** Host the terminal opens on after a run (default: the host of the last program). */
   terminalHost: name.optional(),
+  /**
+   * One host's cards drawn from each run's seed (./topology-for-seed.ts): how many, their names, their private
+   * addresses. The host declares no cards of its own in the topology.
+   */
+  cardsFromSeed: z
+    .object({
+      host: name,
+      min: z.number().int().min(1).max(8),
+      max: z.number().int().min(1).max(8),
+      names: z.array(z.string().regex(/^[a-z][a-z0-9]{1,14}$/, 'an interface name such as eth0 or wlp2s0')).min(1),
+    })
+    .strict()
+    .optional(),
   onYourComputer: onYourComputerSchema,
 }).strict();
 
@@ -197,6 +227,17 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     issues.push({ message: `lesson "${exercise.lesson}" is in no chapter: the chapters are ${chapterSlugs.join(', ')}`, path: ['lesson'] });
   }
   if (exercise.terminalHost !== undefined) knownHost(exercise.terminalHost, ['terminalHost']);
+  const cards = exercise.cardsFromSeed;
+  if (cards) {
+    knownHost(cards.host, ['cardsFromSeed', 'host']);
+    if (cards.min > cards.max) issues.push({ message: `cardsFromSeed: min (${cards.min}) is more than max (${cards.max})`, path: ['cardsFromSeed', 'min'] });
+    if (new Set(cards.names).size < cards.max) {
+      issues.push({ message: `cardsFromSeed: ${cards.max} cards need at least ${cards.max} different names`, path: ['cardsFromSeed', 'names'] });
+    }
+    if ((exercise.topology.hosts.find((h) => h.name === cards.host)?.nics.length ?? 0) > 0) {
+      issues.push({ message: `cardsFromSeed: host "${cards.host}" gets its cards from the seed, so its "nics" in the topology must be []`, path: ['cardsFromSeed', 'host'] });
+    }
+  }
   if (!exercise.programs.some((p) => p.role === 'learner')) {
     issues.push({ message: 'an exercise needs at least one program with role "learner"', path: ['programs'] });
   }
@@ -222,7 +263,8 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
-    if ((check.kind === 'console-includes' || check.kind === 'prints-received') && check.file && !files.includes(check.file)) {
+    const readsConsole = ['console-includes', 'prints-received', 'reports-interfaces', 'prints-hostname', 'reports-outcomes'].includes(check.kind);
+    if (readsConsole && 'file' in check && check.file && !files.includes(check.file)) {
       issues.push({ message: `check "${check.id}" reads the console of ${check.file}, which is not a program of this exercise`, path: ['checks', i, 'file'] });
     }
   });
@@ -255,6 +297,7 @@ function hostsOfCheck(check: Check): [string, string[]][] {
       return [[check.host, ['host']]];
     case 'connection':
     case 'ephemeral-client-port':
+    case 'refused':
     case 'echo':
     case 'reply':
     case 'request':
@@ -265,6 +308,9 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'bytes-delivered':
       return [[check.to.host, ['to', 'host']]];
     case 'console-includes':
+    case 'reports-interfaces':
+    case 'prints-hostname':
+    case 'reports-outcomes':
     case 'ran-without-error':
       return [];
     default: {

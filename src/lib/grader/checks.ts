@@ -240,6 +240,8 @@ export const MISCONCEPTION_KINDS = [
   'missed-a-card',
   /** The program reported the loopback `lo` as if it were a network card. */
   'reported-loopback',
+  /** The server listens on a card's address only, so its own host's programs using 127.0.0.1 are refused. */
+  'listened-on-card-only',
   /** A server meant for its own host only listens where other hosts reach it (every address, or a card's). */
   'listened-beyond-loopback',
   /** The program printed an outcome for a target that the record contradicts (written down, or said too early). */

@@ -94,6 +94,8 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return reportedLoopback(subject, record);
     case 'listened-beyond-loopback':
       return listenedBeyondLoopback(subject, record);
+    case 'listened-on-card-only':
+      return listenedOnCardOnly(subject, record);
     case 'claimed-an-outcome':
       return claimedAnOutcome(subject, record);
     default: {
@@ -124,9 +126,12 @@ function clientBoundServerPort({ clientHost, serverPort }: Subject, record: RunR
   return undefined;
 }
 
-function listenedOnLoopbackOnly({ serverHost }: Subject, record: RunRecord): string | undefined {
+function listenedOnLoopbackOnly({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
   if (!serverHost) return undefined;
-  const listeners = listenersOf(record, serverHost, 'tcp');
+  const all = listenersOf(record, serverHost, 'tcp');
+  // The server of this check's port, when it listens at all (another server of the program may rightly be on loopback).
+  const atPort = all.filter((e) => e.port === serverPort);
+  const listeners = atPort.length > 0 ? atPort : all;
   if (listeners.length === 0 || !listeners.every((e) => isLoopback(e.ip))) return undefined;
   const nic = nicAddresses(record, serverHost)[0];
   return `Your server listens on ${listInWords(listeners.map(formatEndpoint))} only: loopback is reachable from ${serverHost} itself, so other hosts are refused. Listen on every address (leave out the host, or use 0.0.0.0)${nic ? ` or on ${nic}` : ''}.`;
@@ -240,6 +245,16 @@ function listenedBeyondLoopback({ serverHost, serverPort }: Subject, record: Run
   if (!first) return undefined;
   const where = first.ip === '0.0.0.0' ? `every address of ${serverHost}, its cards' included` : `${first.ip}, the address of ${serverHost}'s card: every host on that card's network reaches it`;
   return `Your server listens on ${formatEndpoint(first)}: ${where}. Only the loopback is ${serverHost}'s alone: listen on 127.0.0.1 (server.listen(${serverPort}, '127.0.0.1')), and other hosts are refused.`;
+}
+
+/** Premise: the server listens on card addresses only at this port, and its own host was refused on 127.0.0.1. */
+function listenedOnCardOnly({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const listeners = listenersOf(record, serverHost, 'tcp').filter((e) => e.port === serverPort);
+  if (listeners.length === 0 || listeners.some((e) => isLoopback(e.ip) || e.ip === '0.0.0.0')) return undefined;
+  const refused = record.errors.find((e) => e.host === serverHost && e.code === 'ECONNREFUSED' && new RegExp(`127\\.[\\d.]+:${serverPort}$`).test(e.message));
+  if (!refused) return undefined;
+  return `Your server listens on ${listInWords(listeners.map(formatEndpoint))} only, so ${serverHost}'s own program that used 127.0.0.1 was refused (${refused.message}). A server listens on one address, not on "this computer": 127.0.0.1 is another address. To be reached both ways, listen on every address (leave out the host).`;
 }
 
 /** Premise: a line names a target with an outcome the record contradicts. */

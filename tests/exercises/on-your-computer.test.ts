@@ -123,6 +123,8 @@ describe.skipIf(ssMissing !== undefined).each(exercises.map((e) => [e.id, e] as 
         // Node listens on `::` when no host is given, which ss prints as `*`: the recipe says `*:PORT`.
         expect(lines.map((line) => line.split(/\s+/)[3]), `ss -tln printed:\n${lines.join('\n')}`).toContain(`*:${use}`);
       }
+      // Its other ports (1024 and up): the next program may only start once they listen too.
+      for (const { port } of (exercise.onYourComputer.listens ?? []).filter((p) => p.listener === program.file)) await waitForListener(port, process);
     }
     // The programs that finish by themselves (the last one, unless the recipe names them): each must end well.
     const ending = exercise.onYourComputer.ends ?? [started.at(-1)!.file];

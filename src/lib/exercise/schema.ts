@@ -143,6 +143,8 @@ const onYourComputerSchema = z
       .default([]),
     /** Lines the programs print on a real computer, shown in the lesson and checked on real Node. */
     prints: z.array(z.object({ file: fileName, text: z.string().min(1) }).strict()).min(1),
+    /** Ports of 1024 and up a program listens on: the test starts the next program once they listen. */
+    listens: z.array(z.object({ port: z.number().int().min(1024).max(65535), listener: fileName }).strict()).optional(),
     /** The programs that finish by themselves (default: the last one); the others are servers that keep running. */
     ends: z.array(fileName).min(1).optional(),
   })
@@ -255,6 +257,9 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     } else if (listener.runAs !== 'root') {
       issues.push({ message: `onYourComputer: ${entry.listener} listens on port ${entry.port}, below 1024, so it must run as root here too: set its "runAs": "root"`, path: ['programs'] });
     }
+  });
+  (exercise.onYourComputer.listens ?? []).forEach((entry, i) => {
+    if (!files.includes(entry.listener)) issues.push({ message: `onYourComputer: ${entry.listener} listens on ${entry.port} but is not a program of this exercise`, path: ['onYourComputer', 'listens', i, 'listener'] });
   });
   (exercise.onYourComputer.ends ?? []).forEach((file, i) => {
     if (!files.includes(file)) issues.push({ message: `onYourComputer: ${file} ends by itself but is not a program of this exercise`, path: ['onYourComputer', 'ends', i] });

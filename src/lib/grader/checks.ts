@@ -246,6 +246,8 @@ export const MISCONCEPTION_KINDS = [
   'listened-beyond-loopback',
   /** The program printed an outcome for a target that the record contradicts (written down, or said too early). */
   'claimed-an-outcome',
+  /** The program left an unanswered connection to the kernel's two minutes instead of a timeout of its own. */
+  'waited-for-the-kernel',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

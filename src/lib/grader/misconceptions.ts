@@ -5,7 +5,7 @@
  */
 import type { Check, MisconceptionKind, ReportsInterfacesCheck, ReportsOutcomesCheck } from './checks';
 import { describeCard, foreignAddresses, loopbackLines, reportedHost, unreported } from './kinds/interfaces';
-import { contradiction, describeOutcome } from './kinds/outcomes';
+import { contradiction, describeOutcome, saysItGaveUp, waitedMs, waitedTooLong } from './kinds/outcomes';
 import { quoted } from './printed';
 import type { RunRecord } from '../runner/protocol';
 import { capitalise, errorListenerFor, withArticle } from './words';
@@ -98,6 +98,8 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return listenedOnCardOnly(subject, record);
     case 'claimed-an-outcome':
       return claimedAnOutcome(subject, record);
+    case 'waited-for-the-kernel':
+      return waitedForTheKernel(subject, record);
     default: {
       const never: never = kind;
       throw new Error(`unknown misconception ${String(never)}`);
@@ -261,5 +263,16 @@ function listenedOnCardOnly({ serverHost, serverPort }: Subject, record: RunReco
 function claimedAnOutcome({ outcomes }: Subject, record: RunRecord): string | undefined {
   const found = outcomes && contradiction(outcomes, record);
   if (!outcomes || !found) return undefined;
+  if (found.outcome.kind === 'connected' && saysItGaveUp(found.line)) {
+    return `${outcomes.file} printed ${quoted(found.line)}, but its attempt at ${found.target.address}:${found.target.port} connected. A socket's timeout goes on after it connects: it fires whenever the socket is idle that long. Once connected, turn it off (socket.setTimeout(0)) or close the socket (destroy(), or read what comes so end() can finish).`;
+  }
   return `${outcomes.file} printed ${quoted(found.line)}, but in this run its attempt at ${found.target.address}:${found.target.port} ${describeOutcome(found.outcome)}. Which services run changes from run to run: print what the socket tells you — in its 'connect' listener, or err.code in its 'error' listener — never what you expect.`;
+}
+
+/** Premise: an attempt nobody answered went on longer than the check allows (to the kernel's ETIMEDOUT, or to the end). */
+function waitedForTheKernel({ outcomes }: Subject, record: RunRecord): string | undefined {
+  const found = outcomes && waitedTooLong(outcomes, record);
+  if (!outcomes || !found) return undefined;
+  const seconds = Math.round(waitedMs(found.outcome) / 1000);
+  return `${outcomes.file} waited ${seconds} s for ${found.target.address}:${found.target.port}, which ${describeOutcome(found.outcome)}. Linux gives up on a connection nobody answers only after about two minutes (it sends the SYN again after 1, 2, 4, 8, 16, 32 and 64 s). Don't wait for it: call socket.setTimeout(5000) as soon as you create the socket — before it connects — and destroy the socket on 'timeout', saying it timed out.`;
 }

@@ -84,6 +84,11 @@ export function describeOutcome(outcome: Outcome): string {
   }
 }
 
+/** The line says the program gave up waiting (a timeout). */
+export function saysItGaveUp(line: string): boolean {
+  return GAVE_UP_WORDS.test(line);
+}
+
 /** Does the line say this outcome? */
 function says(line: string, outcome: Outcome): boolean {
   switch (outcome.kind) {
@@ -107,7 +112,10 @@ function saysAnError(line: string): boolean {
 function contradicts(line: string, outcome: Outcome): boolean {
   if (outcome.kind === 'connected') return saysAnError(line);
   const codes = [...line.matchAll(/\bE[A-Z]{4,}\b/g)].map((m) => m[0]);
-  if (outcome.kind === 'error' && codes.some((code) => code !== outcome.code && code in MEANINGS)) return true;
+  const own = outcome.kind === 'error' ? outcome.code : 'ETIMEDOUT';
+  // Another failure's code or words ("refused" where nobody answered ARP, "timed out" where the network was unreachable).
+  if (codes.some((code) => code !== own && code in MEANINGS)) return true;
+  if (Object.entries(MEANINGS).some(([code, m]) => code !== own && m.words.test(line)) && !says(line, outcome)) return true;
   return CONNECTED_WORDS.test(line) && !saysAnError(line);
 }
 
@@ -132,6 +140,22 @@ export function contradiction(check: ReportsOutcomesCheck, record: RunRecord): {
   return undefined;
 }
 
+/** How long the program waited on this attempt before it ended (or until the run ended). */
+export function waitedMs(outcome: Outcome): number {
+  return outcome.kind === 'waiting' ? outcome.sinceMs : outcome.kind === 'gave-up' || outcome.kind === 'error' ? outcome.afterMs : 0;
+}
+
+/** The first target the program waited on for longer than `giveUpWithinMs`, with what became of it. */
+export function waitedTooLong(check: ReportsOutcomesCheck, record: RunRecord): { target: Target; outcome: Outcome } | undefined {
+  const program = programOf(record, check.file);
+  if (!program || check.giveUpWithinMs === undefined) return undefined;
+  for (const t of check.targets) {
+    const outcome = outcomesFor(record, program, t).at(-1);
+    if (outcome && waitedMs(outcome) > check.giveUpWithinMs) return { target: t, outcome };
+  }
+  return undefined;
+}
+
 export function evaluateReportsOutcomes(check: ReportsOutcomesCheck, record: RunRecord): Verdict {
   const program = programOf(record, check.file);
   if (!program) return fail(`${check.file} did not run, so it tried nothing.`);
@@ -152,7 +176,7 @@ export function evaluateReportsOutcomes(check: ReportsOutcomesCheck, record: Run
       );
     }
     if (check.giveUpWithinMs !== undefined) {
-      const waited = outcome.kind === 'waiting' ? outcome.sinceMs : outcome.kind === 'gave-up' || outcome.kind === 'error' ? outcome.afterMs : 0;
+      const waited = waitedMs(outcome);
       if (waited > check.giveUpWithinMs) {
         return fail(
           `${check.file} waited ${Math.round(waited / 1000)} s for ${named(t)}, which ${describeOutcome(outcome)}: nothing answers there, and Linux gives up on a connection only after about two minutes. Give up sooner yourself: socket.setTimeout(${Math.min(check.giveUpWithinMs, 5000)}) and destroy the socket on 'timeout' (at most ${check.giveUpWithinMs / 1000} s).`,

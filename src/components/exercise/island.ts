@@ -175,7 +175,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       // Kept for the next visit: the results as shown now (the type problems join them when known).
       const ranAt = store.saveLastRun(data.id, storedRun(report));
       editor.setRunMarkers(markersOf(report));
-      renderReport(region, report, { nextLesson: data.nextLesson });
+      renderReport(region, report, { nextLesson: data.nextLesson, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
       if (compiled) {

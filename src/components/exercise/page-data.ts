@@ -31,6 +31,8 @@ export interface IslandData {
   /** Host the terminal's prompt opens on after a run: the exercise's `terminalHost`, else its last program's host. */
   terminalHost: string;
   topology: TopologySpec;
+  /** What differs from run to run, in the results' words (the exercise's `eachRunHas`). */
+  eachRunHas?: string;
   /** A host whose cards each run draws from its seed (no address in its tab label: it changes). */
   cardsFromSeed?: CardsFromSeed;
   programs: IslandProgram[];
@@ -54,6 +56,7 @@ export function islandData(exercise: Exercise, nextLesson: IslandData['nextLesso
     terminalHost: exercise.terminalHost ?? exercise.programs[exercise.programs.length - 1]?.host ?? exercise.topology.hosts[0]!.name,
     topology: exercise.topology as TopologySpec,
     ...(exercise.cardsFromSeed ? { cardsFromSeed: exercise.cardsFromSeed } : {}),
+    ...(exercise.eachRunHas ? { eachRunHas: exercise.eachRunHas } : {}),
     programs: exercise.programs.map((program) => {
       const learner = program.role === 'learner';
       return {

@@ -169,6 +169,8 @@ export const exerciseJsonSchema = z.object({
   virtualTimeLimitMs: z.number().int().positive().default(60_000),
   /** Host the terminal opens on after a run (default: the host of the last program). */
   terminalHost: name.optional(),
+  /** What differs from run to run, as the results say it: "other timings and other cards on laptop". */
+  eachRunHas: z.string().min(1).max(120).optional(),
   /**
    * One host's cards drawn from each run's seed (./topology-for-seed.ts): how many, their names, their private
    * addresses. The host declares no cards of its own in the topology.

@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit, watchProblems, type Theme } from './browser';
 import type { Question, QuizSpec } from '../../src/components/quiz/define';
-import nicQuiz from '../../src/content/quizzes/nic-network-card';
+// The prefix lesson has a quiz and no exercise, so its quiz alone completes it.
+import prefixQuiz from '../../src/content/quizzes/subnets-prefix';
 
 const siteUrl = inject('siteUrl');
-const LESSON = 'nic/network-card/';
-const QUIZ = '[data-quiz="nic-network-card"]';
+const LESSON = 'subnets/prefix/';
+const QUIZ = '[data-quiz="subnets-prefix"]';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,21 +60,21 @@ function rightAnswer(spec: Question): string {
   return spec.accept[0]!.replace(':', ' : ');
 }
 
-describe('the quiz on the NIC lesson', () => {
+describe('the quiz on the prefix lesson', () => {
   it('is answered by keyboard alone: feedback says why, answers are kept as given, and the lesson is marked done', async () => {
     const context = await newSiteContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    const spec = nicQuiz as QuizSpec;
+    const spec = prefixQuiz as QuizSpec;
     try {
       await visit(page, siteUrl, LESSON);
       await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
       expect(await page.locator(`${QUIZ} fieldset`).count()).toBe(spec.questions.length);
-      expect(await page.locator('#starlight__sidebar a[href$="/nic/network-card/"] .lesson-done-mark').count()).toBe(0);
+      expect(await page.locator('#starlight__sidebar a[href$="/subnets/prefix/"] .lesson-done-mark').count()).toBe(0);
 
       // A wrong answer: the option's own feedback, in a live region, and "Not quite".
       const first = spec.questions[0]!;
-      if (first.kind !== 'choice') throw new Error('the first question of the NIC quiz is a choice');
+      if (first.kind !== 'choice') throw new Error('the first question of the prefix quiz is a choice');
       const wrong = first.options.find((option) => !option.correct)!;
       await answer(page, first, wrong.id);
       await expect.poll(() => feedback(page, first.id).textContent()).toContain('Not quite.');
@@ -85,19 +86,19 @@ describe('the quiz on the NIC lesson', () => {
       await answer(page, short, '300.1.2.3');
       await expect.poll(() => feedback(page, short.id).textContent()).toContain('Not checked yet: 300.1.2.3 is not an address');
       const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('endpoints:progress') ?? '{}'));
-      expect((await stored()).quizzes['nic-network-card'].answers[short.id]).toBeUndefined();
+      expect((await stored()).quizzes['subnets-prefix'].answers[short.id]).toBeUndefined();
 
       for (const spec_ of spec.questions) await answer(page, spec_, rightAnswer(spec_));
       for (const spec_ of spec.questions) await expect.poll(() => feedback(page, spec_.id).textContent()).toMatch(/^Right\./);
       await expect.poll(() => page.locator(`${QUIZ} [data-quiz-score]`).textContent()).toContain('this quiz counts as done');
 
-      const answers = (await stored()).quizzes['nic-network-card'].answers;
+      const answers = (await stored()).quizzes['subnets-prefix'].answers;
       expect(answers[first.id]).toMatchObject({ answer: first.options.find((o) => o.correct)!.id, correct: true, tries: 2 });
       expect(answers[short.id]).toMatchObject({ answer: rightAnswer(short), correct: true, tries: 1 });
 
       // The lesson has no exercise: its quiz alone completes it; the chapter's bar counts it.
-      await expect.poll(() => page.locator('#starlight__sidebar a[href$="/nic/network-card/"] .lesson-done-mark').count()).toBe(1);
-      expect(await page.locator('[data-progress-bar][data-chapter="nic"] [data-progress-label]').textContent()).toBe('1 of 2 quizzes done');
+      await expect.poll(() => page.locator('#starlight__sidebar a[href$="/subnets/prefix/"] .lesson-done-mark').count()).toBe(1);
+      expect(await page.locator('[data-progress-bar][data-chapter="subnets"] [data-progress-label]').textContent()).toBe('0 of 2 exercises passed, 1 of 2 quizzes done');
 
       // Back again: the answers and their feedback are there.
       await page.reload({ waitUntil: 'networkidle' });
@@ -123,7 +124,7 @@ describe('the quiz on the NIC lesson', () => {
       await page.setViewportSize({ width, height: 900 });
       await visit(page, siteUrl, LESSON);
       await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
-      const spec = nicQuiz as QuizSpec;
+      const spec = prefixQuiz as QuizSpec;
       const [first, second] = spec.questions;
       if (first?.kind !== 'choice' || !second) throw new Error('unexpected quiz shape');
       await question(page, first.id).locator('input[type="radio"]').first().check();

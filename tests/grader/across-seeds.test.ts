@@ -70,5 +70,8 @@ describe("the results' note on the runs", () => {
     expect(seedNote({ passed: false, run: 1, runs: 3, seed: 1 })).toBeUndefined();
     expect(seedNote({ passed: true, run: 1, runs: 1, seed: 1 })).toBeUndefined();
     expect(seedNote(undefined)).toBeUndefined();
+    // An exercise says what differs between its runs (own-cards: the cards themselves).
+    expect(seedNote({ passed: true, run: 3, runs: 3, seed: 9 }, 'other cards on laptop')).toBe('Checked over 3 runs, each with other cards on laptop: every run passed.');
+    expect(seedNote({ passed: false, run: 2, runs: 3, seed: 7 }, 'other cards on laptop')).toBe('Run 1 passed, but run 2 of 3 failed: it had other cards on laptop (seed 7). What you see here, in the diagram and in the terminal is that run.');
   });
 });

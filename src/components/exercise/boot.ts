@@ -88,7 +88,7 @@ function showSavedWork(root: HTMLElement): void {
     // A run started meanwhile has the region: its results are newer.
     if (!region || region.getAttribute('aria-busy') === 'true' || root.dataset.ran) return;
     const data = readIslandData(root);
-    view.renderReport(region, kept.reportOf(run, data.checks), { nextLesson: data.nextLesson, savedAt: run.at });
+    view.renderReport(region, kept.reportOf(run, data.checks), { nextLesson: data.nextLesson, savedAt: run.at, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { gradeAcrossSeeds } from '../../lib/grader/across-seeds';
 import { gradingSeeds } from '../../lib/exercise/seeds';
+import { topologyForSeed } from '../../lib/exercise/topology-for-seed';
 import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
 import { createCodeEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
@@ -174,7 +175,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       // Kept for the next visit: the results as shown now (the type problems join them when known).
       const ranAt = store.saveLastRun(data.id, storedRun(report));
       editor.setRunMarkers(markersOf(report));
-      renderReport(region, report, { nextLesson: data.nextLesson });
+      renderReport(region, report, { nextLesson: data.nextLesson, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
       if (compiled) {
@@ -197,7 +198,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   function runOrder(snapshot: EditorSnapshot, seed: number): RunOrder {
     return {
       exerciseId: data.id,
-      topology: { ...data.topology, seed },
+      topology: topologyForSeed(data.topology, seed, data.cardsFromSeed),
       programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
         file,
         host,

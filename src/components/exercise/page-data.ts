@@ -5,6 +5,7 @@
 import type { Check } from '../../lib/grader/checks';
 import type { TopologySpec } from '../../lib/netsim/types';
 import type { Exercise } from '../../lib/exercise/schema';
+import type { CardsFromSeed } from '../../lib/exercise/topology-for-seed';
 
 export interface IslandProgram {
   file: string;
@@ -30,6 +31,10 @@ export interface IslandData {
   /** Host the terminal's prompt opens on after a run: the exercise's `terminalHost`, else its last program's host. */
   terminalHost: string;
   topology: TopologySpec;
+  /** What differs from run to run, in the results' words (the exercise's `eachRunHas`). */
+  eachRunHas?: string;
+  /** A host whose cards each run draws from its seed (no address in its tab label: it changes). */
+  cardsFromSeed?: CardsFromSeed;
   programs: IslandProgram[];
   checks: Check[];
   /** Three levels: a nudge, a pointer, a near-solution. */
@@ -50,6 +55,8 @@ export function islandData(exercise: Exercise, nextLesson: IslandData['nextLesso
     summary: exercise.summary,
     terminalHost: exercise.terminalHost ?? exercise.programs[exercise.programs.length - 1]?.host ?? exercise.topology.hosts[0]!.name,
     topology: exercise.topology as TopologySpec,
+    ...(exercise.cardsFromSeed ? { cardsFromSeed: exercise.cardsFromSeed } : {}),
+    ...(exercise.eachRunHas ? { eachRunHas: exercise.eachRunHas } : {}),
     programs: exercise.programs.map((program) => {
       const learner = program.role === 'learner';
       return {

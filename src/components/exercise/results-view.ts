@@ -43,6 +43,8 @@ export interface ReportOptions {
   nextLesson: LessonLink | null;
   /** Set when the report is a saved one, shown again after a reload: when that run happened. */
   savedAt?: string;
+  /** What differs from run to run, as the exercise says it (default: timings and the clients' texts). */
+  eachRunHas?: string;
 }
 
 /** Where the error happened, in the learner's words: "server.ts, line 3". */
@@ -184,7 +186,7 @@ export function renderReport(region: HTMLElement, report: RunReport, options: Re
   const parts: HTMLElement[] = [];
   if (options.savedAt) parts.push(savedNote(options.savedAt));
   parts.push(status);
-  const note = seedNote(report.seeded);
+  const note = seedNote(report.seeded, options.eachRunHas);
   if (note) parts.push(element('p', 'exercise-seeds', note));
   if (report.outcome !== 'did-not-compile') {
     if (report.typeProblems.length > 0) parts.push(typeNotes(report.typeProblems));
@@ -200,13 +202,17 @@ export function renderReport(region: HTMLElement, report: RunReport, options: Re
  * What a grading of several runs adds to the status: that a pass held under every run, or which run failed
  * after others passed (its results, diagram and terminal are the ones shown). Nothing for a first-run failure.
  */
-export function seedNote(seeded: RunReport['seeded']): string | undefined {
+export function seedNote(seeded: RunReport['seeded'], eachRunHas = DEFAULT_EACH_RUN_HAS): string | undefined {
   if (!seeded || seeded.runs < 2) return undefined;
-  if (seeded.passed) return `Checked over ${seeded.runs} runs, each with other timings and other texts from the clients: every run passed.`;
+  if (seeded.passed) return `Checked over ${seeded.runs} runs, each with ${eachRunHas}: every run passed.`;
   if (seeded.run === 1) return undefined;
   const before = seeded.run === 2 ? 'Run 1 passed' : `Runs 1 to ${seeded.run - 1} passed`;
-  return `${before}, but run ${seeded.run} of ${seeded.runs} failed: it had other timings and other texts from the clients (seed ${seeded.seed}). What you see here, in the diagram and in the terminal is that run. A program that passes only sometimes usually depends on when or in how many pieces data arrives.`;
+  const hint = eachRunHas === DEFAULT_EACH_RUN_HAS ? ' A program that passes only sometimes usually depends on when or in how many pieces data arrives.' : '';
+  return `${before}, but run ${seeded.run} of ${seeded.runs} failed: it had ${eachRunHas} (seed ${seeded.seed}). What you see here, in the diagram and in the terminal is that run.${hint}`;
 }
+
+/** What differs between the runs of a grading, unless the exercise says more. */
+export const DEFAULT_EACH_RUN_HAS = 'other timings and other texts from the clients';
 
 /** Adds the type problems of the text that ran, once TypeScript has answered (after the checks are shown). */
 export function renderTypeProblems(region: HTMLElement, problems: readonly ProblemOnLine[]): void {

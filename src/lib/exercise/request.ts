@@ -4,6 +4,7 @@
  */
 import { PROTOCOL_VERSION, type ProgramSource, type RunRequest } from '../runner/protocol';
 import type { Exercise } from './schema';
+import { topologyForSeed } from './topology-for-seed';
 
 /** Which learner files to run: the learner's drafts, or one of the exercise's own versions. */
 export type LearnerFiles =
@@ -32,7 +33,10 @@ export function learnerSources(exercise: Exercise, which: LearnerFiles): Record<
   }
 }
 
-/** The run request for these learner files; `seed` replaces the topology's (a grading's runs: `gradingSeeds` in ./seeds). */
+/**
+ * The run request for these learner files; `seed` replaces the topology's (a grading's runs: `gradingSeeds` in
+ * ./seeds), and draws the cards of `cardsFromSeed`'s host.
+ */
 export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1, seed?: number): RunRequest {
   const learner = learnerSources(exercise, which);
   const programs: ProgramSource[] = exercise.programs.map((p) => ({
@@ -48,7 +52,7 @@ export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId =
     version: PROTOCOL_VERSION,
     runId,
     exerciseId: exercise.id,
-    topology: seed === undefined ? exercise.topology : { ...exercise.topology, seed },
+    topology: topologyForSeed(exercise.topology, seed ?? exercise.topology.seed ?? 1, exercise.cardsFromSeed),
     programs,
     timeBudgetMs: exercise.timeBudgetMs,
     virtualTimeLimitMs: exercise.virtualTimeLimitMs,

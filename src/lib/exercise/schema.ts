@@ -82,6 +82,23 @@ export const checkSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...checkBase, kind: z.literal('error-handled'), host: name, code: z.string().regex(/^E[A-Z]+$/) }),
   z.object({ ...checkBase, kind: z.literal('console-includes'), text: z.string().min(1), file: fileName.optional(), stream: z.enum(['log', 'error']).optional() }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('reports-interfaces'),
+    file: fileName,
+    show: z.array(z.enum(['prefix', 'mac'])),
+    loopback: z.enum(['skip', 'include']),
+  }),
+  z.object({ ...checkBase, kind: z.literal('prints-hostname'), file: fileName }),
+  z.object({ ...checkBase, kind: z.literal('refused'), client: z.object({ host: name }), server: serverEndpoint }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('reports-outcomes'),
+    file: fileName,
+    targets: z.array(z.object({ address: ipv4, port })).min(1),
+    waitAtLeastMs: z.number().int().positive().optional(),
+    giveUpWithinMs: z.number().int().positive().optional(),
+  }),
   z.object({ ...checkBase, kind: z.literal('ran-without-error') }),
 ]);
 
@@ -126,6 +143,10 @@ const onYourComputerSchema = z
       .default([]),
     /** Lines the programs print on a real computer, shown in the lesson and checked on real Node. */
     prints: z.array(z.object({ file: fileName, text: z.string().min(1) }).strict()).min(1),
+    /** Ports of 1024 and up a program listens on: the test starts the next program once they listen. */
+    listens: z.array(z.object({ port: z.number().int().min(1024).max(65535), listener: fileName }).strict()).optional(),
+    /** The programs that finish by themselves (default: the last one); the others are servers that keep running. */
+    ends: z.array(fileName).min(1).optional(),
   })
   .strict();
 
@@ -148,6 +169,21 @@ export const exerciseJsonSchema = z.object({
   virtualTimeLimitMs: z.number().int().positive().default(60_000),
   /** Host the terminal opens on after a run (default: the host of the last program). */
   terminalHost: name.optional(),
+  /** What differs from run to run, as the results say it: "other timings and other cards on laptop". */
+  eachRunHas: z.string().min(1).max(120).optional(),
+  /**
+   * One host's cards drawn from each run's seed (./topology-for-seed.ts): how many, their names, their private
+   * addresses. The host declares no cards of its own in the topology.
+   */
+  cardsFromSeed: z
+    .object({
+      host: name,
+      min: z.number().int().min(1).max(8),
+      max: z.number().int().min(1).max(8),
+      names: z.array(z.string().regex(/^[a-z][a-z0-9]{1,14}$/, 'an interface name such as eth0 or wlp2s0')).min(1),
+    })
+    .strict()
+    .optional(),
   onYourComputer: onYourComputerSchema,
 }).strict();
 
@@ -197,6 +233,17 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     issues.push({ message: `lesson "${exercise.lesson}" is in no chapter: the chapters are ${chapterSlugs.join(', ')}`, path: ['lesson'] });
   }
   if (exercise.terminalHost !== undefined) knownHost(exercise.terminalHost, ['terminalHost']);
+  const cards = exercise.cardsFromSeed;
+  if (cards) {
+    knownHost(cards.host, ['cardsFromSeed', 'host']);
+    if (cards.min > cards.max) issues.push({ message: `cardsFromSeed: min (${cards.min}) is more than max (${cards.max})`, path: ['cardsFromSeed', 'min'] });
+    if (new Set(cards.names).size < cards.max) {
+      issues.push({ message: `cardsFromSeed: ${cards.max} cards need at least ${cards.max} different names`, path: ['cardsFromSeed', 'names'] });
+    }
+    if ((exercise.topology.hosts.find((h) => h.name === cards.host)?.nics.length ?? 0) > 0) {
+      issues.push({ message: `cardsFromSeed: host "${cards.host}" gets its cards from the seed, so its "nics" in the topology must be []`, path: ['cardsFromSeed', 'host'] });
+    }
+  }
   if (!exercise.programs.some((p) => p.role === 'learner')) {
     issues.push({ message: 'an exercise needs at least one program with role "learner"', path: ['programs'] });
   }
@@ -213,6 +260,12 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
       issues.push({ message: `onYourComputer: ${entry.listener} listens on port ${entry.port}, below 1024, so it must run as root here too: set its "runAs": "root"`, path: ['programs'] });
     }
   });
+  (exercise.onYourComputer.listens ?? []).forEach((entry, i) => {
+    if (!files.includes(entry.listener)) issues.push({ message: `onYourComputer: ${entry.listener} listens on ${entry.port} but is not a program of this exercise`, path: ['onYourComputer', 'listens', i, 'listener'] });
+  });
+  (exercise.onYourComputer.ends ?? []).forEach((file, i) => {
+    if (!files.includes(file)) issues.push({ message: `onYourComputer: ${file} ends by itself but is not a program of this exercise`, path: ['onYourComputer', 'ends', i] });
+  });
   exercise.onYourComputer.prints.forEach((line, i) => {
     if (!files.includes(line.file)) issues.push({ message: `onYourComputer: ${line.file} prints a line but is not a program of this exercise`, path: ['onYourComputer', 'prints', i, 'file'] });
   });
@@ -222,7 +275,8 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
-    if ((check.kind === 'console-includes' || check.kind === 'prints-received') && check.file && !files.includes(check.file)) {
+    const readsConsole = ['console-includes', 'prints-received', 'reports-interfaces', 'prints-hostname', 'reports-outcomes'].includes(check.kind);
+    if (readsConsole && 'file' in check && check.file && !files.includes(check.file)) {
       issues.push({ message: `check "${check.id}" reads the console of ${check.file}, which is not a program of this exercise`, path: ['checks', i, 'file'] });
     }
   });
@@ -255,6 +309,7 @@ function hostsOfCheck(check: Check): [string, string[]][] {
       return [[check.host, ['host']]];
     case 'connection':
     case 'ephemeral-client-port':
+    case 'refused':
     case 'echo':
     case 'reply':
     case 'request':
@@ -265,6 +320,9 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'bytes-delivered':
       return [[check.to.host, ['to', 'host']]];
     case 'console-includes':
+    case 'reports-interfaces':
+    case 'prints-hostname':
+    case 'reports-outcomes':
     case 'ran-without-error':
       return [];
     default: {

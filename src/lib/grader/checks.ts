@@ -138,6 +138,51 @@ export interface ConsoleIncludesCheck extends CheckBase {
   stream?: 'log' | 'error';
 }
 
+/**
+ * The program `file` reported the cards of the host it ran on, as that run's topology gave them: for each card,
+ * a line naming it with its address (and, as `show` asks, its prefix — `10.0.0.2/24` or the netmask — and its
+ * MAC address). `loopback: 'skip'`: `lo` is not a card and must not be reported as one; `'include'`: it must be.
+ * An address the host does not have, printed anywhere, fails the check (it was written down, not asked for).
+ */
+export interface ReportsInterfacesCheck extends CheckBase {
+  kind: 'reports-interfaces';
+  file: string;
+  show: ('prefix' | 'mac')[];
+  loopback: 'skip' | 'include';
+}
+
+/** The program `file` printed the name of the host it ran on (what `os.hostname()` says there). */
+export interface PrintsHostnameCheck extends CheckBase {
+  kind: 'prints-hostname';
+  file: string;
+}
+
+/**
+ * A client on `client.host` tried to connect to the server's port and was refused (ECONNREFUSED): the host
+ * answered, and nothing listened there for that client. No connection from it to that port was accepted.
+ */
+export interface RefusedCheck extends CheckBase {
+  kind: 'refused';
+  client: { host: string };
+  server: ServerEndpoint;
+}
+
+/**
+ * The program `file` tried each target (an address and a port) and printed, in a line naming it (by address or
+ * host name, with the port), what really happened to that attempt in the record: connected, the error's code
+ * (ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, ETIMEDOUT), or that it gave up waiting (a timeout of its own).
+ * `waitAtLeastMs`: giving up sooner counts as not knowing. `giveUpWithinMs`: an attempt nobody answers must end
+ * within this time (the program sets its own timeout rather than wait for the kernel's two minutes).
+ */
+export interface ReportsOutcomesCheck extends CheckBase {
+  kind: 'reports-outcomes';
+  file: string;
+  /** By address: some have no host at all (an address nobody has). */
+  targets: { address: string; port: number }[];
+  waitAtLeastMs?: number;
+  giveUpWithinMs?: number;
+}
+
 /** The run ended normally: it compiled, nothing was thrown or left unhandled. */
 export interface RanWithoutErrorCheck extends CheckBase {
   kind: 'ran-without-error';
@@ -155,6 +200,10 @@ export type Check =
   | BytesDeliveredCheck
   | ErrorHandledCheck
   | ConsoleIncludesCheck
+  | ReportsInterfacesCheck
+  | PrintsHostnameCheck
+  | RefusedCheck
+  | ReportsOutcomesCheck
   | RanWithoutErrorCheck;
 
 export type CheckKind = Check['kind'];
@@ -185,6 +234,20 @@ export const MISCONCEPTION_KINDS = [
   'forgot-to-write',
   /** An error reached a program that had no `'error'` listener. */
   'unhandled-error',
+  /** The program printed an address its host does not have in this run: written down, not asked for. */
+  'hard-coded-address',
+  /** The program reported some of its host's cards, not every one (the first, or one by name). */
+  'missed-a-card',
+  /** The program reported the loopback `lo` as if it were a network card. */
+  'reported-loopback',
+  /** The server listens on a card's address only, so its own host's programs using 127.0.0.1 are refused. */
+  'listened-on-card-only',
+  /** A server meant for its own host only listens where other hosts reach it (every address, or a card's). */
+  'listened-beyond-loopback',
+  /** The program printed an outcome for a target that the record contradicts (written down, or said too early). */
+  'claimed-an-outcome',
+  /** The program left an unanswered connection to the kernel's two minutes instead of a timeout of its own. */
+  'waited-for-the-kernel',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

@@ -64,7 +64,9 @@ export function crashFact(record: RunRecord): string | undefined {
   const line = record.error?.file === file ? record.error.line : undefined;
   const message = record.error?.message ?? 'an error nobody caught';
   const gloss = record.error?.name ? CRASH_GLOSSES[record.error.name] : undefined;
-  return `${file} crashed${line ? ` at line ${line}` : ''}: ${message}${gloss ? ` (${gloss})` : ''}.`;
+  // Node's messages may end with a full stop of their own ("…without closing."): one is enough.
+  const said = `${message}${gloss ? ` (${gloss})` : ''}`;
+  return `${file} crashed${line ? ` at line ${line}` : ''}: ${said}${said.endsWith('.') ? '' : '.'}`;
 }
 
 /** What Node's errors mean, for the ones beginners meet first: the crash message names the mistake too. */

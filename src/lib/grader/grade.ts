@@ -9,6 +9,9 @@ import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } 
 import { crashFact, runStopper } from './facts';
 import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort } from './kinds/connections';
 import { evaluateListening } from './kinds/listening';
+import { evaluatePrintsHostname, evaluateReportsInterfaces } from './kinds/interfaces';
+import { evaluateRefused } from './kinds/refused';
+import { evaluateReportsOutcomes } from './kinds/outcomes';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
 import type { Verdict } from './kinds/verdict';
 import { detectMisconception, subjectOf } from './misconceptions';
@@ -81,6 +84,14 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       return evaluateErrorHandled(check, record);
     case 'console-includes':
       return evaluateConsoleIncludes(check, record);
+    case 'reports-interfaces':
+      return evaluateReportsInterfaces(check, record);
+    case 'prints-hostname':
+      return evaluatePrintsHostname(check, record);
+    case 'refused':
+      return evaluateRefused(check, record);
+    case 'reports-outcomes':
+      return evaluateReportsOutcomes(check, record);
     case 'ran-without-error':
       return evaluateRanWithoutError(check, record);
     default: {

@@ -3,7 +3,10 @@
  * the record and, if it finds it, explains it in the course's words with details from the run.
  * A detector reads the hosts and ports it needs from the check it is attached to (`subjectOf`).
  */
-import type { Check, MisconceptionKind } from './checks';
+import type { Check, MisconceptionKind, ReportsInterfacesCheck, ReportsOutcomesCheck } from './checks';
+import { describeCard, foreignAddresses, loopbackLines, reportedHost, unreported } from './kinds/interfaces';
+import { contradiction, describeOutcome, saysItGaveUp, waitedMs, waitedTooLong } from './kinds/outcomes';
+import { quoted } from './printed';
 import type { RunRecord } from '../runner/protocol';
 import { capitalise, errorListenerFor, withArticle } from './words';
 import {
@@ -18,12 +21,14 @@ import {
 } from './record-queries';
 import { fateOf, learnerErrors, learnerOn } from './facts';
 
-/** The hosts and port a check is about, as far as it names them. */
+/** The hosts and port a check is about, as far as it names them, or the check itself when a detector reads it whole. */
 interface Subject {
   clientHost?: string;
   serverHost?: string;
   serverPort?: number;
   host?: string;
+  interfaces?: ReportsInterfacesCheck;
+  outcomes?: ReportsOutcomesCheck;
 }
 
 export function subjectOf(check: Check): Subject {
@@ -47,6 +52,13 @@ export function subjectOf(check: Check): Subject {
         : { serverHost: check.to.host, host: check.to.host };
     case 'error-handled':
       return { host: check.host };
+    case 'refused':
+      return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
+    case 'reports-interfaces':
+      return { interfaces: check };
+    case 'reports-outcomes':
+      return { outcomes: check };
+    case 'prints-hostname':
     case 'console-includes':
     case 'ran-without-error':
       return {};
@@ -74,6 +86,20 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return forgotToEnd(subject, record);
     case 'unhandled-error':
       return unhandledError(subject, record);
+    case 'hard-coded-address':
+      return hardCodedAddress(subject, record);
+    case 'missed-a-card':
+      return missedACard(subject, record);
+    case 'reported-loopback':
+      return reportedLoopback(subject, record);
+    case 'listened-beyond-loopback':
+      return listenedBeyondLoopback(subject, record);
+    case 'listened-on-card-only':
+      return listenedOnCardOnly(subject, record);
+    case 'claimed-an-outcome':
+      return claimedAnOutcome(subject, record);
+    case 'waited-for-the-kernel':
+      return waitedForTheKernel(subject, record);
     default: {
       const never: never = kind;
       throw new Error(`unknown misconception ${String(never)}`);
@@ -102,9 +128,12 @@ function clientBoundServerPort({ clientHost, serverPort }: Subject, record: RunR
   return undefined;
 }
 
-function listenedOnLoopbackOnly({ serverHost }: Subject, record: RunRecord): string | undefined {
+function listenedOnLoopbackOnly({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
   if (!serverHost) return undefined;
-  const listeners = listenersOf(record, serverHost, 'tcp');
+  const all = listenersOf(record, serverHost, 'tcp');
+  // The server of this check's port, when it listens at all (another server of the program may rightly be on loopback).
+  const atPort = all.filter((e) => e.port === serverPort);
+  const listeners = atPort.length > 0 ? atPort : all;
   if (listeners.length === 0 || !listeners.every((e) => isLoopback(e.ip))) return undefined;
   const nic = nicAddresses(record, serverHost)[0];
   return `Your server listens on ${listInWords(listeners.map(formatEndpoint))} only: loopback is reachable from ${serverHost} itself, so other hosts are refused. Listen on every address (leave out the host, or use 0.0.0.0)${nic ? ` or on ${nic}` : ''}.`;
@@ -179,4 +208,71 @@ function unhandledError({ host }: Subject, record: RunRecord): string | undefine
   }
   const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
   return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${listener}, say what went wrong, and let the program go on.`;
+}
+
+/** Premise: the program printed an address its host does not have in this run. */
+function hardCodedAddress({ interfaces }: Subject, record: RunRecord): string | undefined {
+  const report = interfaces && reportedHost(interfaces, record);
+  const foreign = report ? foreignAddresses(report) : [];
+  if (!report || !interfaces || foreign.length === 0) return undefined;
+  const cards = report.wanted.map((c) => describeCard(c, false));
+  return `${interfaces.file} printed ${listInWords(foreign)}, but ${report.host} has no such address in this run: its ${cards.length === 1 ? 'card is' : 'cards are'} ${listInWords(cards)}. The cards change from run to run, as they do when a laptop moves from one network to another: read them from os.networkInterfaces() each time, never write them down.`;
+}
+
+/** Premise: at least one card was reported in full, and at least one other was not named at all. */
+function missedACard({ interfaces }: Subject, record: RunRecord): string | undefined {
+  const report = interfaces && reportedHost(interfaces, record);
+  if (!report || !interfaces) return undefined;
+  const missing = unreported(report, interfaces.show);
+  const unnamed = missing.filter((m) => m.line === undefined);
+  if (unnamed.length === 0 || missing.length === report.wanted.length) return undefined;
+  const done = report.wanted.filter((c) => !missing.some((m) => m.card === c)).map((c) => c.name);
+  return `${report.host} has ${report.wanted.length} cards in this run (${listInWords(report.wanted.map((c) => c.name))}), and ${interfaces.file} reported ${listInWords(done)} only: ${listInWords(unnamed.map((m) => describeCard(m.card, interfaces.show.includes('mac'))))} ${unnamed.length === 1 ? 'is' : 'are'} missing. Loop over every entry of os.networkInterfaces() — the names and the number of cards change from run to run.`;
+}
+
+/** Premise: the loopback was reported where the check says to skip it. */
+function reportedLoopback({ interfaces }: Subject, record: RunRecord): string | undefined {
+  const report = interfaces && reportedHost(interfaces, record);
+  if (!report || !interfaces || interfaces.loopback !== 'skip') return undefined;
+  const line = loopbackLines(report)[0];
+  if (line === undefined) return undefined;
+  return `${interfaces.file} printed ${quoted(line)}: that is lo, the loopback (127.0.0.1), which is not a network card — nothing it carries leaves ${report.host}. os.networkInterfaces() marks it with internal: true: skip those entries.`;
+}
+
+/** Premise: the server on this port listens on an address other hosts reach (every address, or a card's). */
+function listenedBeyondLoopback({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const open = listenersOf(record, serverHost, 'tcp').filter((e) => e.port === serverPort && !isLoopback(e.ip));
+  const first = open[0];
+  if (!first) return undefined;
+  const where = first.ip === '0.0.0.0' ? `every address of ${serverHost}, its cards' included` : `${first.ip}, the address of ${serverHost}'s card: every host on that card's network reaches it`;
+  return `Your server listens on ${formatEndpoint(first)}: ${where}. Only the loopback is ${serverHost}'s alone: listen on 127.0.0.1 (server.listen(${serverPort}, '127.0.0.1')), and other hosts are refused.`;
+}
+
+/** Premise: the server listens on card addresses only at this port, and its own host was refused on 127.0.0.1. */
+function listenedOnCardOnly({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const listeners = listenersOf(record, serverHost, 'tcp').filter((e) => e.port === serverPort);
+  if (listeners.length === 0 || listeners.some((e) => isLoopback(e.ip) || e.ip === '0.0.0.0')) return undefined;
+  const refused = record.errors.find((e) => e.host === serverHost && e.code === 'ECONNREFUSED' && new RegExp(`127\\.[\\d.]+:${serverPort}$`).test(e.message));
+  if (!refused) return undefined;
+  return `Your server listens on ${listInWords(listeners.map(formatEndpoint))} only, so ${serverHost}'s own program that used 127.0.0.1 was refused (${refused.message}). A server listens on one address, not on "this computer": 127.0.0.1 is another address. To be reached both ways, listen on every address (leave out the host).`;
+}
+
+/** Premise: a line names a target with an outcome the record contradicts. */
+function claimedAnOutcome({ outcomes }: Subject, record: RunRecord): string | undefined {
+  const found = outcomes && contradiction(outcomes, record);
+  if (!outcomes || !found) return undefined;
+  if (found.outcome.kind === 'connected' && saysItGaveUp(found.line)) {
+    return `${outcomes.file} printed ${quoted(found.line)}, but its attempt at ${found.target.address}:${found.target.port} connected. A socket's timeout goes on after it connects: it fires whenever the socket is idle that long. Once connected, turn it off (socket.setTimeout(0)) or close the socket (destroy(), or read what comes so end() can finish).`;
+  }
+  return `${outcomes.file} printed ${quoted(found.line)}, but in this run its attempt at ${found.target.address}:${found.target.port} ${describeOutcome(found.outcome)}. Which services run changes from run to run: print what the socket tells you — in its 'connect' listener, or err.code in its 'error' listener — never what you expect.`;
+}
+
+/** Premise: an attempt nobody answered went on longer than the check allows (to the kernel's ETIMEDOUT, or to the end). */
+function waitedForTheKernel({ outcomes }: Subject, record: RunRecord): string | undefined {
+  const found = outcomes && waitedTooLong(outcomes, record);
+  if (!outcomes || !found) return undefined;
+  const seconds = Math.round(waitedMs(found.outcome) / 1000);
+  return `${outcomes.file} waited ${seconds} s for ${found.target.address}:${found.target.port}, which ${describeOutcome(found.outcome)}. Linux gives up on a connection nobody answers only after about two minutes (it sends the SYN again after 1, 2, 4, 8, 16, 32 and 64 s). Don't wait for it: call socket.setTimeout(5000) as soon as you create the socket — before it connects — and destroy the socket on 'timeout', saying it timed out.`;
 }

@@ -1,0 +1,9 @@
+import os from 'node:os';
+
+console.log(`host ${os.hostname()}`);
+for (const [name, infos] of Object.entries(os.networkInterfaces())) {
+  for (const info of infos ?? []) {
+    // Keep the real cards...
+    if (info.internal) console.log(`${name} ${info.cidr} ${info.mac}`);
+  }
+}

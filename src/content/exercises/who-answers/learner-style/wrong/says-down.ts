@@ -1,0 +1,17 @@
+import net from 'node:net';
+
+const targets: [string, number][] = [
+  ['web', 80],
+  ['intranet', 8080],
+  ['10.0.0.99', 80],
+  ['10.0.1.99', 80],
+];
+
+for (const [host, port] of targets) {
+  const socket = net.connect(port, host);
+  socket.on('connect', () => {
+    console.log(`${host}:${port} is up`);
+    socket.end();
+  });
+  socket.on('error', () => console.log(`${host}:${port} is down`));
+}

@@ -1,0 +1,25 @@
+import net from 'node:net';
+
+const targets: [string, number][] = [
+  ['web', 80],
+  ['intranet', 8080],
+  ['10.0.0.99', 80],
+  ['10.0.1.99', 80],
+];
+
+for (const [host, port] of targets) {
+  const socket = net.connect(port, host);
+  // Nobody answering at all would take Linux two minutes; 8 s leaves time for ARP's three questions.
+  socket.setTimeout(8000, () => {
+    console.log(`${host}:${port} timed out`);
+    socket.destroy();
+  });
+  socket.on('connect', () => {
+    console.log(`${host}:${port} connected`);
+    socket.end();
+  });
+  socket.on('data', () => undefined);
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    console.log(`${host}:${port} ${err.code}`);
+  });
+}

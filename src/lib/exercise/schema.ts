@@ -67,6 +67,15 @@ export const checkSchema = z.discriminatedUnion('kind', [
     request: regex,
     reply: z.string().min(1),
   }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('http-reply'),
+    client: z.object({ host: name }),
+    server: serverEndpoint,
+    atLeast: z.number().int().min(1),
+    status: z.number().int().min(100).max(599),
+    bodyIncludes: z.array(z.string().regex(/^[^{}]*(\{(path|host|method)\}[^{}]*)*$/, 'text with {path}, {host} or {method}').min(1)),
+  }),
   z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
   z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional() }),
@@ -257,6 +266,7 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'ephemeral-client-port':
     case 'echo':
     case 'reply':
+    case 'http-reply':
     case 'request':
     case 'prints-received':
       return [[check.client.host, ['client', 'host']], [check.server.host, ['server', 'host']]];

@@ -102,6 +102,21 @@ export interface ReplyCheck extends CheckBase {
   reply: string;
 }
 
+/**
+ * An HTTP response judged by what HTTP/1.1 requires (RFC 9112), on every connection from `client.host` to the
+ * server that carried a complete request: a status line with `status`, header lines, an empty line, and a body
+ * of exactly Content-Length bytes that contains each of `bodyIncludes`, templates filled from that request:
+ * `{path}` (the request target), `{host}` (its Host header), `{method}`. At least `atLeast` requests.
+ */
+export interface HttpReplyCheck extends CheckBase {
+  kind: 'http-reply';
+  client: { host: string };
+  server: ServerEndpoint;
+  atLeast: number;
+  status: number;
+  bodyIncludes: string[];
+}
+
 /** A client on `client.host` sent the server a request matching `pattern`; `describe` says it in words. */
 export interface RequestCheck extends CheckBase {
   kind: 'request';
@@ -146,6 +161,7 @@ export interface RanWithoutErrorCheck extends CheckBase {
 export type Check =
   | EchoCheck
   | ReplyCheck
+  | HttpReplyCheck
   | RequestCheck
   | PrintsReceivedCheck
   | ListeningCheck

@@ -8,6 +8,7 @@ import { evaluateBytesDelivered } from './kinds/bytes';
 import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } from './kinds/exchange';
 import { crashFact, runStopper } from './facts';
 import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort } from './kinds/connections';
+import { evaluateHttpReply } from './kinds/http';
 import { evaluateListening } from './kinds/listening';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
 import type { Verdict } from './kinds/verdict';
@@ -63,6 +64,8 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       return evaluateEcho(check, record);
     case 'reply':
       return evaluateReply(check, record);
+    case 'http-reply':
+      return evaluateHttpReply(check, record);
     case 'request':
       return evaluateRequest(check, record);
     case 'prints-received':

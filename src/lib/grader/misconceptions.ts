@@ -37,6 +37,7 @@ export function subjectOf(check: Check): Subject {
       return { serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'echo':
     case 'reply':
+    case 'http-reply':
     case 'request':
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'prints-received':

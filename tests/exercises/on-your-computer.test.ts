@@ -81,6 +81,7 @@ describe('the changes a recipe makes', () => {
     ['server.listen(80, () => console.log("listening on port 80"))', 'server.listen(8008, () => console.log("listening on port 8008"))'],
     ["setTimeout(done, 800); connect(8080, '10.0.0.80'); // web's port 80.", "setTimeout(done, 800); connect(8080, '10.0.0.80'); // web's port 8008."],
     ['const half = 80.5;', 'const half = 80.5;'],
+    ["const HTTP_DEFAULT_PORT = 80; // the scheme's default port", "const HTTP_DEFAULT_PORT = 80; // the scheme's default port"],
     ["const names = ['webserver', \"laptop\"];", "const names = ['webserver', \"127.0.0.1\"];"],
   ])('turns %s into %s', (before, after) => {
     expect(adaptForYourComputer({ ...greeter, files: { ...greeter.files, driver: { 'x.ts': "'laptop'" } } }, before)).toBe(after);

@@ -71,9 +71,10 @@ export function readResponse(received: string): { response: Response } | { probl
   if (!STATUS_LINE.test(firstLine)) return { problem: { kind: 'no-status-line', firstLine } };
   const end = received.indexOf('\r\n\r\n');
   const head = end < 0 ? received : received.slice(0, end);
-  // A line break without its carriage return, before the head's end (or anywhere, if it never ends).
-  if (/(^|[^\r])\n/.test(end < 0 ? received : head + '\r\n')) return { problem: { kind: 'bare-line-feeds' } };
-  if (end < 0) return { problem: { kind: 'head-never-ends', received } };
+  // A line break without its carriage return in the head; or, when no "\r\n\r\n" ends the head, an empty line
+  // made with one (the head ended the way a text file's paragraph does).
+  if (end < 0) return { problem: /\r?\n\r?\n/.test(received) ? { kind: 'bare-line-feeds' } : { kind: 'head-never-ends', received } };
+  if (/(^|[^\r])\n/.test(head)) return { problem: { kind: 'bare-line-feeds' } };
   const [statusLine = '', ...lines] = head.split('\r\n');
   const bad = lines.find((line) => !TOKEN.test(line.slice(0, Math.max(0, line.indexOf(':')))));
   if (bad !== undefined) return { problem: { kind: 'bad-header-line', line: bad } };

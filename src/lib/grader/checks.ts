@@ -201,6 +201,8 @@ export const MISCONCEPTION_KINDS = [
   'forgot-to-write',
   /** An error reached a program that had no `'error'` listener. */
   'unhandled-error',
+  /** A program that is not root asked for a port below 1024 (listen or bind EACCES). */
+  'privileged-port',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

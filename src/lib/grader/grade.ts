@@ -18,7 +18,7 @@ import { detectMisconception, subjectOf } from './misconceptions';
 export const CRASH_RESULT_ID = 'ran-to-the-end';
 
 /** Misconceptions that are about a crash: they still explain a failure when the program crashed. */
-const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error']);
+const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error', 'privileged-port']);
 
 export function grade(record: RunRecord, checks: readonly Check[]): CheckResult[] {
   const results = checks.map((check) => gradeOne(record, check));

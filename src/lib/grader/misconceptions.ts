@@ -75,6 +75,8 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return forgotToEnd(subject, record);
     case 'unhandled-error':
       return unhandledError(subject, record);
+    case 'privileged-port':
+      return privilegedPort(subject, record);
     default: {
       const never: never = kind;
       throw new Error(`unknown misconception ${String(never)}`);
@@ -180,4 +182,14 @@ function unhandledError({ host }: Subject, record: RunRecord): string | undefine
   }
   const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
   return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${listener}, say what went wrong, and let the program go on.`;
+}
+
+/** Premise: netsim refused a learner's program a port below 1024 (EACCES on listen or bind) on the subject's host. */
+function privilegedPort({ host, serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  const where = serverHost ?? host;
+  const refused = learnerErrors(record).find((e) => e.code === 'EACCES' && (e.syscall === 'listen' || e.syscall === 'bind') && (!where || e.host === where));
+  const port = refused ? Number(/:(\d+)$/.exec(refused.message)?.[1]) : NaN;
+  if (!refused || !(port < 1024)) return undefined;
+  const instead = serverPort !== undefined && serverPort >= 1024 ? `listen on ${serverPort}, where the clients look for it` : 'use a port of 1024 or more';
+  return `Your program asked for port ${port}, and ${refused.host} refused it: ${refused.message}. On Linux only root may listen on a port below 1024, and your program runs as a normal user, as a developer's own server does: ${instead}.`;
 }

@@ -78,7 +78,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
   z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
-  z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional() }),
+  z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional(), program: fileName.optional() }),
   z.object({ ...checkBase, kind: z.literal('connection'), client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('distinct-pairs'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
   z.object({ ...checkBase, kind: z.literal('ephemeral-client-port'), client: z.object({ host: name }), server: serverEndpoint }),
@@ -231,6 +231,9 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
+    if (check.kind === 'listening' && check.program !== undefined && !files.includes(check.program)) {
+      issues.push({ message: `check "${check.id}" counts the sockets of ${check.program}, which is not a program of this exercise`, path: ['checks', i, 'program'] });
+    }
     if ((check.kind === 'console-includes' || check.kind === 'prints-received') && check.file && !files.includes(check.file)) {
       issues.push({ message: `check "${check.id}" reads the console of ${check.file}, which is not a program of this exercise`, path: ['checks', i, 'file'] });
     }

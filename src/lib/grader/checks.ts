@@ -37,6 +37,11 @@ export interface ListeningCheck extends CheckBase {
    * the host's NIC addresses, that is, reachable from other hosts (loopback only does not count).
    */
   addresses?: string[];
+  /**
+   * Only sockets of this program (a file of the exercise) count: for a port another program on the host
+   * holds too, such as an old copy of the server that lets go of it during the run.
+   */
+  program?: string;
 }
 
 /** A TCP connection joined a client on `client.host` to `server.host:server.port`. */
@@ -203,6 +208,8 @@ export const MISCONCEPTION_KINDS = [
   'unhandled-error',
   /** A program that is not root asked for a port below 1024 (listen or bind EACCES). */
   'privileged-port',
+  /** The server heard EADDRINUSE and never listened on the port afterwards, though it became free. */
+  'gave-up-on-taken-port',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

@@ -76,6 +76,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     status: z.number().int().min(100).max(599),
     bodyIncludes: z.array(z.string().regex(/^[^{}]*(\{(path|host|method)\}[^{}]*)*$/, 'text with {path}, {host} or {method}').min(1)),
   }),
+  z.object({ ...checkBase, kind: z.literal('names-endpoints'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
   z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
   z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional(), program: fileName.optional() }),
@@ -274,6 +275,7 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'prints-received':
       return [[check.client.host, ['client', 'host']], [check.server.host, ['server', 'host']]];
     case 'distinct-pairs':
+    case 'names-endpoints':
       return [[check.server.host, ['server', 'host']]];
     case 'bytes-delivered':
       return [[check.to.host, ['to', 'host']]];

@@ -122,6 +122,17 @@ export interface HttpReplyCheck extends CheckBase {
   bodyIncludes: string[];
 }
 
+/**
+ * A server that names both end-points of each connection: on every connection to the server (from any host,
+ * loopback too) whose client sent something, the first line the client received names, as address:port, the
+ * server's end of that connection and then the client's (local, then remote, as the server sees them).
+ */
+export interface NamesEndpointsCheck extends CheckBase {
+  kind: 'names-endpoints';
+  server: ServerEndpoint;
+  atLeast: number;
+}
+
 /** A client on `client.host` sent the server a request matching `pattern`; `describe` says it in words. */
 export interface RequestCheck extends CheckBase {
   kind: 'request';
@@ -167,6 +178,7 @@ export type Check =
   | EchoCheck
   | ReplyCheck
   | HttpReplyCheck
+  | NamesEndpointsCheck
   | RequestCheck
   | PrintsReceivedCheck
   | ListeningCheck
@@ -210,6 +222,12 @@ export const MISCONCEPTION_KINDS = [
   'privileged-port',
   /** The server heard EADDRINUSE and never listened on the port afterwards, though it became free. */
   'gave-up-on-taken-port',
+  /** A server named the listening socket's address (0.0.0.0, server.address()) as a connection's own end. */
+  'named-listening-address',
+  /** A server named a connection's two ends the other way round (the client's as local). */
+  'swapped-end-points',
+  /** A server named another client's end-point: it kept a socket (or its numbers) from another connection. */
+  'kept-another-clients-socket',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

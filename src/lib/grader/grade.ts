@@ -8,6 +8,7 @@ import { evaluateBytesDelivered } from './kinds/bytes';
 import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } from './kinds/exchange';
 import { crashFact, runStopper } from './facts';
 import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort } from './kinds/connections';
+import { evaluateNamesEndpoints } from './kinds/endpoints';
 import { evaluateHttpReply } from './kinds/http';
 import { evaluateListening } from './kinds/listening';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
@@ -66,6 +67,8 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       return evaluateReply(check, record);
     case 'http-reply':
       return evaluateHttpReply(check, record);
+    case 'names-endpoints':
+      return evaluateNamesEndpoints(check, record);
     case 'request':
       return evaluateRequest(check, record);
     case 'prints-received':

@@ -17,6 +17,7 @@ import {
   reaches,
 } from './record-queries';
 import { fateOf, learnerErrors, learnerOn, listeningTimes } from './facts';
+import { endpointAnswers, type EndpointMistake } from './kinds/endpoints';
 
 /** The hosts and port a check is about, as far as it names them. */
 interface Subject {
@@ -34,6 +35,7 @@ export function subjectOf(check: Check): Subject {
     case 'ephemeral-client-port':
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'distinct-pairs':
+    case 'names-endpoints':
       return { serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'echo':
     case 'reply':
@@ -79,6 +81,12 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return privilegedPort(subject, record);
     case 'gave-up-on-taken-port':
       return gaveUpOnTakenPort(subject, record);
+    case 'named-listening-address':
+      return endpointMistake(subject, record, 'listening-address');
+    case 'swapped-end-points':
+      return endpointMistake(subject, record, 'swapped');
+    case 'kept-another-clients-socket':
+      return endpointMistake(subject, record, 'another-client');
     default: {
       const never: never = kind;
       throw new Error(`unknown misconception ${String(never)}`);
@@ -218,4 +226,11 @@ function gaveUpOnTakenPort({ serverHost, serverPort }: Subject, record: RunRecor
   const fate = (record.fates ?? []).find((f) => f.host === program.host && f.pid === program.pid);
   const ended = fate ? `, and it ended at ${ms(fate.at)}` : '';
   return `Your server heard EADDRINUSE at ${ms(taken.at)} (${taken.message}) and stopped trying${ended}. The other program let go of port ${serverPort} at ${ms(freed)}, but your server never listened there again. Try again after a pause — setTimeout(() => server.listen(${serverPort}), 500) in the 'error' listener — until listen succeeds.`;
+}
+
+/** Premise: a client of the server got an answer that names its connection's ends in this wrong way. */
+function endpointMistake({ serverHost, serverPort }: Subject, record: RunRecord, kind: EndpointMistake): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const found = endpointAnswers(record, { host: serverHost, port: serverPort }).find((a) => a.wrong?.kind === kind);
+  return found ? `The client at ${formatEndpoint(found.client.local)} ${found.wrong!.why}.` : undefined;
 }

@@ -32,7 +32,7 @@ const between = (from: number, to: number) => from + Math.floor(random() * (to -
 
 /** Where the web server is. A URL names its port only when it is not http's default. */
 const HOST = 'web';
-const PORT = 8080;
+const PORT: number = 8080;
 const HTTP_DEFAULT_PORT = 80; // the scheme's default port
 const HOST_HEADER = PORT === HTTP_DEFAULT_PORT ? HOST : `${HOST}:${PORT}`;
 const URL_BASE = `http://${HOST_HEADER}`;

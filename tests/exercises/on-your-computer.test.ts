@@ -24,6 +24,8 @@ const exercises: Exercise[] = exerciseFolders(join(process.cwd(), 'src/content/e
 /** How long a server may take to listen, and the last program to finish (a loaded 2-core machine). */
 const LISTEN_WITHIN_MS = 10_000;
 const FINISH_WITHIN_MS = 15_000;
+/** How long a program that is not last may take to listen before the next one starts anyway. */
+const SETTLE_MS = 3000;
 
 interface Running {
   file: string;
@@ -65,6 +67,19 @@ async function waitForListener(port: number, program: Running): Promise<string[]
     if (program.child.exitCode !== null || Date.now() > deadline) {
       throw new Error(`${program.file} is not listening on port ${port} (is another program using it?). It printed:\n${program.output()}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Lets a program that is not last settle before the next starts, as the emulated run does: until `ss` shows a
+ * listening socket of its process, or a moment has passed (a program that does not listen, or listens later).
+ */
+async function settle(program: Running): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  while (Date.now() < deadline && program.child.exitCode === null) {
+    const out = execFileSync('ss', ['-Htlnp'], { encoding: 'utf8' });
+    if (out.includes(`pid=${program.child.pid},`)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -124,6 +139,7 @@ describe.skipIf(ssMissing !== undefined).each(exercises.map((e) => [e.id, e] as 
         // Node listens on `::` when no host is given, which ss prints as `*`: the recipe says `*:PORT`.
         expect(lines.map((line) => line.split(/\s+/)[3]), `ss -tln printed:\n${lines.join('\n')}`).toContain(`*:${use}`);
       }
+      await settle(process);
     }
     const last = started.at(-1)!;
     const code = await withinTime(last.exited, FINISH_WITHIN_MS, `${last.file}`);

@@ -76,6 +76,12 @@ export const checkSchema = z.discriminatedUnion('kind', [
     status: z.number().int().min(100).max(599),
     bodyIncludes: z.array(z.string().regex(/^[^{}]*(\{(path|host|method)\}[^{}]*)*$/, 'text with {path}, {host} or {method}').min(1)),
   }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('socket-pair'),
+    client: z.object({ host: name, file: fileName }),
+    server: serverEndpoint.extend({ file: fileName }),
+  }),
   z.object({ ...checkBase, kind: z.literal('names-endpoints'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
   z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
   z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
@@ -232,6 +238,11 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
+    if (check.kind === 'socket-pair') {
+      for (const file of [check.client.file, check.server.file]) {
+        if (!files.includes(file)) issues.push({ message: `check "${check.id}" reads ${file}, which is not a program of this exercise`, path: ['checks', i] });
+      }
+    }
     if (check.kind === 'listening' && check.program !== undefined && !files.includes(check.program)) {
       issues.push({ message: `check "${check.id}" counts the sockets of ${check.program}, which is not a program of this exercise`, path: ['checks', i, 'program'] });
     }
@@ -271,6 +282,7 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'echo':
     case 'reply':
     case 'http-reply':
+    case 'socket-pair':
     case 'request':
     case 'prints-received':
       return [[check.client.host, ['client', 'host']], [check.server.host, ['server', 'host']]];

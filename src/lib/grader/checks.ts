@@ -133,6 +133,18 @@ export interface NamesEndpointsCheck extends CheckBase {
   atLeast: number;
 }
 
+/**
+ * A pair of sockets, from both programs of the learner's: `client.file` on `client.host` connected to
+ * `server.file`'s server on `server.host:server.port`; each printed a line naming its own socket's two ends,
+ * local first (address:port), and they are the connection's real ends — each side's local end is the other's
+ * remote — and bytes went both ways, each side receiving exactly what the other sent.
+ */
+export interface SocketPairCheck extends CheckBase {
+  kind: 'socket-pair';
+  client: { host: string; file: string };
+  server: ServerEndpoint & { file: string };
+}
+
 /** A client on `client.host` sent the server a request matching `pattern`; `describe` says it in words. */
 export interface RequestCheck extends CheckBase {
   kind: 'request';
@@ -179,6 +191,7 @@ export type Check =
   | ReplyCheck
   | HttpReplyCheck
   | NamesEndpointsCheck
+  | SocketPairCheck
   | RequestCheck
   | PrintsReceivedCheck
   | ListeningCheck

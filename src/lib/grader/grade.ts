@@ -11,6 +11,7 @@ import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort 
 import { evaluateNamesEndpoints } from './kinds/endpoints';
 import { evaluateHttpReply } from './kinds/http';
 import { evaluateListening } from './kinds/listening';
+import { evaluateSocketPair } from './kinds/pair';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
 import type { Verdict } from './kinds/verdict';
 import { detectMisconception, subjectOf } from './misconceptions';
@@ -69,6 +70,8 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       return evaluateHttpReply(check, record);
     case 'names-endpoints':
       return evaluateNamesEndpoints(check, record);
+    case 'socket-pair':
+      return evaluateSocketPair(check, record);
     case 'request':
       return evaluateRequest(check, record);
     case 'prints-received':

@@ -40,6 +40,7 @@ export function subjectOf(check: Check): Subject {
     case 'echo':
     case 'reply':
     case 'http-reply':
+    case 'socket-pair':
     case 'request':
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'prints-received':

@@ -1,6 +1,6 @@
 // The driver: two clients on web itself ask the service on port 9000 who they are: one through the loopback
-// address, 127.0.0.1, and one through web's own address on the network, 10.0.0.2. Neither leaves web, and the
-// server sees a different local address for each. It checks nothing itself.
+// address, 127.0.0.1, and one through web's own name, which is its address on the network, 10.0.0.2. Neither
+// leaves web, and the server sees a different local address for each. It checks nothing itself.
 import net from 'node:net';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -22,4 +22,4 @@ async function ask(name: string, host: string, startAt: number): Promise<void> {
   console.log(`${name} was told: ${JSON.stringify(answer)}`);
 }
 
-await Promise.all([ask('loopback client', '127.0.0.1', 60), ask('client on 10.0.0.2', '10.0.0.2', 90)]);
+await Promise.all([ask('loopback client', '127.0.0.1', 60), ask('client through web', 'web', 90)]);

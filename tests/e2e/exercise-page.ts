@@ -4,7 +4,9 @@
  * (`exerciseRoot('echo-server')`), so a page with several exercises drives each on its own. Nothing here is
  * timed: every wait is for a state of the page.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { newSiteContext, visit, watchProblems, type PageProblems, type Theme } from './browser';
 
 /** The selector of the island of exercise `id` (its `data-exercise-id`). */
@@ -20,6 +22,23 @@ export interface LessonExercise {
 
 export const ECHO_SERVER: LessonExercise = { lesson: 'ports/echo-server/', root: exerciseRoot('echo-server') };
 export const FIRST_CLIENT: LessonExercise = { lesson: 'sockets/first-client/', root: exerciseRoot('first-client') };
+
+/** The reference solution of a one-file exercise, as its folder holds it. */
+export function referenceSolution(id: string): string {
+  const folder = new URL(`../../src/content/exercises/${id}/solution/`, import.meta.url);
+  const [file, ...more] = readdirSync(folder);
+  if (!file || more.length > 0) throw new Error(`exercise ${id} has ${more.length + (file ? 1 : 0)} solution files; this helper pastes one`);
+  return readFileSync(new URL(file, folder), 'utf8');
+}
+
+/** Passes a one-file exercise on the page with its reference solution, pasted in, as a lesson's other exercise. */
+export async function passWithSolution(page: Page, id: string): Promise<void> {
+  const root = exerciseRoot(id);
+  await openEditor(page, root);
+  await pasteProgram(page, root, referenceSolution(id));
+  await startRun(page, root, 'button');
+  await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+}
 
 /** The echo-server reference solution, one statement per line so Monaco's auto-closing brackets overtype cleanly. */
 export const ECHO_SERVER_SOLUTION: readonly string[] = [

@@ -33,11 +33,17 @@ beforeAll(() => {
 const MIN_RIGHT = 6;
 const MIN_WRONG = 8;
 
-const program = z.string().regex(/^[a-z0-9-]+\.ts$/, 'a file name such as for-await.ts');
+const program = z.string().regex(/^[a-z0-9-]+(\.ts)?$/, 'a file name such as for-await.ts, or a folder name for an exercise with several learner files');
 const manifestSchema = z
   .object({
     /** The learner file each program stands for, e.g. server.ts. */
-    file: z.string(),
+    file: z.string().optional(),
+    /**
+     * An exercise whose learner writes several programs (a client and a server) names them here instead; then
+     * each program is a folder holding them. A right one holds every file; a wrong one at least the file with
+     * the mistake, and the reference solution stands in for the others.
+     */
+    files: z.array(z.string()).min(2).optional(),
     right: z.array(z.object({ program, style: z.string().min(1) }).strict()),
     wrong: z.array(
       z
@@ -52,8 +58,12 @@ const manifestSchema = z
         .strict(),
     ),
   })
-  .strict();
+  .strict()
+  .refine((m) => (m.file === undefined) !== (m.files === undefined), 'name either "file" or "files"');
 type Manifest = z.infer<typeof manifestSchema>;
+
+/** The learner files a manifest's programs stand for. */
+const learnerFilesOf = (manifest: Manifest): string[] => manifest.files ?? [manifest.file!];
 
 interface Suite {
   exercise: Exercise;
@@ -68,12 +78,24 @@ const suites: Suite[] = exerciseFolders(join(process.cwd(), 'src/content/exercis
   return { exercise, folder, manifest: manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) };
 });
 
-const source = (suite: Suite, kind: 'right' | 'wrong', name: string) => readFileSync(join(suite.folder, 'learner-style', kind, name), 'utf8');
+/** The learner files one program of the set gives: a file, or a folder's files over the reference solution. */
+function sources(suite: Suite, kind: 'right' | 'wrong', name: string): Record<string, string> {
+  const path = join(suite.folder, 'learner-style', kind, name);
+  if (suite.manifest.file !== undefined) return { [suite.manifest.file]: readFileSync(path, 'utf8') };
+  const files: Record<string, string> = {};
+  for (const file of learnerFilesOf(suite.manifest)) {
+    files[file] = existsSync(join(path, file)) ? readFileSync(join(path, file), 'utf8') : suite.exercise.files.solution[file]!;
+  }
+  return files;
+}
 
-async function gradeAll(suite: Suite, text: string) {
+/** The learner files a folder program holds itself. */
+const filesIn = (suite: Suite, kind: 'right' | 'wrong', name: string) => learnerFilesOf(suite.manifest).filter((file) => existsSync(join(suite.folder, 'learner-style', kind, name, file)));
+
+async function gradeAll(suite: Suite, files: Record<string, string>) {
   const runs = [];
   for (const seed of gradingSeeds(suite.exercise.topology.seed ?? 1)) {
-    const request = buildRunRequest(suite.exercise, { from: 'draft', files: { [suite.manifest.file]: text } }, 1, seed);
+    const request = buildRunRequest(suite.exercise, { from: 'draft', files }, 1, seed);
     const { record } = await runExercise(request, () => undefined);
     runs.push({ seed, outcome: record.outcome, results: grade(record, suite.exercise.checks) });
   }
@@ -83,26 +105,36 @@ async function gradeAll(suite: Suite, text: string) {
 describe.each(suites.map((s) => [s.exercise.id, s] as const))('learner-style programs of %s', (_id, suite) => {
   const { exercise, manifest } = suite;
   const listed = (kind: 'right' | 'wrong') => manifest[kind].map((p) => p.program).sort();
-  const onDisk = (kind: 'right' | 'wrong') => readdirSync(join(suite.folder, 'learner-style', kind)).filter((f) => f.endsWith('.ts')).sort();
+  const onDisk = (kind: 'right' | 'wrong') =>
+    readdirSync(join(suite.folder, 'learner-style', kind), { withFileTypes: true })
+      .filter((entry) => (manifest.files ? entry.isDirectory() : entry.name.endsWith('.ts')))
+      .map((entry) => entry.name)
+      .sort();
 
   it('has enough of each, every file in the manifest and every manifest entry on disk, naming real checks', () => {
     expect(manifest.right.length).toBeGreaterThanOrEqual(MIN_RIGHT);
     expect(manifest.wrong.length).toBeGreaterThanOrEqual(MIN_WRONG);
     expect(listed('right')).toEqual(onDisk('right'));
     expect(listed('wrong')).toEqual(onDisk('wrong'));
-    expect(exercise.programs.filter((p) => p.role === 'learner').map((p) => p.file)).toContain(manifest.file);
+    const learnerFiles = exercise.programs.filter((p) => p.role === 'learner').map((p) => p.file);
+    for (const file of learnerFilesOf(manifest)) expect(learnerFiles).toContain(file);
+    if (manifest.files) {
+      // A right pair is written whole by the learner; a wrong one holds at least the file with the mistake.
+      for (const right of manifest.right) expect(filesIn(suite, 'right', right.program), `right/${right.program}`).toEqual(manifest.files);
+      for (const wrong of manifest.wrong) expect(filesIn(suite, 'wrong', wrong.program).length, `wrong/${wrong.program}`).toBeGreaterThan(0);
+    }
     const ids = [...exercise.checks.map((c) => c.id), 'ran-to-the-end'];
     for (const wrong of manifest.wrong) expect(ids, `${wrong.program} names check "${wrong.check}"`).toContain(wrong.check);
   });
 
   it.each(manifest.right.map((p) => [p.program, p] as const))('right: %s passes every check under every seed', { timeout: 60_000 }, async (name) => {
-    const runs = await gradeAll(suite, source(suite, 'right', name));
+    const runs = await gradeAll(suite, sources(suite, 'right', name));
     const failures = runs.flatMap((run) => run.results.filter((r) => !r.passed).map((r) => ({ seed: run.seed, id: r.id, message: r.message })));
     expect({ outcomes: runs.map((r) => r.outcome), failures }).toEqual({ outcomes: runs.map(() => 'finished'), failures: [] });
   });
 
   it.each(manifest.wrong.map((p) => [`${p.program} (${p.mistake})`, p] as const))('wrong: %s fails its check, in words a teacher would use, under every seed', { timeout: 60_000 }, async (_name, wrong) => {
-    const runs = await gradeAll(suite, source(suite, 'wrong', wrong.program));
+    const runs = await gradeAll(suite, sources(suite, 'wrong', wrong.program));
     for (const run of runs) {
       const result = run.results.find((r) => r.id === wrong.check);
       expect(result, `seed ${run.seed}: no result for check "${wrong.check}"`).toBeDefined();

@@ -144,7 +144,7 @@ describe('misconception detectors read their premise in the record', () => {
     record.errors[0] = { ...record.errors[0]!, pid: 4001 };
     const result = gradeOne(record, noErrors);
     expect(result.misconception).toBe('unhandled-error');
-    expect(result.message).toContain('only one may: is your program listening twice on the same port?');
+    expect(result.message).toContain('only one may: another program holds the port (sudo ss -tlnp names it), or your program is listening twice on it.');
   });
 
   it("an error the exercise's own driver met is not blamed on the learner", () => {

@@ -30,6 +30,13 @@ function quotedName(name: string): RegExp {
   return new RegExp(`(['"\`])${name}\\1`, 'g');
 }
 
+/**
+ * A line that ends with this comment states a scheme's default port (`const HTTP_DEFAULT_PORT = 80; // the
+ * scheme's default port`): a fact about URLs, not a port a program uses, so the recipe leaves it. A client that
+ * names no port in its URL then goes to 80; on your computer, where the server moved to 8008, it must name it.
+ */
+export const SCHEME_DEFAULT = "// the scheme's default port";
+
 /** A port number written as a number of its own (`listen(7)`, `port: 7`, `port 7.` in a comment), not `10.0.0.7` or `7.5`. */
 function portNumber(port: number): RegExp {
   return new RegExp(`(?<![\\w.])${port}(?!\\w|\\.\\d)`, 'g');
@@ -39,7 +46,12 @@ function portNumber(port: number): RegExp {
 export function adaptForYourComputer(exercise: Exercise, source: string): string {
   let adapted = source;
   for (const name of quotedHostNames(exercise)) adapted = adapted.replace(quotedName(name), `$1${ONE_COMPUTER}$1`);
-  for (const { port, use } of exercise.onYourComputer.ports) adapted = adapted.replace(portNumber(port), String(use));
+  for (const { port, use } of exercise.onYourComputer.ports) {
+    adapted = adapted
+      .split('\n')
+      .map((line) => (line.includes(SCHEME_DEFAULT) ? line : line.replace(portNumber(port), String(use))))
+      .join('\n');
+  }
   return adapted;
 }
 

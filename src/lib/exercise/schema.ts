@@ -67,9 +67,25 @@ export const checkSchema = z.discriminatedUnion('kind', [
     request: regex,
     reply: z.string().min(1),
   }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('http-reply'),
+    client: z.object({ host: name }),
+    server: serverEndpoint,
+    atLeast: z.number().int().min(1),
+    status: z.number().int().min(100).max(599),
+    bodyIncludes: z.array(z.string().regex(/^[^{}]*(\{(path|host|method)\}[^{}]*)*$/, 'text with {path}, {host} or {method}').min(1)),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('socket-pair'),
+    client: z.object({ host: name, file: fileName }),
+    server: serverEndpoint.extend({ file: fileName }),
+  }),
+  z.object({ ...checkBase, kind: z.literal('names-endpoints'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
   z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
   z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
-  z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional() }),
+  z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional(), program: fileName.optional() }),
   z.object({ ...checkBase, kind: z.literal('connection'), client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('distinct-pairs'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
   z.object({ ...checkBase, kind: z.literal('ephemeral-client-port'), client: z.object({ host: name }), server: serverEndpoint }),
@@ -275,6 +291,14 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
+    if (check.kind === 'socket-pair') {
+      for (const file of [check.client.file, check.server.file]) {
+        if (!files.includes(file)) issues.push({ message: `check "${check.id}" reads ${file}, which is not a program of this exercise`, path: ['checks', i] });
+      }
+    }
+    if (check.kind === 'listening' && check.program !== undefined && !files.includes(check.program)) {
+      issues.push({ message: `check "${check.id}" counts the sockets of ${check.program}, which is not a program of this exercise`, path: ['checks', i, 'program'] });
+    }
     const readsConsole = ['console-includes', 'prints-received', 'reports-interfaces', 'prints-hostname', 'reports-outcomes'].includes(check.kind);
     if (readsConsole && 'file' in check && check.file && !files.includes(check.file)) {
       issues.push({ message: `check "${check.id}" reads the console of ${check.file}, which is not a program of this exercise`, path: ['checks', i, 'file'] });
@@ -312,10 +336,13 @@ function hostsOfCheck(check: Check): [string, string[]][] {
     case 'refused':
     case 'echo':
     case 'reply':
+    case 'http-reply':
+    case 'socket-pair':
     case 'request':
     case 'prints-received':
       return [[check.client.host, ['client', 'host']], [check.server.host, ['server', 'host']]];
     case 'distinct-pairs':
+    case 'names-endpoints':
       return [[check.server.host, ['server', 'host']]];
     case 'bytes-delivered':
       return [[check.to.host, ['to', 'host']]];

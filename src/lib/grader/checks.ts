@@ -37,6 +37,11 @@ export interface ListeningCheck extends CheckBase {
    * the host's NIC addresses, that is, reachable from other hosts (loopback only does not count).
    */
   addresses?: string[];
+  /**
+   * Only sockets of this program (a file of the exercise) count: for a port another program on the host
+   * holds too, such as an old copy of the server that lets go of it during the run.
+   */
+  program?: string;
 }
 
 /** A TCP connection joined a client on `client.host` to `server.host:server.port`. */
@@ -100,6 +105,44 @@ export interface ReplyCheck extends CheckBase {
   atLeast: number;
   request: string;
   reply: string;
+}
+
+/**
+ * An HTTP response judged by what HTTP/1.1 requires (RFC 9112), on every connection from `client.host` to the
+ * server that carried a complete request: a status line with `status`, header lines, an empty line, and a body
+ * of exactly Content-Length bytes that contains each of `bodyIncludes`, templates filled from that request:
+ * `{path}` (the request target), `{host}` (its Host header), `{method}`. At least `atLeast` requests.
+ */
+export interface HttpReplyCheck extends CheckBase {
+  kind: 'http-reply';
+  client: { host: string };
+  server: ServerEndpoint;
+  atLeast: number;
+  status: number;
+  bodyIncludes: string[];
+}
+
+/**
+ * A server that names both end-points of each connection: on every connection to the server (from any host,
+ * loopback too) whose client sent something, the first line the client received names, as address:port, the
+ * server's end of that connection and then the client's (local, then remote, as the server sees them).
+ */
+export interface NamesEndpointsCheck extends CheckBase {
+  kind: 'names-endpoints';
+  server: ServerEndpoint;
+  atLeast: number;
+}
+
+/**
+ * A pair of sockets, from both programs of the learner's: `client.file` on `client.host` connected to
+ * `server.file`'s server on `server.host:server.port`; each printed a line naming its own socket's two ends,
+ * local first (address:port), and they are the connection's real ends — each side's local end is the other's
+ * remote — and bytes went both ways, each side receiving exactly what the other sent.
+ */
+export interface SocketPairCheck extends CheckBase {
+  kind: 'socket-pair';
+  client: { host: string; file: string };
+  server: ServerEndpoint & { file: string };
 }
 
 /** A client on `client.host` sent the server a request matching `pattern`; `describe` says it in words. */
@@ -191,6 +234,9 @@ export interface RanWithoutErrorCheck extends CheckBase {
 export type Check =
   | EchoCheck
   | ReplyCheck
+  | HttpReplyCheck
+  | NamesEndpointsCheck
+  | SocketPairCheck
   | RequestCheck
   | PrintsReceivedCheck
   | ListeningCheck
@@ -248,6 +294,16 @@ export const MISCONCEPTION_KINDS = [
   'claimed-an-outcome',
   /** The program left an unanswered connection to the kernel's two minutes instead of a timeout of its own. */
   'waited-for-the-kernel',
+  /** A program that is not root asked for a port below 1024 (listen or bind EACCES). */
+  'privileged-port',
+  /** The server heard EADDRINUSE and never listened on the port afterwards, though it became free. */
+  'gave-up-on-taken-port',
+  /** A server named the listening socket's address (0.0.0.0, server.address()) as a connection's own end. */
+  'named-listening-address',
+  /** A server named a connection's two ends the other way round (the client's as local). */
+  'swapped-end-points',
+  /** A server named another client's end-point: it kept a socket (or its numbers) from another connection. */
+  'kept-another-clients-socket',
 ] as const;
 
 export type MisconceptionKind = (typeof MISCONCEPTION_KINDS)[number];

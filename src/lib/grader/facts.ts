@@ -74,16 +74,25 @@ const CRASH_GLOSSES: Readonly<Record<string, string>> = {
   ERR_STREAM_WRITE_AFTER_END: 'the program wrote to a socket after ending it with end()',
   ERR_STREAM_DESTROYED: 'the program used a socket after destroying it',
   EPIPE: 'the program wrote to a connection the other side had closed',
+  ERR_SERVER_ALREADY_LISTEN: 'listen() was called on a server that was already listening: stop whatever calls it again',
 };
 
-/** When a listener on host:port was listening: [from, until) in virtual ms, from the trace. */
-export function listeningTimes(record: RunRecord, host: string, port: number): { from: number; until: number; ip: string }[] {
+/** The process that ran this program file, if it ran. */
+export function pidOf(record: RunRecord, file: string): number | undefined {
+  return (record.programs ?? []).find((p) => p.file === file)?.pid;
+}
+
+/**
+ * When a listener on host:port was listening: [from, until) in virtual ms, from the trace; only the sockets of
+ * process `pid` when it is given.
+ */
+export function listeningTimes(record: RunRecord, host: string, port: number, pid?: number): { from: number; until: number; ip: string }[] {
   const listens = new Map<number, { from: number; ip: string }>();
   const spans: { from: number; until: number; ip: string }[] = [];
   for (const event of record.trace) {
     if (event.kind !== 'socket' || event.host !== host || event.protocol !== 'tcp') continue;
     const change = event as SocketStateEvent;
-    if (change.change === 'listen' && change.local?.port === port) listens.set(change.socket, { from: change.at, ip: change.local.ip });
+    if (change.change === 'listen' && change.local?.port === port && (pid === undefined || change.owner?.pid === pid)) listens.set(change.socket, { from: change.at, ip: change.local.ip });
     if (change.change === 'close' || (change.change === 'state' && change.to === 'CLOSED')) {
       const open = listens.get(change.socket);
       if (open) {

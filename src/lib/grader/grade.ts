@@ -8,10 +8,13 @@ import { evaluateBytesDelivered } from './kinds/bytes';
 import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } from './kinds/exchange';
 import { crashFact, runStopper } from './facts';
 import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort } from './kinds/connections';
+import { evaluateNamesEndpoints } from './kinds/endpoints';
+import { evaluateHttpReply } from './kinds/http';
 import { evaluateListening } from './kinds/listening';
 import { evaluatePrintsHostname, evaluateReportsInterfaces } from './kinds/interfaces';
 import { evaluateRefused } from './kinds/refused';
 import { evaluateReportsOutcomes } from './kinds/outcomes';
+import { evaluateSocketPair } from './kinds/pair';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
 import type { Verdict } from './kinds/verdict';
 import { detectMisconception, subjectOf } from './misconceptions';
@@ -20,7 +23,7 @@ import { detectMisconception, subjectOf } from './misconceptions';
 export const CRASH_RESULT_ID = 'ran-to-the-end';
 
 /** Misconceptions that are about a crash: they still explain a failure when the program crashed. */
-const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error']);
+const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error', 'privileged-port']);
 
 export function grade(record: RunRecord, checks: readonly Check[]): CheckResult[] {
   const results = checks.map((check) => gradeOne(record, check));
@@ -66,6 +69,12 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       return evaluateEcho(check, record);
     case 'reply':
       return evaluateReply(check, record);
+    case 'http-reply':
+      return evaluateHttpReply(check, record);
+    case 'names-endpoints':
+      return evaluateNamesEndpoints(check, record);
+    case 'socket-pair':
+      return evaluateSocketPair(check, record);
     case 'request':
       return evaluateRequest(check, record);
     case 'prints-received':

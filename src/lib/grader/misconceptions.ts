@@ -19,7 +19,8 @@ import {
   nicAddresses,
   reaches,
 } from './record-queries';
-import { fateOf, learnerErrors, learnerOn } from './facts';
+import { fateOf, learnerErrors, learnerOn, listeningTimes } from './facts';
+import { endpointAnswers, type EndpointMistake } from './kinds/endpoints';
 
 /** The hosts and port a check is about, as far as it names them, or the check itself when a detector reads it whole. */
 interface Subject {
@@ -39,9 +40,12 @@ export function subjectOf(check: Check): Subject {
     case 'ephemeral-client-port':
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'distinct-pairs':
+    case 'names-endpoints':
       return { serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'echo':
     case 'reply':
+    case 'http-reply':
+    case 'socket-pair':
     case 'request':
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
     case 'prints-received':
@@ -100,6 +104,16 @@ export function detectMisconception(kind: MisconceptionKind, subject: Subject, r
       return claimedAnOutcome(subject, record);
     case 'waited-for-the-kernel':
       return waitedForTheKernel(subject, record);
+    case 'privileged-port':
+      return privilegedPort(subject, record);
+    case 'gave-up-on-taken-port':
+      return gaveUpOnTakenPort(subject, record);
+    case 'named-listening-address':
+      return endpointMistake(subject, record, 'listening-address');
+    case 'swapped-end-points':
+      return endpointMistake(subject, record, 'swapped');
+    case 'kept-another-clients-socket':
+      return endpointMistake(subject, record, 'another-client');
     default: {
       const never: never = kind;
       throw new Error(`unknown misconception ${String(never)}`);
@@ -204,7 +218,7 @@ function unhandledError({ host }: Subject, record: RunRecord): string | undefine
   if (!unhandled) return undefined;
   const died = `${capitalise(withArticle(unhandled.code))} error (${unhandled.message}) reached your program on ${unhandled.host}, and the program died of it.`;
   if (unhandled.code === 'EADDRINUSE') {
-    return `${died} EADDRINUSE means a socket on ${unhandled.host} already listens there, and only one may: is your program listening twice on the same port?`;
+    return `${died} EADDRINUSE means a socket on ${unhandled.host} already listens there, and only one may: another program holds the port (sudo ss -tlnp names it), or your program is listening twice on it. Listen for it with server.on('error', (err) => …) and decide what to do: wait and try again, or say so and stop.`;
   }
   const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
   return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${listener}, say what went wrong, and let the program go on.`;
@@ -275,4 +289,43 @@ function waitedForTheKernel({ outcomes }: Subject, record: RunRecord): string | 
   if (!outcomes || !found) return undefined;
   const seconds = Math.round(waitedMs(found.outcome) / 1000);
   return `${outcomes.file} waited ${seconds} s for ${found.target.address}:${found.target.port}, which ${describeOutcome(found.outcome)}. Linux gives up on a connection nobody answers only after about two minutes (it sends the SYN again after 1, 2, 4, 8, 16, 32 and 64 s). Don't wait for it: call socket.setTimeout(5000) as soon as you create the socket — before it connects — and destroy the socket on 'timeout', saying it timed out.`;
+/** Premise: netsim refused a learner's program a port below 1024 (EACCES on listen or bind) on the subject's host. */
+function privilegedPort({ host, serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  const where = serverHost ?? host;
+  const refused = learnerErrors(record).find((e) => e.code === 'EACCES' && (e.syscall === 'listen' || e.syscall === 'bind') && (!where || e.host === where));
+  const port = refused ? Number(/:(\d+)$/.exec(refused.message)?.[1]) : NaN;
+  if (!refused || !(port < 1024)) return undefined;
+  const instead = serverPort !== undefined && serverPort >= 1024 ? `listen on ${serverPort}, where the clients look for it` : 'use a port of 1024 or more';
+  return `Your program asked for port ${port}, and ${refused.host} refused it: ${refused.message}. On Linux only root may listen on a port below 1024, and your program runs as a normal user, as a developer's own server does: ${instead}.`;
+}
+
+const ms = (at: number) => `${Math.round(at)} ms`;
+
+/**
+ * Premise: the learner's program on the server's host heard EADDRINUSE for the port (and lived), and never
+ * listened on it afterwards, though the port became free during the run (another socket stopped listening).
+ */
+function gaveUpOnTakenPort({ serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const program = learnerOn(record, serverHost);
+  if (!program) return undefined;
+  const taken = learnerErrors(record).find((e) => e.host === serverHost && e.pid === program.pid && e.code === 'EADDRINUSE' && e.handled && e.message.endsWith(`:${serverPort}`));
+  if (!taken) return undefined;
+  const mine = listeningTimes(record, serverHost, serverPort, program.pid);
+  if (mine.some((span) => span.from > taken.at)) return undefined;
+  const freed = listeningTimes(record, serverHost, serverPort)
+    .filter((span) => span.until !== Infinity && span.until >= taken.at && !mine.includes(span))
+    .map((span) => span.until)
+    .sort((a, b) => a - b)[0];
+  if (freed === undefined) return undefined;
+  const fate = (record.fates ?? []).find((f) => f.host === program.host && f.pid === program.pid);
+  const ended = fate ? `, and it ended at ${ms(fate.at)}` : '';
+  return `Your server heard EADDRINUSE at ${ms(taken.at)} (${taken.message}) and stopped trying${ended}. The other program let go of port ${serverPort} at ${ms(freed)}, but your server never listened there again. Try again after a pause — setTimeout(() => server.listen(${serverPort}), 500) in the 'error' listener — until listen succeeds.`;
+}
+
+/** Premise: a client of the server got an answer that names its connection's ends in this wrong way. */
+function endpointMistake({ serverHost, serverPort }: Subject, record: RunRecord, kind: EndpointMistake): string | undefined {
+  if (!serverHost || serverPort === undefined) return undefined;
+  const found = endpointAnswers(record, { host: serverHost, port: serverPort }).find((a) => a.wrong?.kind === kind);
+  return found ? `The client at ${formatEndpoint(found.client.local)} ${found.wrong!.why}.` : undefined;
 }

@@ -31,14 +31,18 @@ export function streamsOf(record: RunRecord, host: string, role: StreamRecord['r
   return record.streams.filter((s) => s.host === host && s.role === role);
 }
 
-/** Every end-point a host listened on (TCP) or bound (UDP) during the run, closed sockets included. */
-export function listenersOf(record: RunRecord, host: string, protocol: 'tcp' | 'udp'): Endpoint[] {
+/**
+ * Every end-point a host listened on (TCP) or bound (UDP) during the run, closed sockets included; only those
+ * of process `pid` when it is given.
+ */
+export function listenersOf(record: RunRecord, host: string, protocol: 'tcp' | 'udp', pid?: number): Endpoint[] {
   const role = protocol === 'tcp' ? 'listener' : 'datagram';
-  const found = record.streams.filter((s) => s.host === host && s.protocol === protocol && s.role === role).map((s) => s.local);
+  const ours = (owner: { pid: number } | null | undefined) => pid === undefined || owner?.pid === pid;
+  const found = record.streams.filter((s) => s.host === host && s.protocol === protocol && s.role === role && ours(s.owner)).map((s) => s.local);
   // The socket table is a second witness, for a listener that carried no stream record.
   for (const row of record.sockets) {
     const listening = protocol === 'tcp' ? row.state === 'LISTEN' : row.remote === null;
-    if (row.host === host && row.protocol === protocol && listening && !found.some((e) => sameEndpoint(e, row.local))) {
+    if (row.host === host && row.protocol === protocol && listening && ours(row.owner) && !found.some((e) => sameEndpoint(e, row.local))) {
       found.push(row.local);
     }
   }

@@ -47,11 +47,12 @@ export function evaluateDistinctPairs(check: DistinctPairsCheck, record: RunReco
     const id = formatEndpoint(s.remote!);
     if (!clients.includes(id)) clients.push(id);
   }
+  const locals = [...new Set(accepted.map((s) => s.local.ip))];
   const serverSide = accepted[0] ? formatEndpoint(accepted[0].local) : `${server.host}:${server.port}`;
   if (clients.length >= check.atLeast) {
-    return pass(
-      `${plural(clients.length, 'connection')} share the server's end-point ${serverSide}, each from a different client end-point: ${listInWords(clients)}.`,
-    );
+    // Clients that reached the server at different addresses of its host share its port, not one end-point.
+    const shared = locals.length > 1 ? `port ${server.port} (at ${listInWords(locals)})` : `end-point ${serverSide}`;
+    return pass(`${plural(clients.length, 'connection')} share the server's ${shared}, each from a different client end-point: ${listInWords(clients)}.`);
   }
   if (clients.length === 0) {
     return fail(`The server on ${server.host}:${server.port} accepted no connection, so no socket pair shares its end-point.`);

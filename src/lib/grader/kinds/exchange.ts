@@ -11,7 +11,7 @@ import { acceptedPeerOf, connectorsFrom, firstClose, formatEndpoint, plural, rea
 import { fail, pass, type Verdict } from './verdict';
 
 /** The client sockets of `host` whose connection reached the server (the handshake completed). */
-function connectionsTo(record: RunRecord, clientHost: string, server: ServerEndpoint): StreamRecord[] {
+export function connectionsTo(record: RunRecord, clientHost: string, server: ServerEndpoint): StreamRecord[] {
   return connectorsFrom(record, clientHost).filter((c) => reaches(record, c, server.host, server.port) && acceptedPeerOf(record, c) !== undefined);
 }
 

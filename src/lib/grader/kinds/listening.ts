@@ -2,7 +2,7 @@ import type { ListeningCheck } from '../checks';
 import type { RunRecord } from '../../runner/protocol';
 import { formatEndpoint, isLoopback, listInWords, listenersOf, nicAddresses } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
-import { knocksAt, listeningTimes } from '../facts';
+import { knocksAt, listeningTimes, pidOf } from '../facts';
 
 const ms = (at: number) => `${Math.round(at)} ms`;
 
@@ -11,14 +11,16 @@ export function evaluateListening(check: ListeningCheck, record: RunRecord): Ver
   const protocol = check.protocol ?? 'tcp';
   const where = `${check.host}:${check.port}`;
   const accepted = check.addresses ?? ['0.0.0.0', ...nicAddresses(record, check.host)];
-  const onHost = listenersOf(record, check.host, protocol);
+  // A program named by the check that never ran has no sockets at all (pid -1 matches none).
+  const pid = check.program === undefined ? undefined : (pidOf(record, check.program) ?? -1);
+  const onHost = listenersOf(record, check.host, protocol, pid);
   const onPort = onHost.filter((e) => e.port === check.port);
   const good = onPort.find((e) => accepted.includes(e.ip));
   if (good) {
     const how = good.ip === '0.0.0.0' ? 'on every address' : `on ${good.ip}`;
     // It must have been listening when the clients came: a server that closed first (or listened late) turns them away.
     if (protocol === 'tcp') {
-      const spans = listeningTimes(record, check.host, check.port).filter((span) => accepted.includes(span.ip));
+      const spans = listeningTimes(record, check.host, check.port, pid).filter((span) => accepted.includes(span.ip));
       const turnedAway = knocksAt(record, check.host, check.port).find((at) => !spans.some((span) => span.from <= at && at < span.until));
       if (turnedAway !== undefined && spans.length > 0) {
         const span = spans[0]!;

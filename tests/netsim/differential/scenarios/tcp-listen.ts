@@ -1,7 +1,7 @@
 /** Listening: which address/port pairs a host lets two servers share, and the errors when it does not. */
 import type { Scenario } from '../platform';
-import { addressShape, errorShape, firstOf, isEphemeral, listenAddressShape, once, PortNames } from '../observe';
-import { closeServer, connect, echoServer, listen, thrown } from './helpers';
+import { addressShape, errorShape, EventLog, firstOf, isEphemeral, listenAddressShape, once, PortNames } from '../observe';
+import { closeServer, connect, echoServer, listen, LOOPBACK, thrown } from './helpers';
 
 /** Two servers on the same port: the first on `first`, the second on `second`. Linux decides per pair. */
 const samePortPairs: [first: string, second: string][] = [
@@ -65,6 +65,36 @@ export const tcpListenScenarios: Scenario[] = [
       const error = thrown(() => server.listen(0, '127.0.0.1'));
       await closeServer(server);
       return errorShape(error);
+    },
+  },
+  {
+    // Node's documentation of server.listen(): on EADDRINUSE, close() and listen() again later. The same server
+    // object retries: close() of a server whose listen failed emits 'close'; the next listen works once the
+    // port is free.
+    name: 'net-listen-retry-after-eaddrinuse: the same server listens again once the port is free',
+    async run(platform) {
+      const log = new EventLog();
+      const holder = platform.net.createServer();
+      const port = await listen(holder);
+      const names = new PortNames();
+      names.name(port, 'port');
+      const server = platform.net.createServer();
+      server.on('close', log.on('server', 'close'));
+      server.on('listening', log.on('server', 'listening', () => addressShape(server.address())));
+      server.listen(port, LOOPBACK);
+      const [first] = await once(server, 'error');
+      log.add('server', 'error', errorShape(first, names), server.listening, server.address());
+      server.close();
+      await platform.settle();
+      server.listen(port, LOOPBACK);
+      const [second] = await once(server, 'error');
+      log.add('server', 'error again', errorShape(second, names));
+      await closeServer(holder);
+      server.listen(port, LOOPBACK);
+      await once(server, 'listening');
+      const listening = server.listening;
+      await closeServer(server);
+      return { log: log.entries, listening };
     },
   },
   {

@@ -1,0 +1,16 @@
+import net from 'node:net';
+
+// The client's half of the pair, on laptop.
+// localhost is laptop itself: the server runs on web.
+const socket = net.connect({ host: 'localhost', port: 4000 }, () => {
+  // Connected: now this socket has both of its ends.
+  console.log(`client socket: local ${socket.localAddress}:${socket.localPort} remote ${socket.remoteAddress}:${socket.remotePort}`);
+  socket.write('ping\n');
+});
+
+socket.setEncoding('utf8');
+socket.on('data', (text: string) => {
+  console.log(`client received ${JSON.stringify(text)}`);
+  socket.end();
+});
+socket.on('error', (err) => console.log(`connection failed: ${err.message}`));

@@ -1,0 +1,19 @@
+import net from 'node:net';
+
+function handle(socket: net.Socket): void {
+  let received = '';
+  socket.on('data', (chunk) => {
+    received += chunk;
+    const end = received.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const [first = '', ...headers] = received.slice(0, end).split('\r\n');
+    const line = headers.find((h) => h.toLowerCase().startsWith('host:')) ?? '';
+    const body = `Hello from ${line.slice(line.indexOf(':') + 1).trim()}! You asked for ${first.split(' ')[1]}.\n`;
+    socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+  socket.on('error', () => undefined);
+}
+
+// Both ports, so that http://web/ works too: a normal user cannot have 80, and the program dies of it.
+net.createServer(handle).listen(8080);
+net.createServer(handle).listen(80);

@@ -1,0 +1,71 @@
+/**
+ * The graded exercises of chapters 3 and 4 on their lesson pages, in Chromium: each passes with its reference
+ * solution typed into the page (the pair exercise with both of its files, one tab each), and each island is
+ * saved as a screenshot after the run (test-results/e2e/ex34-*.png, for a person to look at) in both themes on
+ * a laptop-sized and a phone-sized viewport; axe-core finds nothing serious on any of these pages.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, visit, type Theme } from './browser';
+import { exerciseRoot, openEditor, pasteProgram, passWithSolution, startRun } from './exercise-page';
+
+const siteUrl = inject('siteUrl');
+
+const EXERCISES = [
+  { id: 'web-server', lesson: 'ports/web/' },
+  { id: 'web-server-8080', lesson: 'ports/web/' },
+  { id: 'port-taken', lesson: 'ports/echo-server/' },
+  { id: 'both-ends', lesson: 'sockets/connections/' },
+  { id: 'pair-of-sockets', lesson: 'sockets/first-client/' },
+] as const;
+
+const viewports = [
+  { name: 'laptop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Passes the pair exercise: each file's reference solution pasted into its own tab. */
+async function passPair(page: Page): Promise<void> {
+  const root = exerciseRoot('pair-of-sockets');
+  await openEditor(page, root);
+  for (const file of ['server.ts', 'client.ts']) {
+    await page.locator(`${root} .exercise-tab[data-file="${file}"]`).click();
+    await pasteProgram(page, root, readFileSync(new URL(`../../src/content/exercises/pair-of-sockets/solution/${file}`, import.meta.url), 'utf8'));
+  }
+  await startRun(page, root, 'button');
+  await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+}
+
+describe.each(viewports)('the chapter 3 and 4 exercises on a $name viewport', (viewport) => {
+  it.each(EXERCISES.flatMap((exercise) => (['light', 'dark'] as Theme[]).map((theme) => [exercise.id, theme, exercise] as const)))(
+    '%s passes with its reference solution and looks right in the %s theme; axe is clean',
+    { timeout: 120_000 },
+    async (id, theme, exercise) => {
+      const context = await browser.newContext({ colorScheme: theme, viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      try {
+        await visit(page, siteUrl, exercise.lesson);
+        if (id === 'pair-of-sockets') await passPair(page);
+        else await passWithSolution(page, id);
+        const root = exerciseRoot(id);
+        await page.locator(root).scrollIntoViewIfNeeded();
+        await page.locator(root).screenshot({ path: `${artifactsDir}ex34-${id}-${viewport.name}-${theme}.png`, animations: 'disabled' });
+        const findings = await axeFindings(page);
+        expect(findings, describeFindings(findings)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

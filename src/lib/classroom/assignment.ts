@@ -123,6 +123,26 @@ export async function decodeAssignment(code: string, course: Course): Promise<As
   return { ok: true, assignment: read.assignment, id: assignmentId(read.assignment), notes: read.notes };
 }
 
+/**
+ * Only the title and due date of an assignment code, for the strip on every page (no course needed); null
+ * when the code cannot be read. The checklist page reads the whole assignment with `decodeAssignment`.
+ */
+export async function assignmentHeadline(code: string): Promise<{ title: string; due?: string } | null> {
+  const decoded = await decodeCode(ASSIGNMENT_CODE, code);
+  if (!decoded.ok) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decoded.json);
+  } catch {
+    return null;
+  }
+  const rawTitle = isObject(raw) ? own(raw, 'title') : undefined;
+  const title = typeof rawTitle === 'string' ? cleanLine(rawTitle) : '';
+  if (!title || title.length > ASSIGNMENT_LIMITS.titleChars) return null;
+  const due = readDate(own(raw as Record<string, unknown>, 'due'));
+  return due ? { title, due } : { title };
+}
+
 /** The hash of a learner's link: `#a=EPA1.…`. */
 export const ASSIGNMENT_HASH = 'a';
 

@@ -114,8 +114,9 @@ export async function takeIn(sources: Iterable<Source>, course: Course, options:
   return { accepted, refused };
 }
 
-/** "3 hand-ins read, 1 not read." */
-export function intakeSummary(accepted: number, refused: number): string {
-  const read = `${amount(accepted)} hand-in${accepted === 1 ? '' : 's'} read`;
-  return refused > 0 ? `${read}, ${amount(refused)} not read (the list below says why).` : `${read}.`;
+/** "3 hand-ins read, 1 not read (the list below says why)."; with `when`: "… read this time, …", no pointer to the list. */
+export function intakeSummary(accepted: number, refused: number, when?: string): string {
+  const read = `${amount(accepted)} hand-in${accepted === 1 ? '' : 's'} read${when ? ` ${when}` : ''}`;
+  if (refused === 0) return `${read}.`;
+  return when ? `${read}, ${amount(refused)} not read.` : `${read}, ${amount(refused)} not read (the list below says why).`;
 }

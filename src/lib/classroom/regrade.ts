@@ -104,16 +104,20 @@ export interface RegradeOptions {
   signal?: AbortSignal;
 }
 
+/** Where jobs come from: a fixed list, or a queue the page adds to while gradings run. */
+export type JobSource = readonly Job[] | { take(): Job | undefined };
+
 /**
  * Runs every job, one at a time per runner, the runners side by side. A job whose runner fails (a sandbox
- * that would not start) is reported with the problem and the others go on. Resolves when all are done or,
- * after an abort, when the running ones are.
+ * that would not start) is reported with the problem and the others go on. Resolves when no job is left or,
+ * after an abort, when the running ones are done.
  */
-export async function regradeAll(jobs: readonly Job[], runners: readonly Runner[], exercises: ReadonlyMap<string, GradableExercise>, options: RegradeOptions): Promise<void> {
-  let next = 0;
+export async function regradeAll(jobs: JobSource, runners: readonly Runner[], exercises: ReadonlyMap<string, GradableExercise>, options: RegradeOptions): Promise<void> {
+  let position = 0;
+  const take = 'take' in jobs ? () => jobs.take() : () => (jobs as readonly Job[])[position++];
+  const next = () => (options.signal?.aborted ? undefined : take());
   const worker = async (runner: Runner) => {
-    while (next < jobs.length && !options.signal?.aborted) {
-      const job = jobs[next++]!;
+    for (let job = next(); job; job = next()) {
       const exercise = exercises.get(job.exercise);
       if (!exercise) {
         options.onResult(job, { ok: false, problem: `this page has no exercise ${job.exercise}` });

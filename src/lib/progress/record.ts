@@ -27,6 +27,10 @@ export const LIMITS = {
   hints: 3,
   /** Characters all exercises may take together in the stored JSON (localStorage holds about 5 million). */
   exerciseChars: 2_000_000,
+  /** Assignments open at once (a learner may follow several classes). */
+  assignments: 20,
+  /** Characters of one assignment's link code (src/lib/classroom/assignment.ts reads it). */
+  assignmentChars: 20_000,
   /** Longest text read as a record at all, stored or imported (an export is indented, hence the margin). */
   textChars: 4_000_000,
 } as const;
@@ -35,6 +39,8 @@ export const LIMITS = {
 const EXERCISE_ID = /^[a-z][a-z0-9-]*$/;
 /** Program files as the exercise schema writes them (`server.ts`). */
 const FILE_NAME = /^[A-Za-z0-9_-]+\.ts$/;
+/** Assignment ids: the CRC-32 of the assignment, in hex (src/lib/classroom/assignment.ts). */
+const ASSIGNMENT_ID = /^[0-9a-f]{8}$/;
 /** Lesson slugs (`ports/echo-server`), up to three segments. */
 const LESSON_SLUG = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*){0,2}$/;
 
@@ -82,6 +88,23 @@ const recordMembers = {
     map({ name: { label: (slug) => `lesson ${slug}`, pattern: LESSON_SLUG, maxLength: 200 }, value: time('earliest'), maxEntries: LIMITS.lessons, noun: 'lessons' }),
     () => ({}),
   ),
+  /**
+   * Assignment id → the assignment as its link carried it (the code after `#a=`, read again by the page with
+   * its own bounds) and when it was first opened. Kept until the learner dismisses it.
+   */
+  assignments: member(
+    'assignments',
+    map({
+      name: { label: (id) => `assignment ${id}`, pattern: ASSIGNMENT_ID, maxLength: 8 },
+      value: object({
+        code: member('link', text(LIMITS.assignmentChars), () => ''),
+        openedAt: member('time opened', time('earliest'), () => new Date(EARLIEST_TIME).toISOString()),
+      }),
+      maxEntries: LIMITS.assignments,
+      noun: 'assignments',
+    }),
+    () => ({}),
+  ),
   /** ISO time of the last change; an unusable one counts as "long ago" (2000), so an imported record's drafts win. */
   updatedAt: member('time of the last change', time('latest'), () => new Date(EARLIEST_TIME).toISOString()),
 };
@@ -92,7 +115,7 @@ export type ExerciseProgress = ObjectOf<typeof exerciseMembers>;
 export type ProgressRecord = ObjectOf<typeof recordMembers>;
 
 export function emptyProgress(now: Date): ProgressRecord {
-  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, updatedAt: now.toISOString() };
+  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, assignments: {}, updatedAt: now.toISOString() };
 }
 
 export function emptyExerciseProgress(): ExerciseProgress {

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { artifactsDir, axeFindings, describeFindings, launchChromium, saveScreenshot, visit } from './browser';
 import { ECHO_SERVER, ECHO_SERVER_SOLUTION, editorText, focusEditor, openEditor, pasteProgram, runAndWait, typeProgram, withFreshPage, withLesson } from './exercise-page';
+import { answerQuizRight } from './quiz-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -148,6 +149,7 @@ describe('the echo-server exercise', () => {
       await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
       expect(await runFromEditor(page)).toMatch(/^All \d+ checks passed/);
       await page.locator(`${exercise} [data-action="hint"]`).click();
+      await answerQuizRight(page, LESSON); // a lesson is done when its exercises pass and its quiz is answered
       // The draft is saved shortly after the last keystroke.
       await page.waitForFunction(() => localStorage.getItem('endpoints:progress')?.includes('socket.write(chunk)'));
 

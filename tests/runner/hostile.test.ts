@@ -92,6 +92,26 @@ describe('after lockdown', () => {
     expect(record.outcome).toBe('finished');
     expect(record.console.map((l) => l.text)).toEqual(['own true', 'data,write hi']);
   });
+
+  it('setEncoding still works: string_decoder puts its decoding functions on each decoder it makes', async () => {
+    const server = program(
+      'server.ts',
+      lines("import net from 'node:net';", "net.createServer((socket) => { socket.setEncoding('utf8'); socket.on('data', (text: string) => socket.write(text.toUpperCase())); }).listen(7);"),
+    );
+    const client = program(
+      'client.ts',
+      lines(
+        "import net from 'node:net';",
+        "import { StringDecoder } from 'node:string_decoder';",
+        "const socket = net.connect(7, 'web', () => socket.write('héllo'));",
+        "socket.setEncoding('utf8');",
+        "socket.on('data', (text: string) => { console.log(text, new StringDecoder('base64').end(Buffer.from('hi'))); socket.end(); });",
+      ),
+      'laptop',
+    );
+    const { record } = await run([server, client]);
+    expect({ outcome: record.outcome, lines: record.console.map((l) => l.text) }).toEqual({ outcome: 'finished', lines: ['HÉLLO aGk='] });
+  });
 });
 
 describe('a hostile program is contained', () => {
@@ -151,6 +171,7 @@ describe('a hostile program is contained', () => {
         if (message.type === 'shell-output' && message.data.includes('LISTEN')) resolve();
       }),
     );
+    channel.port2.postMessage({ type: 'terminal', runNumber: 1 });
     channel.port2.postMessage({ type: 'shell-input', data: 'ss -tln\r' });
     await answered;
     channel.port1.close();

@@ -4,13 +4,20 @@
  * came, a connection was refused. A failed check's explanation starts from the first of these that bears
  * on it, and only then talks about the data.
  */
-import type { TcpSegmentEvent, SocketStateEvent } from '../netsim/types';
+import type { SocketErrorRecord, SocketStateEvent, TcpSegmentEvent } from '../netsim/types';
 import type { RunProgram, RunRecord } from '../runner/protocol';
 import { hostOfAddress } from './record-queries';
 
 /** The learner's programs in the record (every program when the record does not say whose is whose). */
 export function learnerPrograms(record: RunRecord): RunProgram[] {
   return (record.programs ?? []).filter((p) => p.role === 'learner');
+}
+
+/** Errors netsim gave the learner's programs (every error when the record does not say whose is whose). */
+export function learnerErrors(record: RunRecord): SocketErrorRecord[] {
+  if (!record.programs) return record.errors;
+  const learners = learnerPrograms(record);
+  return record.errors.filter((e) => learners.some((p) => p.host === e.host && p.pid === e.pid));
 }
 
 /** The learner's program on `host`, if one ran there. */
@@ -53,11 +60,19 @@ export function runStopper(record: RunRecord): string | undefined {
 /** The learner's crash, said as a teacher would: which program, where, with what. */
 export function crashFact(record: RunRecord): string | undefined {
   if (record.outcome !== 'threw' && !learnerPrograms(record).some((p) => fateOf(record, p) === 'crashed')) return undefined;
-  const where = placeOf(record);
   const file = record.error?.file ?? learnerPrograms(record).find((p) => fateOf(record, p) === 'crashed')?.file ?? 'your program';
+  const line = record.error?.file === file ? record.error.line : undefined;
   const message = record.error?.message ?? 'an error nobody caught';
-  return `${file} crashed${where ? ` at ${where}` : ''}: ${message}.`;
+  const gloss = record.error?.name ? CRASH_GLOSSES[record.error.name] : undefined;
+  return `${file} crashed${line ? ` at line ${line}` : ''}: ${message}${gloss ? ` (${gloss})` : ''}.`;
 }
+
+/** What Node's errors mean, for the ones beginners meet first: the crash message names the mistake too. */
+const CRASH_GLOSSES: Readonly<Record<string, string>> = {
+  ERR_STREAM_WRITE_AFTER_END: 'the program wrote to a socket after ending it with end()',
+  ERR_STREAM_DESTROYED: 'the program used a socket after destroying it',
+  EPIPE: 'the program wrote to a connection the other side had closed',
+};
 
 /** When a listener on host:port was listening: [from, until) in virtual ms, from the trace. */
 export function listeningTimes(record: RunRecord, host: string, port: number): { from: number; until: number; ip: string }[] {

@@ -2,7 +2,7 @@
  * `grade(record, checks)`: pure, on the page, outside the worker. The record is the one the worker built
  * from netsim's observations; learner code cannot reach this function.
  */
-import type { Check, CheckResult } from './checks';
+import type { Check, CheckResult, MisconceptionKind } from './checks';
 import type { RunRecord } from '../runner/protocol';
 import { evaluateBytesDelivered } from './kinds/bytes';
 import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } from './kinds/exchange';
@@ -15,6 +15,9 @@ import { detectMisconception, subjectOf } from './misconceptions';
 
 /** The result a run that crashed always carries, so a crash never reads as "all checks passed". */
 export const CRASH_RESULT_ID = 'ran-to-the-end';
+
+/** Misconceptions that are about a crash: they still explain a failure when the program crashed. */
+const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error']);
 
 export function grade(record: RunRecord, checks: readonly Check[]): CheckResult[] {
   const results = checks.map((check) => gradeOne(record, check));
@@ -40,8 +43,10 @@ export function gradeOne(record: RunRecord, check: Check): CheckResult {
   const result: CheckResult = { ...base, passed: false, message };
   if (check.hint) result.hint = check.hint;
   const subject = subjectOf(check);
-  // A misconception is a guess about the code; a crash is a fact, and explains the failure first.
-  for (const detector of crash ? [] : (check.misconceptions ?? [])) {
+  // A misconception is a guess about the code; a crash is a fact, and explains the failure first. Only a
+  // detector whose premise is the crash itself (an error the program died of) may still speak.
+  const detectors = (check.misconceptions ?? []).filter((d) => !crash || EXPLAINS_A_CRASH.has(d.kind));
+  for (const detector of detectors) {
     const targeted = detectMisconception(detector.kind, subject, record);
     if (targeted !== undefined) {
       result.message = detector.message ?? targeted;

@@ -64,6 +64,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       Object.freeze({
         name: h.node.name,
         nics: h.node.nics.map(nicView),
+        ...(h.node.gateway === null ? {} : { gateway: formatIpv4(h.node.gateway) }),
         processes: h.processes.map((p) => ({ name: p.name, pid: p.pid, runAs: p.runAs })),
       }),
     );

@@ -202,6 +202,8 @@ export interface SocketStateEvent extends TraceBase {
 export interface HostView {
   name: string;
   nics: NicView[];
+  /** The default gateway, when the host has one (`ip route` prints it as `default via …`). */
+  gateway?: Ipv4;
   processes: { name: string; pid: number; runAs: RunAs }[];
 }
 

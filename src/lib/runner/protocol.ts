@@ -132,6 +132,12 @@ export type RunnerEvent =
 /** Page → worker messages besides `run`: the terminal talks to the network the last run left behind. */
 export type RunnerCommand =
   | RunRequest
+  /**
+   * Opens the terminal on the network the last run left up. Sent by the page once a grading is over (its
+   * last run is the one shown: the first that failed, else the last seed), never by the runs themselves.
+   * `runNumber`: the learner's how-manyth run on this page, for the greeting (a realm sees only its own).
+   */
+  | { type: 'terminal'; runNumber: number }
   | { type: 'shell-input'; data: string }
   /** Takes down the network the last run left up (its servers stop listening), as a reset should. */
   | { type: 'reset' }

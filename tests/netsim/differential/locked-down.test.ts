@@ -10,10 +10,11 @@ import { sharedLibraries } from '../../../src/lib/netsim/index';
 import { hardenLibraries, lockdown } from '../../../src/lib/runner/lockdown';
 import { runOnNetsim } from './sim-platform';
 import { singleHostScenarios } from './scenarios/index';
+import { SCENARIO_TIMEOUT_MS } from './platform';
 
 const before = new Map<string, unknown>();
 
-describe('netsim observes the same before and after lockdown', () => {
+describe('netsim observes the same before and after lockdown', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it('(every scenario, run once in an open realm)', async () => {
     for (const scenario of singleHostScenarios) before.set(scenario.name, await runOnNetsim(scenario).catch((error: unknown) => ({ threw: String(error), stack: (error as Error).stack?.split("\n").slice(0, 6).join(" | ") })));
     // vitest swaps setTimeout & co. between tests, so the host globals stay writable here (the worker locks them).

@@ -7,7 +7,7 @@
 import type { StreamRecord } from '../../netsim/types';
 import type { RunRecord } from '../../runner/protocol';
 import type { EchoCheck, PrintsReceivedCheck, ReplyCheck, RequestCheck, ServerEndpoint } from '../checks';
-import { acceptedPeerOf, connectorsFrom, formatEndpoint, plural, reaches } from '../record-queries';
+import { acceptedPeerOf, connectorsFrom, firstClose, formatEndpoint, plural, reaches } from '../record-queries';
 import { fail, pass, type Verdict } from './verdict';
 
 /** The client sockets of `host` whose connection reached the server (the handshake completed). */
@@ -21,15 +21,63 @@ export function shown(text: string): string {
   return JSON.stringify(cut);
 }
 
-/** Why `received` is not `sent` echoed back, in a teacher's words. */
-function echoDifference(sent: string, received: string, others: readonly StreamRecord[]): string {
-  if (received.length === 0) return 'got nothing back';
-  if (received === sent + sent) return 'got its bytes back twice';
-  if (sent.startsWith(received)) return `got only the first ${plural(received.length, 'byte')} of ${sent.length} back`;
+/** The lines of a text, without their line breaks (empty ones left out). */
+function linesOf(text: string): string[] {
+  return text.split('\n').filter((line) => line.length > 0);
+}
+
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/** Text the server put before each piece it echoed (such as "echo: "), if received is sent with that added. */
+function addedBeforeEach(sent: string, received: string): string | undefined {
+  const first = linesOf(sent)[0];
+  const at = first === undefined ? -1 : received.indexOf(first);
+  if (at <= 0) return undefined;
+  const added = received.slice(0, at);
+  return received.split(added).join('') === sent ? added : undefined;
+}
+
+/**
+ * The line every client got back although none of them sent it (a fixed answer), when there are several
+ * clients, they sent different things, and none got any of its own lines back.
+ */
+function sameAnswer(connections: readonly StreamRecord[]): string | undefined {
+  if (connections.length < 2 || new Set(connections.map((c) => c.sent)).size < 2) return undefined;
+  if (connections.some((c) => linesOf(c.sent).some((line) => c.received.includes(line)))) return undefined;
+  const [first, ...rest] = connections.map((c) => linesOf(c.received));
+  return first?.find((line) => rest.every((lines) => lines.includes(line)) && !connections.some((c) => c.sent.includes(line)));
+}
+
+/** Why a connection's `received` is not its `sent` echoed back, in a teacher's words. */
+function echoDifference(record: RunRecord, connection: StreamRecord, others: readonly StreamRecord[]): string {
+  const { sent, received } = connection;
+  // Another client that received lines this one sent (and did not send itself): where the echo went.
+  const taker = others.find((o) => linesOf(sent).some((line) => o.received.includes(line) && !o.sent.includes(line)));
+  const takerAt = taker ? `the client at ${formatEndpoint(taker.local)}` : undefined;
+  if (received.length === 0) return `got nothing back${takerAt ? `: its bytes went to ${takerAt}` : ''}`;
+  for (const other of others) {
+    const foreign = linesOf(other.sent).find((line) => received.includes(line) && !sent.includes(line));
+    if (foreign) return `got another client's bytes: ${shown(foreign)}, sent from ${formatEndpoint(other.local)}`;
+  }
+  if (received.length === 2 * sent.length && linesOf(sent).every((line) => occurrences(received, line) >= 2 * occurrences(sent, line))) {
+    return `got its bytes back twice (${plural(received.length, 'byte')} for the ${sent.length} it sent)`;
+  }
+  const added = addedBeforeEach(sent, received);
+  if (added) return `got ${shown(added)} added in front of what it sent (it sent ${shown(linesOf(sent)[0]!)}, got back ${shown(added + linesOf(sent)[0]!)})`;
+  if (received === sent.replace(/\r?\n/g, '')) return 'got its bytes back without their line breaks (\\n)';
+  const changedAt = received.toLowerCase() === sent.toLowerCase() ? linesOf(sent).findIndex((line, i) => line !== linesOf(received)[i]) : -1;
+  if (changedAt >= 0) return `got its bytes back changed: it sent ${shown(linesOf(sent)[changedAt]!)}, got back ${shown(linesOf(received)[changedAt]!)}`;
+  if (sent.startsWith(received)) {
+    const closed = firstClose(record, connection);
+    const hungUp = closed?.by === 'remote' ? `: the server hung up at ${Math.round(closed.at)} ms` : '';
+    return `got only the first ${plural(received.length, 'byte')} of ${sent.length} back${takerAt ? `; the rest went to ${takerAt}` : hungUp}`;
+  }
   if (received.startsWith(sent)) return `got its bytes back, then ${shown(received.slice(sent.length))} more`;
   if (received.endsWith(sent)) return `got ${shown(received.slice(0, received.length - sent.length))} before its own bytes`;
-  const fromOther = others.find((o) => o.sentBytes > 0 && received.includes(o.sent));
-  if (fromOther) return `got another client's bytes (${shown(fromOther.sent)}, sent from ${formatEndpoint(fromOther.local)})`;
   return `sent ${shown(sent)} but got ${shown(received)}`;
 }
 
@@ -50,10 +98,13 @@ export function evaluateEcho(check: EchoCheck, record: RunRecord): Verdict {
     const bytes = connections.reduce((sum, c) => sum + c.sentBytes, 0);
     return pass(`Each of the ${plural(connections.length, 'connection')} got back exactly what its client sent (${plural(bytes, 'byte')} in all), in order.`);
   }
+  const same = sameAnswer(connections);
+  if (same !== undefined) {
+    return fail(`Every client got the same ${shown(same)} back, whatever it sent: an echo sends each client exactly what that client sent.`);
+  }
   const first = wrong[0]!;
-  const others = connections.filter((c) => c !== first);
   return fail(
-    `${plural(wrong.length, 'connection')} of ${connections.length} did not get an echo: the client at ${formatEndpoint(first.local)} ${echoDifference(first.sent, first.received, others)}.`,
+    `${plural(wrong.length, 'connection')} of ${connections.length} did not get an echo: the client at ${formatEndpoint(first.local)} ${echoDifference(record, first, connections.filter((c) => c !== first))}.`,
   );
 }
 
@@ -73,12 +124,26 @@ function expectedReply(template: string, groups: Record<string, string>, connect
 export function evaluateReply(check: ReplyCheck, record: RunRecord): Verdict {
   const { client, server } = check;
   const pattern = new RegExp(check.request);
-  const asked = connectionsTo(record, client.host, server).flatMap((c) => {
+  const connections = connectionsTo(record, client.host, server);
+  const asked = connections.flatMap((c) => {
     const match = pattern.exec(c.sent);
     return match ? [{ connection: c, expected: expectedReply(check.reply, match.groups ?? {}, c) }] : [];
   });
   if (asked.length < check.atLeast) {
-    return fail(`Only ${plural(asked.length, 'connection')} from ${client.host} sent a request the server could answer; ${check.atLeast} should have.`);
+    const target = `${server.host}:${server.port}`;
+    const other = connections.find((c) => c.sentBytes > 0 && !pattern.test(c.sent));
+    if (asked.length === 0 && other) {
+      const answer = other.receivedBytes > 0 ? ` (${target} answered ${shown(other.received)})` : '';
+      return fail(`No reply could be expected: ${client.host} sent ${shown(other.sent)}, which is not the request ${target} answers${answer}.`);
+    }
+    if (asked.length === 0) {
+      return fail(
+        connections.length === 0
+          ? `No connection from ${client.host} reached ${target}, so no reply could come back.`
+          : `${client.host} connected to ${target} but sent no request, so no reply could come back.`,
+      );
+    }
+    return fail(`Only ${plural(asked.length, 'connection')} from ${client.host} sent a request ${target} answers; ${check.atLeast} should have.`);
   }
   const missing = asked.filter((a) => !a.connection.received.includes(a.expected));
   if (missing.length === 0) {

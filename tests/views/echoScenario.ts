@@ -1,10 +1,10 @@
 /**
- * The test page's network: a laptop (10.0.0.10) and a web server (10.0.0.2). On web, a TCP echo server
- * listens on port 7 and a UDP socket on port 53; the laptop connects to the echo server, sends "hello",
+ * A small echo network for the views' tests: a laptop (10.0.0.10) and a web server (10.0.0.2). On web, a
+ * TCP echo server listens on port 7 and a UDP socket on port 53; the laptop connects to the echo server, sends "hello",
  * reads the echo and closes, then sends one datagram. The servers stay up for the terminal.
  */
-import type { Network } from '../../../lib/netsim/api';
-import type { TopologySpec } from '../../../lib/netsim/types';
+import type { Network } from '../../src/lib/netsim/api';
+import type { TopologySpec } from '../../src/lib/netsim/types';
 
 export const echoTopology: TopologySpec = {
   version: 1,

@@ -95,7 +95,7 @@ describe('the last run, kept for the next visit', () => {
     const notice = store.takeNotices().find((n) => n.kind === 'set-aside');
     expect(notice).toBeDefined();
     const said = JSON.stringify(notice);
-    expect(said).toContain('outcome is \\"exploded\\", not one of finished, threw, timed-out, did-not-compile');
+    expect(said).toContain('outcome is \\"exploded\\", not one of finished, threw, timed-out, limit, did-not-compile');
     expect(said).toContain('lines not kept is 1e+308');
     expect(said).toContain(`has 400 characters; at most ${LIMITS.runLineChars} are kept`);
     const entry = store.exercise('echo-server');

@@ -1,27 +1,13 @@
 /**
  * The course as the classroom pages need it, computed at build time from the outline, the lessons (the docs
- * collection), the exercises and the quizzes, and embedded in those pages as JSON. Quizzes are found by glob
- * (src/components/quiz/quizzes.ts), so the pages build, without quizzes, in a tree that has none yet.
+ * collection), the exercises and the quizzes (src/components/quiz/quizzes.ts), and embedded in those pages
+ * as JSON.
  */
 import { getCollection } from 'astro:content';
 import { chapters } from '../../content/outline';
 import type { CourseCatalog } from '../../lib/classroom/catalog';
 import { islandData, type IslandData } from '../exercise/page-data';
-
-/** A quiz as its module gives it: the classroom reads its id, lesson, title and question ids. */
-export interface QuizLike {
-  id: string;
-  lesson: string;
-  title?: string;
-  questions: readonly { id: string }[];
-}
-
-const quizModules = import.meta.glob<{ quizzes?: QuizLike[] }>('../quiz/quizzes.ts', { eager: true });
-
-/** The course's quizzes (none until the quiz component exists). */
-export function courseQuizzes(): QuizLike[] {
-  return Object.values(quizModules)[0]?.quizzes ?? [];
-}
+import { quizzes } from '../quiz/quizzes';
 
 export async function courseCatalog(): Promise<CourseCatalog> {
   const lessons = (await getCollection('docs', (entry) => entry.data.chapter !== undefined)).map((entry) => ({
@@ -42,14 +28,14 @@ export async function courseCatalog(): Promise<CourseCatalog> {
       lesson: exercise.lesson,
       files: exercise.programs.filter((program) => program.role === 'learner').map((program) => program.file),
     }));
-  const quizzes = courseQuizzes()
+  const lessonQuizzes = quizzes
     .filter((quiz) => lessonSlugs.has(quiz.lesson))
     .map((quiz) => ({ id: quiz.id, lesson: quiz.lesson, title: quiz.title ?? 'Check your understanding', questions: quiz.questions.map((question) => question.id) }));
   return {
     chapters: chapters.map((chapter, index) => ({ slug: chapter.slug, number: index + 1, title: chapter.title })).filter((chapter) => lessons.some((lesson) => lesson.chapter === chapter.slug)),
     lessons: lessons.sort((a, b) => a.slug.localeCompare(b.slug)),
     exercises,
-    quizzes,
+    quizzes: lessonQuizzes,
   };
 }
 

@@ -1,35 +1,28 @@
 /**
  * One learner's work in detail. For an exercise: the code they handed in, the verdict of the grading and any
- * flag, then the run shown (the first that failed, else the last) run again in a sandbox of its own under its
- * seed — the same run, as the network is deterministic — with its check results and console, and the
- * network views (diagram, packets, terminal) on it. For a quiz: each answer, graded here and as the hand-in
+ * flag, then the same grading made again in a sandbox of its own (the network is deterministic for a seed,
+ * so it shows the run the verdict is about: the first that failed, else the last) with its check results and
+ * console as the learner's page shows them, and the network views (diagram, packets, terminal) on it. For a quiz: each answer, graded here and as the hand-in
  * claims. For a learner: every item, and what was left out of their hand-in when it was read.
  */
 import type { Course } from '../../lib/classroom/catalog';
 import { outcomeText, type Cell, type Row } from '../../lib/classroom/gradebook';
-import { orderFor, type GradableExercise } from '../../lib/classroom/regrade';
+import { gradeFiles, type GradableExercise } from '../../lib/classroom/regrade';
 import { readableTime } from '../../lib/classroom/read';
-import { grade } from '../../lib/grader/grade';
 import type { RunnerSandbox } from '../exercise/sandbox-host';
 import type { IslandData } from '../exercise/page-data';
 import { tabLabel } from '../exercise/page-data';
-import { renderResults, renderProblem, renderRunning } from '../exercise/results-view';
+import { renderProblem, renderReport, renderRunning } from '../exercise/results-view';
 import { mountNetworkViews } from '../exercise/network-views';
 import { provenance } from './gradebook-view';
 import { element } from './embedded';
-
-/** A quiz question as the page has it: its id and, when the quiz module gives it, its prompt and options. */
-export interface QuestionData {
-  id: string;
-  prompt?: string;
-  kind?: string;
-  options?: { id: string; text: string }[];
-}
+import type { PreparedQuestion } from '../quiz/define';
+import { inlineParts } from '../quiz/grade';
 
 export interface DetailContext {
   course: Course;
   exercises: ReadonlyMap<string, IslandData & GradableExercise>;
-  questions: Readonly<Record<string, QuestionData[]>>;
+  questions: Readonly<Record<string, PreparedQuestion[]>>;
   gradeAnswer(quizId: string, questionId: string, answer: string): boolean | null;
   /** The sandbox the detail runs in (made on first use). */
   sandbox(): RunnerSandbox;
@@ -97,10 +90,11 @@ export function createDetailView(root: HTMLElement, context: DetailContext, onCl
     if (verdict && exercise) parts.push(element('h3', '', `Checks of run ${verdict.run} (seed ${verdict.seed})`), results);
     body.replaceChildren(...parts);
     network.hidden = !(verdict && exercise);
-    if (verdict && exercise) void replay(exercise, handed?.files ?? {}, verdict.seed, results);
+    if (verdict && exercise) void replay(exercise, handed?.files ?? {}, results);
   }
 
-  async function replay(exercise: IslandData & GradableExercise, files: Readonly<Record<string, string>>, seed: number, region: HTMLElement) {
+  /** The same grading again (every seed up to the run shown), in the detail's own sandbox: its network stays up for the views. */
+  async function replay(exercise: IslandData & GradableExercise, files: Readonly<Record<string, string>>, region: HTMLElement) {
     const ticket = ++opened;
     renderRunning(region);
     const sandbox = context.sandbox();
@@ -109,34 +103,51 @@ export function createDetailView(root: HTMLElement, context: DetailContext, onCl
       await mountNetworkViews(network, sandbox);
     }
     try {
-      const record = await sandbox.run(orderFor(exercise, files, seed));
+      const grading = await gradeFiles(sandbox, exercise, files);
       if (ticket !== opened) return;
-      renderResults(region, { record, results: grade(record, exercise.checks), typeProblems: [], consoleDropped: 0 }, null);
+      // The terminal opens on the network of the run shown, as on the learner's page.
+      sandbox.send({ type: 'terminal', runNumber: ticket });
+      const { record, results } = grading;
+      renderReport(
+        region,
+        {
+          outcome: record.outcome,
+          error: record.error ? { ...(record.error.file ? { file: record.error.file } : {}), ...(record.error.line ? { line: record.error.line } : {}), message: record.error.message } : null,
+          checks: results,
+          console: record.console,
+          consoleDropped: 0,
+          typeProblems: [],
+          seeded: { run: grading.run, runs: grading.runs, seed: grading.seed, passed: grading.passed },
+        },
+        { nextLesson: null },
+      );
     } catch (error) {
       if (ticket === opened) renderProblem(region, `The run could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
+  /** A text with `code` in backticks, as the quiz shows it. */
+  function withCode(className: string, text: string): HTMLElement {
+    const node = element('p', className);
+    for (const part of inlineParts(text)) node.append(part.code ? element('code', '', part.text) : part.text);
+    return node;
+  }
+
   function quizDetail(row: Row, cell: Cell) {
-    const answers = row.handIn.handIn.quizzes[cell.item.id] ?? {};
-    const questions = context.questions[cell.item.id] ?? (context.course.quiz(cell.item.id)?.questions.map((id) => ({ id })) ?? []);
+    const answers = Object.hasOwn(row.handIn.handIn.quizzes, cell.item.id) ? row.handIn.handIn.quizzes[cell.item.id]! : {};
+    const questions = Object.hasOwn(context.questions, cell.item.id) ? context.questions[cell.item.id]! : [];
     const list = element('ol', 'detail-quiz');
     for (const question of questions) {
       const item = element('li');
-      item.append(element('p', 'detail-question', question.prompt ?? question.id));
+      item.append(withCode('detail-question', question.prompt));
       const given = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
       if (!given) {
         item.append(element('p', '', 'Not answered.'));
       } else {
-        const shown = question.options?.find((option) => option.id === given.answer)?.text ?? given.answer;
+        const shown = question.kind === 'choice' ? (question.options.find((option) => option.id === given.answer)?.text ?? given.answer) : given.answer;
         const here = context.gradeAnswer(cell.item.id, question.id, given.answer);
-        item.append(
-          element(
-            'p',
-            here ? 'is-done' : 'is-failed',
-            `Answer: ${shown} — ${here === null ? 'cannot be graded here' : here ? 'right' : 'wrong'} (graded here); ${given.correct ? 'right' : 'wrong'} on the learner's page.`,
-          ),
-        );
+        const verdict = `${here === null ? 'cannot be graded here' : here ? 'right' : 'wrong'} (graded here); ${given.correct ? 'right' : 'wrong'} on the learner's page.`;
+        item.append(withCode(here ? 'is-done' : 'is-failed', `Answer: ${shown} — ${verdict}`));
       }
       list.append(item);
     }

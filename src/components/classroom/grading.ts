@@ -10,7 +10,8 @@ import { regradeAll, type GradableExercise, type Job } from '../../lib/classroom
 import { amount } from '../../lib/classroom/read';
 import type { RunnerSandbox } from '../exercise/sandbox-host';
 import type { IslandData } from '../exercise/page-data';
-import { createDetailView, type QuestionData } from './detail-view';
+import { createDetailView } from './detail-view';
+import type { PreparedQuestion } from '../quiz/define';
 import { element, pause } from './embedded';
 import { createGradebookView } from './gradebook-view';
 import { createSandbox, createSandboxPool, poolSize } from './sandbox-pool';
@@ -18,7 +19,7 @@ import { createSandbox, createSandboxPool, poolSize } from './sandbox-pool';
 export interface GradingData {
   catalog: CourseCatalog;
   exercises: (IslandData & GradableExercise)[];
-  questions: Record<string, QuestionData[]>;
+  questions: Record<string, PreparedQuestion[]>;
   gradeAnswer: QuizGrader;
 }
 

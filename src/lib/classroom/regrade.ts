@@ -5,10 +5,10 @@
  * a fresh realm per grading), so the teacher's page never runs learner code itself.
  *
  * Only a summary of each grading is kept (the verdict, each check's result, the seed of the run shown): a
- * class's traces would fill the memory. The gradebook's detail view runs the shown seed again to show its
- * network, which is the same run (the network is deterministic for a seed).
+ * class's traces would fill the memory. The gradebook's detail view makes the same grading again in a
+ * sandbox of its own (`gradeFiles`), so the run it shows, with its network, is the run the verdict is about.
  */
-import { gradeAcrossSeeds } from '../grader/across-seeds';
+import { gradeAcrossSeeds, type SeededGrading } from '../grader/across-seeds';
 import type { Check, CheckResult } from '../grader/checks';
 import { gradingSeeds } from '../exercise/seeds';
 import type { ProgramSource, RunRecord, RunRequest } from '../runner/protocol';
@@ -69,13 +69,20 @@ export interface Verdict {
   error?: string;
 }
 
-/** Grades one learner's files for one exercise on one runner. */
-export async function regradeOne(runner: Runner, exercise: GradableExercise, files: Readonly<Record<string, string>>): Promise<Verdict> {
-  const grading = await gradeAcrossSeeds(
+/**
+ * The grading of one learner's files for one exercise on one runner, as the learner's page makes it: each
+ * seed in turn, the later ones in the realm of the first, stopping at the first run that fails.
+ */
+export function gradeFiles(runner: Runner, exercise: GradableExercise, files: Readonly<Record<string, string>>): Promise<SeededGrading> {
+  return gradeAcrossSeeds(
     seedsOf(exercise),
     (seed, index) => runner.run(orderFor(exercise, files, seed), { sameRealm: index > 0 }),
     exercise.checks,
   );
+}
+
+/** The summary of a grading the gradebook keeps (a class's traces would fill the memory). */
+export function verdictOf(grading: SeededGrading): Verdict {
   const { record, results } = grading;
   return {
     passed: grading.passed,
@@ -87,6 +94,11 @@ export async function regradeOne(runner: Runner, exercise: GradableExercise, fil
     runs: grading.runs,
     ...(record.error ? { error: `${record.error.name ? `${record.error.name}: ` : ''}${record.error.message}`.slice(0, 500) } : {}),
   };
+}
+
+/** Grades one learner's files for one exercise on one runner. */
+export async function regradeOne(runner: Runner, exercise: GradableExercise, files: Readonly<Record<string, string>>): Promise<Verdict> {
+  return verdictOf(await gradeFiles(runner, exercise, files));
 }
 
 export interface Job {

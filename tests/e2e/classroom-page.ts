@@ -5,13 +5,12 @@
 import type { Page } from 'playwright-core';
 
 export const TEACHER_PAGE = 'teachers/assign-and-grade/';
-export const ASSIGNMENTS_PAGE = 'assignments/';
 
 /** Fills the builder from the keyboard's point of view (labels, not selectors) and returns the link it makes. */
 export async function buildAssignment(page: Page, spec: { title: string; items: string[]; due?: string; note?: string; chapters?: string[] }): Promise<string> {
   await page.getByLabel('Title').fill(spec.title);
-  if (spec.due) await page.getByLabel('Due date (optional)').fill(spec.due);
-  if (spec.note) await page.getByLabel('A note for learners (optional)').fill(spec.note);
+  await page.getByLabel('Due date (optional)').fill(spec.due ?? '');
+  await page.getByLabel('A note for learners (optional)').fill(spec.note ?? '');
   for (const chapter of spec.chapters ?? []) await page.locator(`input[data-whole-chapter="${chapter}"]`).check();
   for (const item of spec.items) await page.locator(`input[name="item"][value="${item}"]`).check();
   await page.getByRole('button', { name: 'Make the link' }).click();

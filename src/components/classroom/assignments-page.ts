@@ -186,23 +186,24 @@ export async function bootAssignments(): Promise<void> {
   const progress = learnerProgress(store);
   const status = root.querySelector<HTMLElement>('[data-assignments-status]')!;
   const listArea = root.querySelector<HTMLElement>('[data-assignments-list]')!;
-  let focusId: string | undefined;
 
-  const code = assignmentCodeOf(location.hash);
-  if (code) {
+  /** Reads the assignment a link carries (`#a=…`), keeps it in progress, and says so; its id, to focus its card. */
+  const takeLink = async (): Promise<string | undefined> => {
+    const code = assignmentCodeOf(location.hash);
+    if (!code) return undefined;
     const decoded = await decodeAssignment(code, course);
-    if (decoded.ok) {
-      const known = store.assignments().some((open) => open.id === decoded.id);
-      const kept = known || store.openAssignment(decoded.id, code);
-      status.textContent = kept
-        ? `${known ? 'You already have' : 'Added to your assignments:'} “${decoded.assignment.title}”.${decoded.notes.length ? ` Some of it could not be used (${decoded.notes.join('; ')}).` : ''}`
-        : `“${decoded.assignment.title}” could not be kept in your progress (you have ${store.assignments().length} assignments open: remove one you have finished, then open the link again).`;
-      focusId = decoded.id;
-      history.replaceState(null, '', `#assignment-${decoded.id}`);
-    } else {
+    if (!decoded.ok) {
       status.textContent = `This assignment link could not be read: it ${decoded.reason}. Ask your teacher for the link, and open it whole.`;
+      return undefined;
     }
-  }
+    const known = store.assignments().some((open) => open.id === decoded.id);
+    const kept = known || store.openAssignment(decoded.id, code);
+    status.textContent = kept
+      ? `${known ? 'You already have' : 'Added to your assignments:'} “${decoded.assignment.title}”.${decoded.notes.length ? ` Some of it could not be used (${decoded.notes.join('; ')}).` : ''}`
+      : `“${decoded.assignment.title}” could not be kept in your progress (you have ${store.assignments().length} assignments open: remove one you have finished, then open the link again).`;
+    history.replaceState(null, '', `#assignment-${decoded.id}`);
+    return kept ? decoded.id : undefined;
+  };
 
   const render = async () => {
     const opened: Open[] = [];
@@ -232,11 +233,26 @@ export async function bootAssignments(): Promise<void> {
     void render().then(() => undo.focus());
   };
 
-  await render();
-  const target = focusId ?? /^#assignment-([0-9a-f]{8})$/.exec(location.hash)?.[1];
-  if (target) {
-    const heading = document.getElementById(`assignment-${target}-title`);
+  const focusCard = (id: string | undefined) => {
+    if (!id) return;
+    const heading = document.getElementById(`assignment-${id}-title`);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
-  }
+  };
+
+  const fromLink = await takeLink();
+  await render();
+  focusCard(fromLink ?? /^#assignment-([0-9a-f]{8})$/.exec(location.hash)?.[1]);
+  // A second link opened while this page is shown changes only the hash: the page is not loaded again.
+  addEventListener('hashchange', async () => {
+    const id = await takeLink();
+    if (!id) return;
+    await render();
+    focusCard(id);
+  });
+  // Back from a lesson, the browser may show this page as it was (its back-forward cache), with the progress
+  // read before the lesson: loaded again, the checklists show what was done there.
+  addEventListener('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) location.reload();
+  });
 }

@@ -61,6 +61,12 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   const accepted: Accepted[] = [];
   const refused: Refused[] = [];
   const runs = new Map<string, RunState>();
+  /** Gradings that timed out once and were queued again. */
+  const retried = new Set<string>();
+  /** Counts "Start again": results of gradings started before it are dropped. */
+  let generation = 0;
+  /** Stops a reading under way when the teacher starts again. */
+  let readController = new AbortController();
   const queue: Job[] = [];
   let jobsTotal = 0;
   let jobsDone = 0;
@@ -138,10 +144,21 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   function runQueue() {
     if (running || queue.length === 0 || controller.signal.aborted) return;
     pool ??= createSandboxPool(poolSize(), sandboxes);
+    const session = generation;
     running = regradeAll({ take: () => queue.shift() }, pool, exercises, {
       signal: controller.signal,
       onResult(job, result) {
-        runs.set(jobKey(job.handIn, job.exercise), result);
+        // A grading that was running when the teacher pressed "Start again" belongs to hand-ins gone since.
+        if (session !== generation) return;
+        const key = jobKey(job.handIn, job.exercise);
+        // A run out of wall-clock time on a busy computer is not the learner's fault: such a grading goes to the
+        // back of the queue once, and only a second time-out stands.
+        if (result.ok && result.verdict.outcome === 'timed-out' && !retried.has(key)) {
+          retried.add(key);
+          queue.push(job);
+          return;
+        }
+        runs.set(key, result);
         jobsDone++;
         showProgress();
         scheduleRedraw();
@@ -174,15 +191,19 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   /** Reads sources one slice at a time; batches wait for the one before, so indexes stay in order. */
   function read(sources: Iterable<Source>, what: string) {
     reading = reading.then(async () => {
+      const session = generation;
       status.textContent = `Reading ${what}…`;
       const counts = await takeIn(sources, course, {
         pause,
+        signal: readController.signal,
         onResult(result) {
+          if (session !== generation) return;
           if (result.ok) addAccepted(result.accepted);
           else addRefused(result.refused);
           if (accepted.length % 50 === 0) scheduleRedraw();
         },
       }, accepted.length + refused.length);
+      if (session !== generation) return;
       const earlier = accepted.length + refused.length > counts.accepted + counts.refused;
       status.textContent = earlier ? `${intakeSummary(counts.accepted, counts.refused, 'this time')} In all: ${intakeSummary(accepted.length, refused.length)}` : intakeSummary(counts.accepted, counts.refused);
       clear.hidden = false;
@@ -251,12 +272,16 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   });
 
   clear.addEventListener('click', () => {
+    generation++;
+    readController.abort();
+    readController = new AbortController();
     controller.abort();
     controller = new AbortController();
     stop.textContent = 'Stop';
     accepted.length = 0;
     refused.length = 0;
     runs.clear();
+    retried.clear();
     queue.length = 0;
     jobsTotal = jobsDone = 0;
     lastQuarter = -1;

@@ -43,7 +43,9 @@ function checklist(assignment: Assignment, progress: LearnerProgress, course: Co
     const state = element('span', 'sr-only', status.state === 'done' ? 'Done: ' : status.state === 'started' ? 'Started: ' : 'To do: ');
     const link = element('a', '', item.kind === 'quiz' ? course.title(item) : `${kindWord[item.kind]}: ${course.title(item)}`);
     link.href = hrefOf(item, course, base);
-    row.append(mark, state, link, element('span', 'assignment-detail', ` — ${status.detail}`));
+    const text = element('span', 'assignment-text');
+    text.append(link, element('span', 'assignment-detail', ` — ${status.detail}`));
+    row.append(mark, state, text);
     list.append(row);
   }
   return { list, done };

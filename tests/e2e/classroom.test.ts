@@ -218,6 +218,13 @@ describe.each<Theme>(['light', 'dark'])('an assignment from link to gradebook (%
           ['Ada Lovelace', '5/5', opened, 'passed, 5 of 5 checks ⚑ A', '5 of 5 right', opened, '5 of 5 right'],
           ['Bob Marley', '2/5', opened, expect.stringMatching(/^[0-4] of 5 checks ⚑$/), 'not answered', opened, 'not answered'],
         ]);
+        // When: the learner's page's pass and the last right answer, under the verdicts.
+        await expect(page.locator('tbody tr', { hasText: 'Bob Marley' }).locator('.gradebook-when').allTextContents()).resolves.toEqual(['passed on their page 30 Nov']);
+        await expect(page.locator('tbody tr', { hasText: 'Ada Lovelace' }).first().locator('.gradebook-when').allTextContents()).resolves.toEqual([
+          expect.stringMatching(/^passed on their page \d+ \w+$/),
+          expect.stringMatching(/^all right \d+ \w+$/),
+          expect.stringMatching(/^all right \d+ \w+$/),
+        ]);
         await expect(page.locator('[data-similar-list] li').first().textContent()).resolves.toBe('Group A — An echo server on port 7: 2 hand-ins with the same code: Ada Lovelace, Ada Lovelace.');
         await expectAccessible(page, `the gradebook (${theme})`);
 
@@ -315,5 +322,34 @@ describe('a thousand hand-ins at once', () => {
       await expect.poll(() => page.locator('[data-regrade-text]').textContent()).toMatch(/stopped: the others wait until you press Go on\.$/);
       expect(problems.pageErrors).toEqual([]);
     });
+  });
+});
+
+describe.each<Theme>(['light', 'dark'])('a teacher guide (%s)', (theme) => {
+  it('shows the chapter from the course (lessons, checks, mix-ups, quiz answers) and prints without the site around it', { timeout: 120_000 }, async () => {
+    await withFreshPage(
+      browser,
+      async ({ page }) => {
+        const problems = watchProblems(page);
+        await visit(page, siteUrl, 'teachers/guide/ports/');
+        await expect(page.locator('.teacher-guide-section h3').allTextContents()).resolves.toEqual([
+          'Ports: the door to one application · about 30 minutes',
+          'The web on port 80 · about 20 minutes',
+          'An echo server on port 7 · in “Ports: the door to one application”',
+          'Quiz: Ports: the door to one application',
+          'Quiz: The web on port 80',
+        ]);
+        await expect(page.locator('.guide-answer').count()).resolves.toBe(10);
+        await expectAccessible(page, `the ports guide (${theme})`);
+        await shoot(page, `classroom-guide-${theme}`);
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
+        await expect(page.locator('site-search').isVisible()).resolves.toBe(false);
+        await expect(page.locator('.teacher-guide-section').first().isVisible()).resolves.toBe(true);
+        await saveScreenshot(page, `classroom-guide-print-${theme}`);
+        expect(problems.pageErrors).toEqual([]);
+      },
+      theme,
+    );
   });
 });

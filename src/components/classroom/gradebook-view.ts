@@ -91,6 +91,11 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
       badge.title = flag.text;
       content.push(' ', badge, element('span', 'sr-only', ` (flag: ${flag.text})`));
     }
+    // When: a lesson's time is in its text; an exercise's is when the learner's page saw it pass, a quiz's when its last question was answered right.
+    if (cell.at && cell.item.kind !== 'lesson') {
+      const day = new Date(cell.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+      content.push(element('span', 'gradebook-sub gradebook-when', cell.item.kind === 'exercise' ? `passed on their page ${day}` : `all right ${day}`));
+    }
     if (cell.item.kind === 'lesson') {
       td.append(...content);
       return td;

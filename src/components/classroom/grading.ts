@@ -8,6 +8,7 @@ import { buildGradebook, jobKey, needsRun, type ExerciseFiles, type QuizGrader, 
 import { codesIn, intakeSummary, takeIn, type Accepted, type Refused, type Source } from '../../lib/classroom/intake';
 import { regradeAll, type GradableExercise, type Job } from '../../lib/classroom/regrade';
 import { amount } from '../../lib/classroom/read';
+import { GRADING_RUNS } from '../../lib/exercise/seeds';
 import type { RunnerSandbox } from '../exercise/sandbox-host';
 import type { IslandData } from '../exercise/page-data';
 import { createDetailView } from './detail-view';
@@ -131,7 +132,7 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
     progressText.textContent =
       left === 0
         ? `All ${amount(jobsTotal)} gradings done.`
-        : `${amount(jobsDone)} of ${amount(jobsTotal)} gradings done (each is up to 3 runs of one learner's code for one exercise); ${controller.signal.aborted ? 'stopped: the others wait until you press Go on.' : `${pool?.length ?? poolSize()} at a time.`}`;
+        : `${amount(jobsDone)} of ${amount(jobsTotal)} gradings done (each is up to ${GRADING_RUNS} runs of one learner's code for one exercise); ${controller.signal.aborted ? 'stopped: the others wait until you press Go on.' : `${pool?.length ?? poolSize()} at a time.`}`;
     stop.hidden = left === 0;
     // The live region speaks at each quarter and at the end, not at every grading.
     const quarter = jobsTotal === 0 ? -1 : Math.floor((jobsDone / jobsTotal) * 4);

@@ -8,8 +8,10 @@
  * listed with their reasons; it sorts, filters, opens details by keyboard and downloads as CSV. axe on every
  * state; screenshots light and dark at 1280 and 390 px.
  */
-import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, axeFindings, clickAnswerMs, describeFindings, launchChromium, saveScreenshot, visit, watchProblems, type Theme } from './browser';
 import { decodeAssignment } from '../../src/lib/classroom/assignment';
@@ -300,12 +302,18 @@ describe('a thousand hand-ins at once', () => {
         exercise: () => ({ draft: { 'server.ts': `import net from 'node:net';\n// learner ${i}\nnet.createServer((s) => s.pipe(s)).listen(7);\n` } }),
         quizAnswers: () => ({}),
       });
-      const files = Array.from({ length: 1000 }, (_, i) => ({
-        name: `learner-${String(i).padStart(4, '0')}.endpoints.json`,
-        mimeType: 'application/json',
-        buffer: Buffer.from(handInFileText(makeHandIn(assignment, `Learner ${i}`, progress(i), course, new Date('2026-12-01T09:00:00Z')))),
-      }));
-      const huge = { name: 'lecture-recording.endpoints.json', mimeType: 'application/json', buffer: Buffer.alloc(50 * 1024 * 1024, 0x20) };
+      // On disk, as a teacher's download folder would be (the browser is handed paths, not 50 MB through the driver).
+      const folder = await mkdtemp(join(tmpdir(), 'endpoints-class-'));
+      const files = await Promise.all(
+        Array.from({ length: 1000 }, async (_, i) => {
+          const path = join(folder, `learner-${String(i).padStart(4, '0')}.endpoints.json`);
+          await writeFile(path, handInFileText(makeHandIn(assignment, `Learner ${i}`, progress(i), course, new Date('2026-12-01T09:00:00Z'))));
+          return path;
+        }),
+      );
+      const huge = join(folder, 'lecture-recording.endpoints.json');
+      await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+      onTestFinished(() => rm(folder, { recursive: true, force: true }));
       await page.locator('[data-files-input]').setInputFiles([...files, huge]);
       // While 1,000 files are read and their code starts running, the page answers.
       expect(await clickAnswerMs(page, page.getByLabel('Or paste hand-in codes (as many as you like, in any layout)'), 'classroom: reading 1,000 hand-ins')).toBeLessThan(1000);
@@ -313,11 +321,11 @@ describe('a thousand hand-ins at once', () => {
       await expect(page.locator('[data-refused-list] li').allTextContents()).resolves.toEqual([
         'lecture-recording.endpoints.json was not read: it is 52.4 MB; a hand-in file is at most 5 MB (a real one is a few kilobytes).',
       ]);
-      await expect.poll(() => page.locator('[data-gradebook-count]').textContent(), { timeout: 30_000 }).toBe('1000 hand-ins.');
+      await expect.poll(() => page.locator('[data-gradebook-count]').textContent(), { timeout: 30_000 }).toBe('1,000 hand-ins.');
       await expect.poll(() => page.locator('[data-regrade-progress]').evaluate((bar) => (bar as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThan(2);
       expect(await clickAnswerMs(page, page.getByLabel('Show'), 'classroom: gradebook of 1,000 while re-running')).toBeLessThan(1000);
       await page.getByLabel('Find a learner').fill('Learner 99');
-      await expect.poll(() => page.locator('[data-gradebook-count]').textContent()).toBe('11 of 1000 hand-ins shown.');
+      await expect.poll(() => page.locator('[data-gradebook-count]').textContent()).toBe('11 of 1,000 hand-ins shown.');
       await page.getByRole('button', { name: 'Stop' }).click();
       await expect.poll(() => page.locator('[data-regrade-text]').textContent()).toMatch(/stopped: the others wait until you press Go on\.$/);
       expect(problems.pageErrors).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import type { Course } from '../../lib/classroom/catalog';
 import { flagCount, gradebookCsv, visibleRows, type Cell, type Gradebook, type Row, type Show, type SortKey } from '../../lib/classroom/gradebook';
-import { readableTime } from '../../lib/classroom/read';
+import { amount, readableTime } from '../../lib/classroom/read';
 import { downloadText } from '../exercise/download';
 import { button, element } from './embedded';
 
@@ -152,7 +152,8 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
       fragment.append(tr);
     }
     body.replaceChildren(fragment);
-    const text = rows.length === current.rows.length ? `${current.rows.length} hand-ins.` : `${rows.length} of ${current.rows.length} hand-ins shown.`;
+    const all = current.rows.length;
+    const text = rows.length === all ? `${amount(all)} hand-in${all === 1 ? '' : 's'}.` : `${amount(rows.length)} of ${amount(all)} hand-ins shown.`;
     if (text !== lastCount) count.textContent = lastCount = text;
     drawSimilar(current);
     if (origin && document.activeElement === document.body) document.getElementById(origin)?.focus();

@@ -180,6 +180,17 @@ describe('a hand-in', () => {
     expect(itemStatus(portsAssignment.items[2]!, progress, course)).toEqual({ state: 'not-started', detail: '0 of 2 answered right' });
   });
 
+  it('says when an exercise that passed fails on its last run: the hand-in holds the code as it is now', () => {
+    const broken = { ...progressOf({}), exercise: () => ({ draft: { 'server.ts': '// changed' }, passedAt: AT, lastRunPassed: false }) };
+    expect(itemStatus(portsAssignment.items[1]!, broken, course)).toEqual({
+      state: 'done',
+      detail: "passed 30 Nov, but your last run failed: the teacher's page runs your code as it is now",
+      at: AT,
+    });
+    const still = { ...progressOf({}), exercise: () => ({ draft: {}, passedAt: AT, lastRunPassed: true }) };
+    expect(itemStatus(portsAssignment.items[1]!, still, course).detail).toBe('passed 30 Nov');
+  });
+
   it('names an edited file as altered, a cut file as cut off, and other versions and kinds', async () => {
     const file = handInFile(handIn);
     const refusal = (text: string) => {

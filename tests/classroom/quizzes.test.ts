@@ -68,4 +68,15 @@ describe('quiz answers handed in', () => {
     expect(cell.text).toBe(`0 of ${web.questions.length} right`);
     expect(cell.flags.map((flag) => flag.kind)).toEqual(['quiz-claim']);
   });
+
+  it('reads the last run from progress, so a pass the learner broke since is said before they hand in', () => {
+    const store = new ProgressStore(new MemoryStorage(), { now: () => new Date('2026-11-30T10:00:00Z') });
+    store.recordRun('echo-server', true);
+    const run = { outcome: 'finished' as const, checks: { 'listens-on-7': { passed: true, message: 'ok' } }, console: {}, consoleDropped: 0, typeProblems: {} };
+    store.saveLastRun('echo-server', run);
+    expect(learnerProgress(store).exercise('echo-server')).toMatchObject({ passedAt: '2026-11-30T10:00:00.000Z', lastRunPassed: true });
+    store.saveLastRun('echo-server', { ...run, checks: { ...run.checks, echoed: { passed: false, message: 'no bytes came back' } } });
+    expect(learnerProgress(store).exercise('echo-server')).toMatchObject({ passedAt: '2026-11-30T10:00:00.000Z', lastRunPassed: false });
+    expect(learnerProgress(store).exercise('first-client').lastRunPassed).toBeUndefined();
+  });
 });

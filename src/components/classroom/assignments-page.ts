@@ -60,7 +60,7 @@ function handInSection(open: Open, progress: LearnerProgress, course: Course): H
   const intro = element(
     'p',
     '',
-    'Your hand-in holds your name, your own code for each exercise, your quiz answers and when you did each item. Nothing is sent anywhere: you download a file, or copy a code, and hand it in where your teacher asks. You can hand in what is not finished yet.',
+    'Your hand-in holds your name, your own code for each exercise as it is now (your teacher’s page runs it again), your quiz answers and when you did each item. Nothing is sent anywhere: you download a file, or copy a code, and hand it in where your teacher asks. You can hand in what is not finished yet.',
   );
   const form = element('form', 'assignment-hand-in-form');
   form.noValidate = true;

@@ -65,7 +65,8 @@ export interface HandIn {
 /** What the learner's page knows about their progress, whatever store it comes from. */
 export interface LearnerProgress {
   lessonVisitedAt(slug: string): string | undefined;
-  exercise(id: string): { draft: Readonly<Record<string, string>>; passedAt?: string | undefined };
+  /** `lastRunPassed`: whether the learner's last run of the exercise passed, when the page kept it. */
+  exercise(id: string): { draft: Readonly<Record<string, string>>; passedAt?: string | undefined; lastRunPassed?: boolean | undefined };
   quizAnswers(quizId: string): Readonly<Record<string, QuizAnswer>>;
 }
 
@@ -90,7 +91,11 @@ export function itemStatus(item: Item, progress: LearnerProgress, course: Course
     }
     case 'exercise': {
       const entry = progress.exercise(item.id);
-      if (entry.passedAt) return { state: 'done', detail: `passed ${shortDate(entry.passedAt)}`, at: entry.passedAt };
+      if (entry.passedAt) {
+        // The hand-in holds the code as it is now, and the teacher's page runs that: a pass since broken is said.
+        const detail = entry.lastRunPassed === false ? `passed ${shortDate(entry.passedAt)}, but your last run failed: the teacher's page runs your code as it is now` : `passed ${shortDate(entry.passedAt)}`;
+        return { state: 'done', detail, at: entry.passedAt };
+      }
       return Object.keys(entry.draft).length > 0 ? { state: 'started', detail: 'started, not passed yet' } : { state: 'not-started', detail: 'not started yet' };
     }
     case 'quiz': {

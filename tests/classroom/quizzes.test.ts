@@ -1,7 +1,8 @@
 /**
  * Quiz answers from a learner's real progress to the teacher's gradebook: kept by the store as the lesson keeps
  * them, handed in, read back from the file, and graded again on the teacher's page with the lesson's own
- * grader over the course's real quizzes (a short answer written the learner's way counts as the lesson counted it).
+ * grader over the course's real quizzes (a short answer written the learner's way counts as the lesson counted it);
+ * and the last run the learner's page kept, read through the same adapter.
  */
 import { describe, expect, it } from 'vitest';
 import { quizGrader, prepareQuizzes } from '../../src/components/classroom/quiz-grader';

@@ -6,7 +6,7 @@
  */
 import type { Course } from '../../lib/classroom/catalog';
 import { flagCount, gradebookCsv, visibleRows, type Cell, type Gradebook, type Row, type Show, type SortKey } from '../../lib/classroom/gradebook';
-import { amount, readableTime } from '../../lib/classroom/read';
+import { amount, readableTime, shortDay } from '../../lib/classroom/read';
 import { downloadText } from '../exercise/download';
 import { button, element } from './embedded';
 
@@ -17,6 +17,9 @@ export interface GradebookView {
 }
 
 type Direction = 'ascending' | 'descending';
+
+/** Rows drawn at a time. */
+const ROW_STEP = 200;
 
 const mark: Record<Cell['state'], string> = { done: '✓', failed: '✗', started: '◐', 'not-started': '–', waiting: '…', problem: '!' };
 const stateWord: Record<Cell['state'], string> = { done: 'done', failed: 'failed', started: 'started', 'not-started': 'not done', waiting: 'waiting', problem: 'problem' };
@@ -30,6 +33,9 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
   const showSelect = section.querySelector<HTMLSelectElement>('[data-show]')!;
   const count = section.querySelector<HTMLElement>('[data-gradebook-count]')!;
   const similar = section.querySelector<HTMLElement>('[data-similar-list]')!;
+  const more = section.querySelector<HTMLElement>('[data-gradebook-more]')!;
+  /** Rows drawn at most: a class of 1,000 is drawn a few hundred rows at a time, and says so. */
+  let rowLimit = ROW_STEP;
   let book: Gradebook | undefined;
   let sort: SortKey = { by: 'learner' };
   let direction: Direction = 'ascending';
@@ -93,7 +99,7 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
     }
     // When: a lesson's time is in its text; an exercise's is when the learner's page saw it pass, a quiz's when its last question was answered right.
     if (cell.at && cell.item.kind !== 'lesson') {
-      const day = new Date(cell.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+      const day = shortDay(cell.at);
       content.push(element('span', 'gradebook-sub gradebook-when', cell.item.kind === 'exercise' ? `passed on their page ${day}` : `all right ${day}`));
     }
     if (cell.item.kind === 'lesson') {
@@ -144,7 +150,7 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
     current.columns.forEach((item, index) => headRow.append(header(course.shortLabel(item), { by: 'column', index }, course.title(item))));
     head.replaceChildren(headRow);
     const fragment = document.createDocumentFragment();
-    for (const row of rows) {
+    for (const row of rows.slice(0, rowLimit)) {
       const tr = element('tr');
       const done = element('td', 'gradebook-done', `${row.done}/${row.cells.length}`);
       tr.append(rowHeader(row), done);
@@ -152,6 +158,18 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
       fragment.append(tr);
     }
     body.replaceChildren(fragment);
+    more.hidden = rows.length <= rowLimit;
+    if (rows.length > rowLimit) {
+      const showMore = button(`Show ${amount(Math.min(ROW_STEP, rows.length - rowLimit))} more`);
+      showMore.id = 'gradebook-show-more';
+      showMore.addEventListener('click', () => {
+        rowLimit += ROW_STEP;
+        draw();
+        // The focus goes to the first row just shown.
+        body.rows[rowLimit - ROW_STEP]?.querySelector('button')?.focus();
+      });
+      more.replaceChildren(`The first ${amount(rowLimit)} of these ${amount(rows.length)} rows are shown, in this order. Find a learner, choose what to show or sort to see others, or `, showMore, '.');
+    }
     const all = current.rows.length;
     const text = rows.length === all ? `${amount(all)} hand-in${all === 1 ? '' : 's'}.` : `${amount(rows.length)} of ${amount(all)} hand-ins shown.`;
     if (text !== lastCount) count.textContent = lastCount = text;

@@ -4,7 +4,7 @@
  * for a re-run in the sandbox pool with a progress bar, and keeps the gradebook up to date as verdicts come.
  */
 import { Course, type CourseCatalog } from '../../lib/classroom/catalog';
-import { buildGradebook, jobKey, needsRun, type ExerciseFiles, type QuizGrader, type RunState } from '../../lib/classroom/gradebook';
+import { buildGradebook, jobKey, needsRun, similarityGroups, type ExerciseFiles, type LabelledGroup, type QuizGrader, type RunState } from '../../lib/classroom/gradebook';
 import { codesIn, intakeSummary, takeIn, type Accepted, type Refused, type Source } from '../../lib/classroom/intake';
 import { regradeAll, type GradableExercise, type Job } from '../../lib/classroom/regrade';
 import { amount } from '../../lib/classroom/read';
@@ -24,7 +24,7 @@ export interface GradingData {
   gradeAnswer: QuizGrader;
 }
 
-/** The gradebook is drawn again at most this often while verdicts arrive. */
+/** The gradebook is drawn again at most this often while verdicts arrive (less often when drawing is slow). */
 const REDRAW_MS = 400;
 
 export function wireGrading(root: HTMLElement, data: GradingData): void {
@@ -78,6 +78,9 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   let reading = Promise.resolve();
   let redrawTimer: ReturnType<typeof setTimeout> | undefined;
   let lastQuarter = -1;
+  let redrawMs = REDRAW_MS;
+  let groups: LabelledGroup[] = [];
+  let groupsFor = '';
 
   const gradebookView = createGradebookView(root, course, (row, cell) => detail.open(row, cell));
   const detail = createDetailView(
@@ -115,12 +118,21 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
       all.length < 2
         ? ''
         : `These hand-ins are for ${all.length} different assignments (a changed title, date, note or item makes another one). Choose which to show.`;
-    const book = buildGradebook(chosen, accepted.filter((handIn) => handIn.assignmentId === chosen), course, runs, data.gradeAnswer, references);
-    gradebookView.show(book);
+    const started = performance.now();
+    const handIns = accepted.filter((handIn) => handIn.assignmentId === chosen);
+    // Similar code depends on the hand-ins alone: grouped again only when they change, not at every verdict.
+    const groupsKey = `${chosen}:${handIns.length}`;
+    if (groupsKey !== groupsFor) {
+      groups = similarityGroups(handIns, references);
+      groupsFor = groupsKey;
+    }
+    gradebookView.show(buildGradebook(chosen, handIns, course, runs, data.gradeAnswer, references, groups));
+    // A large class's gradebook takes a while to draw: it is drawn again no more than a fifth of the time.
+    redrawMs = Math.max(REDRAW_MS, (performance.now() - started) * 5);
   }
 
   const scheduleRedraw = () => {
-    redrawTimer ??= setTimeout(redraw, REDRAW_MS);
+    redrawTimer ??= setTimeout(redraw, redrawMs);
   };
   select.addEventListener('change', redraw);
 
@@ -283,6 +295,8 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
     refused.length = 0;
     runs.clear();
     retried.clear();
+    groupsFor = '';
+    redrawMs = REDRAW_MS;
     queue.length = 0;
     jobsTotal = jobsDone = 0;
     lastQuarter = -1;

@@ -8,6 +8,7 @@ import type { Course, Item } from './catalog';
 import { csvText } from './csv';
 import type { Accepted } from './intake';
 import type { JobResult, Verdict } from './regrade';
+import { compareNames, shortDay } from './read';
 import { similarGroups, type SimilarGroup } from './similarity';
 
 export type CellState = 'done' | 'failed' | 'started' | 'not-started' | 'waiting' | 'problem';
@@ -72,7 +73,7 @@ export type RunState = undefined | 'waiting' | JobResult;
 
 export const jobKey = (handIn: number, exercise: string) => `${handIn}:${exercise}`;
 
-const day = (time: string) => new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+const day = shortDay;
 
 /** Whether an exercise of a hand-in is re-run at all: something was handed in, or a pass is claimed. */
 export function needsRun(accepted: Accepted, exercise: string): boolean {
@@ -163,7 +164,33 @@ function lessonCell(item: Item, accepted: Accepted): Cell {
 
 const groupLabel = (n: number) => (n < 26 ? String.fromCharCode(65 + n) : `${String.fromCharCode(65 + Math.floor(n / 26) - 1)}${String.fromCharCode(65 + (n % 26))}`);
 
-/** The gradebook of hand-ins for one assignment (`accepted` all carry `assignmentId`). */
+/**
+ * The groups of identical and near-identical code among these hand-ins, per exercise of the assignment. They
+ * depend on the code alone, not on the re-runs: the page computes them once per set of hand-ins.
+ */
+export function similarityGroups(accepted: readonly Accepted[], exerciseFiles: ReadonlyMap<string, ExerciseFiles>): LabelledGroup[] {
+  const columns = accepted[0]?.handIn.assignment.items ?? [];
+  const groups: LabelledGroup[] = [];
+  for (const item of columns) {
+    if (item.kind !== 'exercise') continue;
+    const reference = exerciseFiles.get(item.id);
+    if (!reference) continue;
+    const filesOf = (own: Readonly<Record<string, string>>, fallback: Readonly<Record<string, string>>) =>
+      reference.files.map((file) => (Object.hasOwn(own, file) ? own[file]! : (fallback[file] ?? '')));
+    const submissions = accepted
+      .filter((handIn) => needsRun(handIn, item.id))
+      .map((handIn) => ({ handIn: handIn.index, files: filesOf(handIn.handIn.exercises[item.id]!.files, reference.starter) }));
+    for (const group of similarGroups(submissions, filesOf(reference.starter, {}), filesOf(reference.solution, {}))) {
+      groups.push({ ...group, label: groupLabel(groups.length), exercise: item.id });
+    }
+  }
+  return groups;
+}
+
+/**
+ * The gradebook of hand-ins for one assignment (`accepted` all carry `assignmentId`). `groups`: the
+ * similarity groups of these same hand-ins when already known (`similarityGroups`), else computed here.
+ */
 export function buildGradebook(
   assignmentId: string,
   accepted: readonly Accepted[],
@@ -171,6 +198,7 @@ export function buildGradebook(
   runs: ReadonlyMap<string, RunState>,
   gradeAnswer: QuizGrader,
   exerciseFiles: ReadonlyMap<string, ExerciseFiles>,
+  groups: readonly LabelledGroup[] = similarityGroups(accepted, exerciseFiles),
 ): Gradebook {
   const columns = accepted[0]?.handIn.assignment.items ?? [];
   const rows: Row[] = accepted.map((handIn) => {
@@ -189,34 +217,23 @@ export function buildGradebook(
   }
   for (const same of byName.values()) if (same.length > 1) for (const row of same) row.sameName = true;
 
-  const groups: LabelledGroup[] = [];
   const rowOf = new Map(rows.map((row) => [row.handIn.index, row]));
-  for (const [columnIndex, item] of columns.entries()) {
-    if (item.kind !== 'exercise') continue;
-    const reference = exerciseFiles.get(item.id);
-    if (!reference) continue;
-    const filesOf = (own: Readonly<Record<string, string>>, fallback: Readonly<Record<string, string>>) =>
-      reference.files.map((file) => (Object.hasOwn(own, file) ? own[file]! : (fallback[file] ?? '')));
-    const submissions = rows
-      .filter((row) => needsRun(row.handIn, item.id))
-      .map((row) => ({ handIn: row.handIn.index, files: filesOf(row.handIn.handIn.exercises[item.id]!.files, reference.starter) }));
-    for (const group of similarGroups(submissions, filesOf(reference.starter, {}), filesOf(reference.solution, {}))) {
-      const label = groupLabel(groups.length);
-      groups.push({ ...group, label, exercise: item.id });
-      const others = group.handIns.length - 1;
-      for (const index of group.handIns) {
-        const cell = rowOf.get(index)?.cells[columnIndex];
-        if (!cell) continue;
-        const kind: FlagKind = group.isSolution ? 'solution' : group.kind;
-        const same = group.kind === 'identical' ? 'the same code as' : 'code the same, apart from names, comments and layout, as';
-        const text = group.isSolution
-          ? `${group.kind === 'identical' ? 'The same code as' : 'The same, apart from names, comments and layout, as'} the reference solution (the lesson shows it after three failed runs), like ${others} other hand-in${others === 1 ? '' : 's'} (group ${label}).`
-          : `Group ${label}: ${same} ${others} other hand-in${others === 1 ? '' : 's'}.`;
-        cell.flags.push({ kind, text, group: label });
-      }
+  for (const group of groups) {
+    const columnIndex = columns.findIndex((item) => item.kind === 'exercise' && item.id === group.exercise);
+    if (columnIndex < 0) continue;
+    const others = group.handIns.length - 1;
+    for (const index of group.handIns) {
+      const cell = rowOf.get(index)?.cells[columnIndex];
+      if (!cell) continue;
+      const kind: FlagKind = group.isSolution ? 'solution' : group.kind;
+      const same = group.kind === 'identical' ? 'the same code as' : 'code the same, apart from names, comments and layout, as';
+      const text = group.isSolution
+        ? `${group.kind === 'identical' ? 'The same code as' : 'The same, apart from names, comments and layout, as'} the reference solution (the lesson shows it after three failed runs), like ${others} other hand-in${others === 1 ? '' : 's'} (group ${group.label}).`
+        : `Group ${group.label}: ${same} ${others} other hand-in${others === 1 ? '' : 's'}.`;
+      cell.flags.push({ kind, text, group: group.label });
     }
   }
-  return { assignmentId, columns, rows, groups };
+  return { assignmentId, columns, rows, groups: [...groups] };
 }
 
 // ------------------------------------------------------------------------------------------------ views
@@ -259,7 +276,7 @@ export function visibleRows(book: Gradebook, filter: { name: string; show: Show 
   return rows
     .map((row, position) => ({ row, position, key: key(row) }))
     .sort((a, b) => {
-      const order = typeof a.key === 'string' ? a.key.localeCompare(b.key as string, 'en') : a.key - (b.key as number);
+      const order = typeof a.key === 'string' ? compareNames(a.key, b.key as string) : a.key - (b.key as number);
       return order !== 0 ? sign * order : a.position - b.position;
     })
     .map(({ row }) => row);

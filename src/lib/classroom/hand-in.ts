@@ -10,7 +10,7 @@
  */
 import { assignmentId, assignmentJson, readAssignment, type Assignment } from './assignment';
 import type { Course, Item } from './catalog';
-import { Notes, amount, cleanLine, describe, isObject, own, readTime, shown } from './read';
+import { Notes, amount, cleanLine, describe, isObject, own, readTime, shortDay, shown } from './read';
 import { crc32, decodeCode, encodeCode, type CodeKind } from './text-code';
 import { ASSIGNMENT_CODE } from './assignment';
 
@@ -80,7 +80,7 @@ export interface ItemStatus {
   at?: string;
 }
 
-const shortDate = (time: string) => new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+const shortDate = shortDay;
 
 /** Where the learner stands on one item, from their own progress. */
 export function itemStatus(item: Item, progress: LearnerProgress, course: Course): ItemStatus {

@@ -20,6 +20,8 @@ type Direction = 'ascending' | 'descending';
 
 /** Rows drawn at a time. */
 const ROW_STEP = 200;
+/** Names listed under a group of similar code; the rest are counted. */
+const NAMES_PER_GROUP = 30;
 
 const mark: Record<Cell['state'], string> = { done: '✓', failed: '✗', started: '◐', 'not-started': '–', waiting: '…', problem: '!' };
 const stateWord: Record<Cell['state'], string> = { done: 'done', failed: 'failed', started: 'started', 'not-started': 'not done', waiting: 'waiting', problem: 'problem' };
@@ -129,8 +131,12 @@ export function createGradebookView(root: HTMLElement, course: Course, open: (ro
       const kind = group.kind === 'identical' ? 'the same code' : 'the same code apart from names, comments and layout';
       item.append(
         element('strong', '', `Group ${group.label}`),
-        ` — ${course.title({ kind: 'exercise', id: group.exercise })}: ${group.handIns.length} hand-ins with ${kind}${group.isSolution ? ', the reference solution (a lesson shows it after three failed runs)' : ''}: `,
-        group.handIns.map((index) => names.get(index) ?? `hand-in ${index + 1}`).join(', '),
+        ` — ${course.title({ kind: 'exercise', id: group.exercise })}: ${amount(group.handIns.length)} hand-ins with ${kind}${group.isSolution ? ', the reference solution (a lesson shows it after three failed runs)' : ''}: `,
+        group.handIns
+          .slice(0, NAMES_PER_GROUP)
+          .map((index) => names.get(index) ?? `hand-in ${index + 1}`)
+          .join(', '),
+        group.handIns.length > NAMES_PER_GROUP ? ` and ${amount(group.handIns.length - NAMES_PER_GROUP)} more (the Flagged filter shows them all)` : '',
         '.',
       );
       list.append(item);

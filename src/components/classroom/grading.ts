@@ -205,6 +205,7 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
   function read(sources: Iterable<Source>, what: string) {
     reading = reading.then(async () => {
       const session = generation;
+      let taken = 0;
       status.textContent = `Reading ${what}…`;
       const counts = await takeIn(sources, course, {
         pause,
@@ -213,7 +214,9 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
           if (session !== generation) return;
           if (result.ok) addAccepted(result.accepted);
           else addRefused(result.refused);
-          if (accepted.length % 50 === 0) scheduleRedraw();
+          // The gradebook is drawn once the batch is read; meanwhile a count says how far reading got.
+          const seen = ++taken;
+          if (seen % 250 === 0) status.textContent = `Reading ${what}… ${amount(seen)} so far.`;
         },
       }, accepted.length + refused.length);
       if (session !== generation) return;

@@ -43,6 +43,17 @@ const referenceGroup = hasPages('reference')
   ? [{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] }]
   : [];
 
+/** The teachers' pages: the overview, the assignment and grading tools, and a guide per chapter that has lessons. */
+const teachersGroup = {
+  label: 'For teachers',
+  collapsed: true,
+  items: [
+    { label: 'Using Endpoints in class', slug: 'teachers' },
+    { label: 'Assign and grade', slug: 'teachers/assign-and-grade' },
+    ...(hasPages('teachers/guide') ? [{ label: 'Teacher guide', items: [{ autogenerate: { directory: 'teachers/guide' } }] }] : []),
+  ],
+};
+
 /**
  * The editor gives learners the netsim faces' types (`import net from 'node:net'` autocompletes). They are
  * generated from the netsim source before every dev server and build, never kept by hand.
@@ -77,13 +88,14 @@ export default defineConfig({
         PageTitle: './src/components/site/LessonTitle.astro',
         Search: './src/components/site/Search.astro',
         Sidebar: './src/components/exercise/SidebarWithProgress.astro',
+        Banner: './src/components/classroom/AssignmentBanner.astro',
         SkipLink: './src/components/site/SkipLinks.astro',
         PageSidebar: './src/components/site/PageSidebar.astro',
         TwoColumnContent: './src/components/site/TwoColumnContent.astro',
       },
       lastUpdated: false,
       pagination: true,
-      sidebar: [{ label: 'Start here', slug: 'index' }, ...chapterGroups, ...referenceGroup, { label: 'For teachers', slug: 'teachers' }],
+      sidebar: [{ label: 'Start here', slug: 'index' }, ...chapterGroups, ...referenceGroup, teachersGroup],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
   ],

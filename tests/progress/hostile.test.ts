@@ -342,7 +342,9 @@ describe('repair by import: a merge can always replace a bad stored value with a
         );
         quizzes[pick(['nic-one', 'nic-two', 'ports-one'])] = { answers };
       }
-      return { version: 1, exercises, lessonsVisited: random() < 0.5 ? { 'ports/echo-server': time() } : {}, quizzes, updatedAt: time() };
+      const assignments: ProgressRecord['assignments'] = {};
+      for (let i = 0; i < random() * 3; i++) assignments[pick(['0000000a', '0000000b', 'c0ffee00'])] = { code: 'EPA1.'.padEnd(pick([5, LIMITS.assignmentChars]), 'x'), openedAt: time() };
+      return { version: 1, exercises, lessonsVisited: random() < 0.5 ? { 'ports/echo-server': time() } : {}, quizzes, assignments, updatedAt: time() };
     };
     for (let round = 0; round < 200; round++) {
       const [a, b] = [makeRecord(), makeRecord()];

@@ -34,9 +34,10 @@ describe('what a page embeds', () => {
     expect(exerciseIdsIn(`${mdx}\n<Exercise title="x" id='first-client' />`)).toEqual(['echo-server', 'first-client']);
   });
 
-  it('knows a page with an exercise or a playground needs the wide layout, and one with neither does not', () => {
+  it('knows a page with an exercise, a playground or the teacher\'s gradebook needs the wide layout, and one with none does not', () => {
     expect(hasWorkspace(mdx)).toBe(true);
     expect(hasWorkspace('<Playground scenario="two-hosts" host="web" />')).toBe(true);
+    expect(hasWorkspace('Everything happens in your browser.\n\n<TeacherTools />')).toBe(true);
     expect(hasWorkspace('An exercise is described here, in words only.')).toBe(false);
     expect(hasWorkspace(undefined)).toBe(false);
   });

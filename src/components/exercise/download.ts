@@ -1,6 +1,6 @@
-/** Saves `text` as a file the learner downloads (export, a set-aside record). */
-export function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves `text` as a file the learner downloads (export, a set-aside record, a hand-in, a gradebook as CSV). */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();

@@ -7,9 +7,9 @@ export function exerciseIdsIn(body: string | undefined): string[] {
   return [...(body ?? '').matchAll(/<Exercise\s+[^>]*?\bid=["']([a-z0-9-]+)["']/g)].map((match) => match[1]!);
 }
 
-/** Does the page hold a workspace (an exercise or a playground) that needs the wide layout? */
+/** Does the page hold a workspace (an exercise, a playground, the teacher's gradebook) that needs the wide layout? */
 export function hasWorkspace(body: string | undefined): boolean {
-  return /<(Exercise|Playground)\s/.test(body ?? '');
+  return /<(Exercise|Playground|TeacherTools)\s/.test(body ?? '');
 }
 
 /** The id of the element a "Skip to the exercise" link lands on. */

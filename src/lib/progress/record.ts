@@ -36,6 +36,10 @@ export const LIMITS = {
   lineNumber: 1_000_000,
   /** Characters all exercises may take together in the stored JSON (localStorage holds about 5 million). */
   exerciseChars: 2_000_000,
+  /** Assignments open at once (a learner may follow several classes). */
+  assignments: 20,
+  /** Characters of one assignment's link code (src/lib/classroom/assignment.ts reads it). */
+  assignmentChars: 20_000,
   /** Quizzes a record may hold (one per lesson). */
   quizzes: 200,
   /** Questions of one quiz whose answers are kept (a lesson asks 3 to 6). */
@@ -54,6 +58,8 @@ export const LIMITS = {
 const EXERCISE_ID = /^[a-z][a-z0-9-]*$/;
 /** Program files as the exercise schema writes them (`server.ts`). */
 const FILE_NAME = /^[A-Za-z0-9_-]+\.ts$/;
+/** Assignment ids: the CRC-32 of the assignment, in hex (src/lib/classroom/assignment.ts). */
+const ASSIGNMENT_ID = /^[0-9a-f]{8}$/;
 /** Check ids as the exercise schema writes them (`listening`). */
 const CHECK_ID = /^[a-z][a-z0-9-]*$/;
 /** The position of an item in a list kept as a map: `0`, `1`, … (JSON keeps integer keys in order). */
@@ -217,6 +223,23 @@ const recordMembers = {
     map({ name: { label: (id) => `quiz ${id}`, pattern: QUIZ_ID, maxLength: 64 }, value: quizField, maxEntries: LIMITS.quizzes, maxChars: LIMITS.quizChars, noun: 'quizzes' }),
     () => ({}),
   ),
+  /**
+   * Assignment id → the assignment as its link carried it (the code after `#a=`, read again by the page with
+   * its own bounds) and when it was first opened. Kept until the learner dismisses it.
+   */
+  assignments: member(
+    'assignments',
+    map({
+      name: { label: (id) => `assignment ${id}`, pattern: ASSIGNMENT_ID, maxLength: 8 },
+      value: object({
+        code: member('link', text(LIMITS.assignmentChars), () => ''),
+        openedAt: member('time opened', time('earliest'), () => new Date(EARLIEST_TIME).toISOString()),
+      }),
+      maxEntries: LIMITS.assignments,
+      noun: 'assignments',
+    }),
+    () => ({}),
+  ),
   /** ISO time of the last change; an unusable one counts as "long ago" (2000), so an imported record's drafts win. */
   updatedAt: member('time of the last change', time('latest'), () => new Date(EARLIEST_TIME).toISOString()),
 };
@@ -229,7 +252,7 @@ export type QuizProgress = ObjectOf<typeof quizMembers>;
 export type QuizAnswer = ObjectOf<typeof answerMembers>;
 
 export function emptyProgress(now: Date): ProgressRecord {
-  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, quizzes: {}, updatedAt: now.toISOString() };
+  return { version: PROGRESS_VERSION, exercises: {}, lessonsVisited: {}, quizzes: {}, assignments: {}, updatedAt: now.toISOString() };
 }
 
 export function emptyExerciseProgress(): ExerciseProgress {

@@ -161,6 +161,31 @@ export class ProgressStore {
     return this.commit({ ...this.record, lessonsVisited: { ...this.record.lessonsVisited, [slug]: this.stamp() } }) === true;
   }
 
+  /** When a lesson was first opened, if it was. */
+  lessonVisitedAt(slug: string): string | undefined {
+    return own(this.record.lessonsVisited, slug);
+  }
+
+  /** The open assignments, as their links carried them, in the order they were opened. */
+  assignments(): { id: string; code: string; openedAt: string }[] {
+    return Object.entries(this.record.assignments)
+      .map(([id, { code, openedAt }]) => ({ id, code, openedAt }))
+      .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Keeps an assignment (its id and link code) until it is dismissed; opening it again changes nothing. */
+  openAssignment(id: string, code: string): boolean {
+    if (own(this.record.assignments, id)) return true;
+    return this.commit({ ...this.record, assignments: { ...this.record.assignments, [id]: { code, openedAt: this.stamp() } } }) === true;
+  }
+
+  dismissAssignment(id: string): boolean {
+    if (!own(this.record.assignments, id)) return true;
+    const assignments = { ...this.record.assignments };
+    delete assignments[id];
+    return this.commit({ ...this.record, assignments }) === true;
+  }
+
   /** Passed exercises with their times, oldest first: the input of a teacher completion code. */
   passedExercises(): { id: string; passedAt: string }[] {
     return Object.entries(this.record.exercises)

@@ -14,9 +14,18 @@ export function launchChromium(): Promise<Browser> {
 
 export type Theme = 'light' | 'dark';
 
-/** A fresh context (no stored theme, no progress) in the given colour scheme. One per test file. */
-export function newSiteContext(browser: Browser, theme: Theme = 'light'): Promise<BrowserContext> {
-  return browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+/**
+ * A fresh context (no stored theme, no progress) in the given colour scheme. One per test file. The site's
+ * service worker runs as for a learner unless `serviceWorkers: 'block'` (a test that intercepts requests with
+ * `page.route` needs it: what the service worker answers never reaches the route).
+ */
+export function newSiteContext(browser: Browser, theme: Theme = 'light', options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    colorScheme: theme,
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+  });
 }
 
 /** What went wrong while a page loaded: console errors, uncaught exceptions, failed or 4xx/5xx requests. */

@@ -22,21 +22,45 @@ function idle(): Promise<void> {
 /** Whether fetching ahead should go on now (checked before each file: the learner may turn on Save-Data). */
 const allowed = () => fetchAheadVerdict(connection(), prefersReducedData()).fetch;
 
-/** Where it stands, on `<html data-editor-ahead>`: for tests and benchmarks, which wait for it. */
+/**
+ * Where it stands, on `<html data-editor-ahead>` and as an `endpoints:editor-ahead` event: the exercise loads
+ * the editor's code ahead once it is `done` (editor-warmup.ts); tests and benchmarks wait for it.
+ */
 type State = 'waiting' | 'fetching' | 'done' | 'skipped' | 'failed';
-const mark = (state: State) => (document.documentElement.dataset.editorAhead = state);
+function mark(state: State): void {
+  document.documentElement.dataset.editorAhead = state;
+  document.dispatchEvent(new CustomEvent('endpoints:editor-ahead', { detail: state }));
+}
+
+/**
+ * Becomes true when the learner opens an editor: from then on the editor asks for what it needs, in its own
+ * order, and a file fetched ahead at the same time would only share the connection with it. The file already
+ * on its way is let finish (the editor may be waiting for that very file).
+ */
+function watchForAnEditor(): { opened(): boolean } {
+  let opened = false;
+  const listener = (event: Event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-action="activate"]')) return;
+    opened = true;
+    document.removeEventListener('click', listener, true);
+  };
+  document.addEventListener('click', listener, true);
+  return { opened: () => opened };
+}
 
 export async function fetchEditorAhead(base: string, controlled: Promise<void>): Promise<void> {
   if (!allowed()) return void mark('skipped');
+  const editor = watchForAnEditor();
   mark('waiting');
   await idle();
   await Promise.race([controlled, new Promise((resolve) => setTimeout(resolve, CONTROL_WAIT_MS))]);
+  if (editor.opened()) return void mark('skipped');
   try {
     const listing = await fetch(`${base}editor-bundle.json`, { priority: 'low' });
     if (!listing.ok) return void mark('failed');
     mark('fetching');
     for (const path of editorFilesFrom(await listing.json())) {
-      if (!allowed()) return void mark('skipped');
+      if (!allowed() || editor.opened()) return void mark('skipped');
       const response = await fetch(`${base}${path}`, { priority: 'low' });
       // Read to the end: the service worker keeps a copy once the whole file has arrived.
       await response.arrayBuffer();

@@ -42,9 +42,13 @@ export function watchProblems(page: Page): PageProblems {
     if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? 'failed';
+    // A fetch still on its way when the page navigates is cut off (the editor fetched ahead at idle, for one):
+    // the page left, nothing failed. A fetch that fails for a reason says another error, or a 4xx/5xx status.
+    if (error === 'net::ERR_ABORTED' && request.resourceType() === 'fetch') return;
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${error}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
   });

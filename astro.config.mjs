@@ -9,6 +9,7 @@ import { monacoCssAtRuntime } from './src/lib/editor/monaco-css-plugin.ts';
 import { devRunnerWorker } from './src/lib/editor/dev-runner-worker-plugin.ts';
 import { offline } from './src/lib/offline/integration.ts';
 import { MANIFEST_FILE, THEME_COLOR } from './src/lib/offline/app-manifest.ts';
+import { nodeLibsVite } from './src/lib/build/node-libs.ts';
 
 // Where the site is served. GitHub Pages serves a project site at https://<owner>.github.io/<repo>/, so the
 // deploy workflow sets SITE_URL to that origin and BASE_PATH to `/<repo>/`; locally both default to the root.
@@ -65,7 +66,8 @@ export default defineConfig({
   base,
   // Pages are folders (`/nic/network-card/`), so relative links between lessons behave the same everywhere.
   trailingSlash: 'always',
-  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker()] },
+  // netsim's Node libraries (readable-stream, buffer, events…) come as one bundle, in the page and in the runner worker.
+  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker(), nodeLibsVite()], worker: { plugins: () => [nodeLibsVite()] } },
   integrations: [
     learnerTypes,
     starlight({
@@ -84,6 +86,9 @@ export default defineConfig({
         PageTitle: './src/components/site/LessonTitle.astro',
         Search: './src/components/site/Search.astro',
         Sidebar: './src/components/exercise/SidebarWithProgress.astro',
+        SkipLink: './src/components/site/SkipLinks.astro',
+        PageSidebar: './src/components/site/PageSidebar.astro',
+        TwoColumnContent: './src/components/site/TwoColumnContent.astro',
       },
       lastUpdated: false,
       pagination: true,

@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { nodeLibsVite } from './src/lib/build/node-libs.ts';
 
 // Two projects: `unit` (src/lib, exercises, content, differential suite: Node only) and `e2e` (real Chromium
 // against the built site). `npm test` runs both; `npm run test:unit` / `test:e2e` run one.
 export default defineConfig({
+  // netsim's Node libraries (readable-stream, buffer, events…) as one bundle, the same as in the browser.
+  plugins: [nodeLibsVite()],
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
@@ -14,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // `npm run bench`: files that print figures; they assert nothing about time.
         test: {
           name: 'bench',
@@ -27,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

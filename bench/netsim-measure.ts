@@ -4,17 +4,19 @@
  * netsim.bench.ts bundles this file (with netsim and the workloads) and spawns it once per measurement.
  */
 import * as realNet from 'node:net';
-import { createNetwork } from '../src/lib/netsim/index';
+import { createNetwork, sharedLibraries } from '../src/lib/netsim/index';
+import { hardenLibraries, lockdown } from '../src/lib/runner/lockdown';
 import { bulkTransfer, echoRoundTrips, manyConnections, type NetModule } from './workloads';
 
 /** About a second of work on each side, so that a busy machine's interruptions average out. */
-export const ECHO_ROUND_TRIPS = { netsim: 1_000_000, node: 50_000 } as const;
+export const ECHO_ROUND_TRIPS = { netsim: 1_000_000, 'netsim-locked': 1_000_000, node: 50_000 } as const;
 export const ECHO_BYTES = 16;
 export const BULK_BYTES = 64 * 1024 * 1024;
 export const BULK_CHUNK = 64 * 1024;
 export const CONNECTIONS = 10_000;
 
-export type Side = 'netsim' | 'node';
+/** `netsim-locked`: netsim in a realm locked down as the browser's worker is (lockdown + hardenLibraries). */
+export type Side = 'netsim' | 'netsim-locked' | 'node';
 export type WorkloadName = 'echo' | 'bulk' | 'connections';
 export interface Measurement {
   result: unknown;
@@ -34,7 +36,9 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 }
 
 function freshNetsim() {
-  const network = createNetwork({ version: 1, hosts: [{ name: 'solo', nics: [{ name: 'eth0', ip: '10.0.0.2', prefix: 24 }] }] }, { seed: 1 });
+  // 20,000 sockets for the connections workload: past a learner's run limit (5,000), which is not what it measures.
+  const limits = { sockets: 3 * CONNECTIONS };
+  const network = createNetwork({ version: 1, hosts: [{ name: 'solo', nics: [{ name: 'eth0', ip: '10.0.0.2', prefix: 24 }] }] }, { seed: 1, limits });
   return { network, net: network.spawn('solo', 'node').modules['node:net'] as NetModule };
 }
 
@@ -69,7 +73,11 @@ async function onNode<T>(start: Start<T>): Promise<Timed<T>> {
 
 /** Warm-up (a tenth of the work, untimed), a collected heap, then the timed run. */
 async function warmThenMeasure<T>(side: Side, warmUp: Start<T>, timed: Start<T>): Promise<Measurement> {
-  const run = side === 'netsim' ? onNetsim : onNode;
+  if (side === 'netsim-locked') {
+    lockdown({ hostGlobals: false });
+    hardenLibraries(sharedLibraries());
+  }
+  const run = side === 'node' ? onNode : onNetsim;
   await run(warmUp);
   collectGarbage();
   const { result, ms, cpuMs } = await run(timed);
@@ -115,7 +123,7 @@ export async function measure(workload: WorkloadName, side: Side): Promise<Measu
         (net, done) => bulkTransfer(net, BULK_BYTES, BULK_CHUNK, done),
       );
     case 'connections':
-      if (side !== 'netsim') throw new Error('the connections workload runs on netsim only');
+      if (side !== 'netsim') throw new Error('the connections workload runs on plain netsim only');
       return connections();
     default: {
       const never: never = workload;

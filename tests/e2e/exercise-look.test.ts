@@ -39,7 +39,7 @@ function overflowing(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const element of root.querySelectorAll<HTMLElement>('*')) {
       // Inside a scroller (tables, diagrams on a phone, the editor, the terminal) wider is fine: it scrolls.
-      if (element.closest('.np-table-scroll, .np-diagram-frame, .monaco-editor, .xterm, .exercise-starter, .exercise-console-lines')) continue;
+      if (element.closest('.np-table-scroll, .np-trace-scroll, .np-diagram-frame, .monaco-editor, .xterm, .exercise-starter, .exercise-console-lines')) continue;
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.right > right) found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} right=${Math.round(box.right)} > ${Math.round(right)}`);
     }
@@ -74,7 +74,7 @@ describe.each(viewports)('the exercise island on a $name viewport', (viewport) =
 
       for (const tab of ['packets', 'terminal'] as const) {
         await page.locator(`${exercise} [role="tab"][data-tab="${tab}"]`).click();
-        if (tab === 'terminal') await expect.poll(() => page.locator(`${exercise} .xterm-rows`).innerText()).toContain('learner@laptop');
+        if (tab === 'terminal') await expect.poll(() => page.locator(`${exercise} .xterm-rows`).innerText(), { timeout: 15_000 }).toContain('learner@laptop');
         if (tab === 'packets') {
           await page.locator(`${exercise} [data-panel="packets"]`).focus();
           for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
@@ -87,5 +87,6 @@ describe.each(viewports)('the exercise island on a $name viewport', (viewport) =
     } finally {
       await context.close();
     }
-  });
+    // Three axe runs and six screenshots of a heavy page: more than a minute on a loaded machine.
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, launchChromium, visit, watchProblems } from './browser';
 import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram, withFreshPage } from './exercise-page';
+import { answerQuizRight } from './quiz-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -91,9 +92,14 @@ describe('a browser whose storage is disabled', () => {
 
       await passTheExercise(page);
       await expect(page.locator(`${exercise} [data-passed-badge]`).isVisible()).resolves.toBe(true);
-      // The sidebar and the chapter bar follow the in-memory record.
-      await expect(page.locator(`#starlight__sidebar a[href$="/${LESSON}"] .lesson-done-mark`).textContent()).resolves.toContain('(done)');
-      await expect(page.locator('[data-progress-bar][data-chapter="ports"] [data-progress-label]').textContent()).resolves.toBe('1 of 1 exercises passed');
+      // The sidebar and the chapter bar follow the in-memory record: the lesson is done once its quiz is too.
+      const doneMark = page.locator(`#starlight__sidebar a[href$="/${LESSON}"] .lesson-done-mark`);
+      const chapterLabel = page.locator('[data-progress-bar][data-chapter="ports"] [data-progress-label]');
+      await expect(chapterLabel.textContent()).resolves.toBe('1 of 1 exercises passed, 0 of 2 quizzes done');
+      await expect(doneMark.count()).resolves.toBe(0);
+      await answerQuizRight(page, LESSON);
+      await expect(doneMark.textContent()).resolves.toContain('(done)');
+      await expect(chapterLabel.textContent()).resolves.toBe('1 of 1 exercises passed, 1 of 2 quizzes done');
       expect(await notice.count(), 'one notice, not one per change').toBe(1);
 
       // Starlight's inline theme scripts (in the page itself) do not catch the SecurityError: that is

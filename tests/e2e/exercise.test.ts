@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeFindings, describeFindings, launchChromium, saveScreenshot, visit } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, editorText, focusEditor, openEditor, runAndWait, typeProgram, withFreshPage, withLesson } from './exercise-page';
+import { join } from 'node:path';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, saveScreenshot, visit } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, editorText, focusEditor, openEditor, pasteProgram, runAndWait, typeProgram, withFreshPage, withLesson } from './exercise-page';
+import { answerQuizRight } from './quiz-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -80,12 +82,49 @@ describe('the echo-server exercise', () => {
     });
   });
 
+  it("knows Node's other modules: a stream and readline program has nothing underlined, and hovering shows the docs", async () => {
+    await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
+      await openEditor(page, exercise);
+      await pasteProgram(page, exercise, [
+        "import net from 'node:net';",
+        "import readline from 'node:readline';",
+        "import { pipeline } from 'node:stream';",
+        'const server = net.createServer(async (socket) => {',
+        "  socket.on('error', (err) => console.error(err.code));",
+        '  for await (const line of readline.createInterface({ input: socket })) socket.write(`${line.length}\\n`);',
+        '});',
+        'server.listen(7);',
+        "net.createServer((socket) => pipeline(socket, socket, (err) => err && process.stdout.write(err.message))).listen(8);",
+      ].join('\n'));
+      const squiggles = page.locator(`${exercise} .monaco-editor .squiggly-error`);
+      // Wait until the language service has looked at the program (a deliberate error is underlined), then remove it.
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.insertText('\nconst wrong: number = "x";');
+      await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Backspace');
+      await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBe(0);
+
+      // The hover on `on` of socket.on('error', …) (keyboard: Ctrl+K Ctrl+I) shows the 'error' overload and what its codes mean.
+      await page.keyboard.press('ControlOrMeta+Home');
+      for (let line = 1; line < 5; line++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+      for (let column = 0; column < 'socket.o'.length; column++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ControlOrMeta+K');
+      await page.keyboard.press('ControlOrMeta+I');
+      const hover = page.locator('.monaco-hover-content').first();
+      await expect.poll(async () => (await hover.isVisible()) && (await hover.innerText()), { timeout: 30_000 }).toContain('ECONNREFUSED');
+      // The viewport as it is (scrolling would close the hover).
+      await page.screenshot({ path: join(artifactsDir, 'exercise-hover-socket-error-light.png') });
+    });
+  });
+
   it('stops an endless loop, reports it, and the page still answers', async () => {
     await withLesson(browser, { siteUrl, lesson: LESSON, theme: 'dark' }, async ({ page }) => {
       await openEditor(page, exercise);
       await typeProgram(page, exercise, ['while (true) {}']);
       const status = await runFromEditor(page);
-      expect(status).toContain('Your program ran too long — is there an endless loop?');
+      expect(status).toContain('Your program stopped answering for the whole time budget');
       await saveScreenshot(page, 'exercise-endless-loop-dark');
 
       // The page responds: a hint opens, and a fresh sandbox runs the next program.
@@ -113,6 +152,7 @@ describe('the echo-server exercise', () => {
       await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
       expect(await runFromEditor(page)).toMatch(/^All \d+ checks passed/);
       await page.locator(`${exercise} [data-action="hint"]`).click();
+      await answerQuizRight(page, LESSON); // a lesson is done when its exercises pass and its quiz is answered
       // The draft is saved shortly after the last keystroke.
       await page.waitForFunction(() => localStorage.getItem('endpoints:progress')?.includes('socket.write(chunk)'));
 

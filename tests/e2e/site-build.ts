@@ -12,13 +12,13 @@ export const e2eDistDir = process.env.ENDPOINTS_E2E_DIST ?? fileURLToPath(new UR
 
 /**
  * Builds the site with the e2e base path into `outDir`, with the Node running this process (Node 22 under
- * `npm test`). Rejects with the build's output when it fails, so the reason is in the test log.
+ * `npm test`), from the sources in `root` (this checkout unless told). Rejects with the build's output when it fails, so the reason is in the test log.
  */
-export function buildSite(outDir: string, basePath = e2eBasePath): Promise<void> {
+export function buildSite(outDir: string, basePath = e2eBasePath, root = repoRoot): Promise<void> {
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
-      cwd: repoRoot,
+      cwd: root,
       // vitest sets NODE_ENV=test, which makes Astro build a non-production site (no search, for one).
       env: { ...process.env, NODE_ENV: 'production', BASE_PATH: basePath, SITE_URL: 'https://example.github.io' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
@@ -15,11 +17,18 @@ import { chapters } from '../../src/content/outline';
 
 const siteUrl = inject('siteUrl');
 
-// Every page of the built site except the 404 page and the developers' pages under dev/ (tested by their owners).
-const pages = builtPages(inject('distDir'))
-  .filter((path) => !path.startsWith('dev/'))
-  .map((path) => ({ path, name: path === '' ? 'home' : path.replace(/\/$/, '').replaceAll('/', '-') }));
+// Every page of the built site except the 404 page.
+const distDir = inject('distDir');
+const pages = builtPages(distDir).map((path) => ({ path, name: path === '' ? 'home' : path.replace(/\/$/, '').replaceAll('/', '-') }));
 const themes: Theme[] = ['light', 'dark'];
+
+it('ships only pages for learners and teachers: no developers’ test pages in the build or the sitemap', () => {
+  expect(pages.map(({ path }) => path).filter((path) => path.startsWith('dev/'))).toEqual([]);
+  const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  expect(listed.length).toBeGreaterThan(3);
+  expect(listed.filter((path) => path.includes('/dev/'))).toEqual([]);
+});
 
 let browser: Browser;
 beforeAll(async () => {
@@ -77,7 +86,7 @@ describe('the lesson page', () => {
       await page.locator('.pagefind-ui__search-input').fill('loopback');
       const result = page.locator('.pagefind-ui__result-link').first();
       await result.waitFor({ timeout: 15_000 });
-      expect(new URL(await result.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toMatch(/^\/endpoints\/nic\/network-card\//);
+      expect(new URL(await result.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toMatch(/^\/endpoints\/nic\/(network-card|interfaces)\//); // both chapter-1 lessons teach the loopback
       expect(problems.failedRequests, 'search assets that failed to load').toEqual([]);
     } finally {
       await context.close();

@@ -107,12 +107,12 @@ describe('the echo-server exercise and the terminal', () => {
       await terminal.interrupt();
       await terminal.waitForPrompt('laptop');
 
-      // nc closed first, so laptop's end of that connection waits in TIME-WAIT, as the driver's three
+      // nc closed first, so laptop's end of that connection waits in TIME-WAIT, as the driver's four
       // clients' ends do (TIME-WAIT lasts 60 s). Like Linux's ss, `ss -tn` hides TIME-WAIT; `-a` shows it.
       expect(laptopPortsTo7(await terminal.command('ss -tn', 'laptop'))).toEqual([]);
       const ssLaptop = await terminal.command('ss -tan', 'laptop');
       const portsBefore = laptopPortsTo7(ssLaptop);
-      expect(portsBefore, `ss -tan printed:\n${ssLaptop}`).toHaveLength(4);
+      expect(portsBefore, `ss -tan printed:\n${ssLaptop}`).toHaveLength(5);
       expect(ssLaptop.split('\n').filter((row) => row.includes('10.0.0.2:7')).every((row) => row.startsWith('TIME-WAIT'))).toBe(true);
 
       // On web, the learner's server is still listening, on every address, owned by its process. The server
@@ -128,9 +128,9 @@ describe('the echo-server exercise and the terminal', () => {
       await terminal.waitForText('new network');
       await terminal.waitForPrompt('laptop');
       const ssAfterRun = await terminal.command('ss -tan', 'laptop');
-      // The same seed gives the driver's three clients the same ports again; nc's connection is gone.
+      // The same seed gives the driver's four clients the same ports again; nc's connection is gone.
       const portsAfter = laptopPortsTo7(ssAfterRun);
-      expect(portsAfter, `ss -tan printed:\n${ssAfterRun}`).toHaveLength(3);
+      expect(portsAfter, `ss -tan printed:\n${ssAfterRun}`).toHaveLength(4);
       expect(portsBefore).toEqual(expect.arrayContaining(portsAfter));
 
       // Reset takes the running network down at once: the terminal says so, the diagram empties.
@@ -203,7 +203,7 @@ describe('the Packets view inside the exercise', () => {
       for (let step = 0; step < 3; step++) {
         await page.keyboard.press('ArrowRight');
         seen.push({
-          packet: await page.locator(`${panel} [data-np="packet-rows"] tr[aria-current="true"]`).getAttribute('data-packet'),
+          packet: await page.locator(`${panel} [data-np="packet-rows"] [role="row"][aria-current="true"]`).getAttribute('data-packet'),
           onDiagram: await page.locator(`${trace} .np-packet`).getAttribute('data-packet'),
           litSlots: await page.locator(`${trace} .np-slot.is-highlighted`).count(),
           litWire: await page.locator(`${trace} .np-wire.is-highlighted`).count(),

@@ -72,8 +72,9 @@ const cases: Case[] = [
   { name: 'other bytes came back', check: echoed, record: build().connect(laptop(40001), web(7), { clientSent: 'hello', serverSent: 'HTTP/1.1 400' }).done(), passed: false, says: 'received "HTTP/1.1 400"' },
   { name: 'no client socket existed', check: echoed, record: build().done(), passed: false, says: 'No client socket on laptop talking to port 7' },
   // error handled
-  { name: 'a reset reached a listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', true, 'read ECONNRESET').done(), passed: true, says: "reached an 'error' listener" },
-  { name: 'a reset with no listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', false).done(), passed: false, says: "no 'error' listener" },
+  { name: 'a reset reached a listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', true, 'read ECONNRESET').done(), passed: true, says: 'reached your program and it went on' },
+  { name: 'a reset with no listener', check: resetHandled, record: build().error('laptop', 'ECONNRESET', false).done(), passed: false, says: "An ECONNRESET error reached your program on laptop and the program died of it: in Node an 'error' event nobody listens for" },
+  { name: 'a failed listen with no listener', check: { ...resetHandled, host: 'web', code: 'EADDRINUSE' }, record: build().error('web', 'EADDRINUSE', false, 'listen EADDRINUSE').done(), passed: false, says: "An EADDRINUSE error reached your program on web and the program died of it" },
   { name: 'another error instead', check: resetHandled, record: build().error('laptop', 'ECONNREFUSED', true).done(), passed: false, says: 'it saw ECONNREFUSED instead' },
   { name: 'no error at all', check: resetHandled, record: build().done(), passed: false, says: 'no proof' },
   // console
@@ -82,7 +83,7 @@ const cases: Case[] = [
   { name: 'something else was printed', check: printed, record: build().print('client.ts', 'connected').done(), passed: false, says: 'last: "connected"' },
   // ran without error
   { name: 'a clean run', check: clean, record: build().done(), passed: true, says: 'without an error' },
-  { name: 'a throw with its line', check: clean, record: build().outcome('threw', { message: 'boom', file: 'server.ts', line: 4 }).done(), passed: false, says: 'threw (server.ts:4): boom' },
+  { name: 'a throw with its line', check: clean, record: build().outcome('threw', { message: 'boom', file: 'server.ts', line: 4 }).done(), passed: false, says: 'server.ts crashed at line 4: boom' },
   { name: 'a compile error', check: clean, record: build().outcome('did-not-compile', { message: 'Unexpected token', file: 'server.ts', line: 2 }).done(), passed: false, says: 'did not compile (server.ts:2)' },
   { name: 'a timeout', check: clean, record: build().outcome('timed-out').done(), passed: false, says: 'endless loop' },
   { name: 'an unhandled socket error', check: clean, record: build().error('web', 'EPIPE', false, 'write EPIPE').done(), passed: false, says: 'EPIPE on web' },
@@ -115,9 +116,10 @@ const misconceptionCases: MisconceptionCase[] = [
   { name: 'a client that connected to 8080', check: withDetectors(connection80, 'connected-to-wrong-host', 'wrong-port'), record: build().attempt(laptop(40000), { ip: '10.0.0.2', port: 8080 }).error('laptop', 'ECONNREFUSED', true).done(), expects: 'wrong-port', says: 'connected to port 8080 of web' },
   { name: 'a refused client whose socket left no stream', check: withDetectors(connection80, 'wrong-port'), record: build().error('laptop', 'ECONNREFUSED', true, 'connect ECONNREFUSED 10.0.0.2:8080').done(), expects: 'wrong-port', says: 'was refused (connect ECONNREFUSED 10.0.0.2:8080)' },
   { name: 'a client that connected to itself', check: withDetectors(connection80, 'wrong-port', 'connected-to-wrong-host'), record: build().attempt(laptop(40000), { ip: '127.0.0.1', port: 80 }).done(), expects: 'connected-to-wrong-host', says: 'which is laptop itself (loopback)' },
-  { name: 'a server that never wrote back', check: withDetectors(echoed, 'forgot-to-write'), record: build().connect(laptop(40001), web(7), { clientSent: 'hello' }).done(), expects: 'forgot-to-write', says: 'received 5 bytes from 10.0.0.10:40001 but wrote nothing back' },
+  { name: 'a server that never wrote back', check: withDetectors(echoed, 'forgot-to-write'), record: build().connect(laptop(40001), web(7), { clientSent: 'hello' }).done(), expects: 'forgot-to-write', says: 'received 5 bytes from 10.0.0.10:40001 and stayed up, but wrote nothing back' },
   { name: 'a server that never ended', check: withDetectors(echoed, 'forgot-to-end'), record: build().connect(laptop(40001), web(7), { clientSent: 'hello', serverSent: 'hell', serverState: 'CLOSE-WAIT' }).done(), expects: 'forgot-to-end', says: 'stuck in CLOSE-WAIT' },
-  { name: 'an error with no listener', check: withDetectors(resetHandled, 'unhandled-error'), record: build().error('laptop', 'ECONNRESET', false).done(), expects: 'unhandled-error', says: "Add socket.on('error'" },
+  { name: 'an error with no listener', check: withDetectors(resetHandled, 'unhandled-error'), record: build().error('laptop', 'ECONNRESET', false).done(), expects: 'unhandled-error', says: "died of it. In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with socket.on('error', (err) => …)" },
+  { name: 'a server whose listen failed with no listener', check: withDetectors({ ...resetHandled, host: 'web', code: 'EADDRINUSE' }, 'unhandled-error'), record: build().error('web', 'EADDRINUSE', false, 'listen EADDRINUSE: address already in use 0.0.0.0:7').done(), expects: 'unhandled-error', says: 'An EADDRINUSE error (listen EADDRINUSE: address already in use 0.0.0.0:7) reached your program on web, and the program died of it. EADDRINUSE means a socket on web already listens there' },
 ];
 
 describe('misconception detectors replace the generic failure with a targeted message', () => {
@@ -159,7 +161,7 @@ describe('grade as a whole', () => {
 
   it('marks every check not checked when the program did not compile', () => {
     const record = build().listen('web', '0.0.0.0', 7).outcome('did-not-compile', { message: 'x' }).done();
-    expect(grade(record, [listening7])[0]).toMatchObject({ passed: false, message: 'Not checked: your program did not compile.' });
+    expect(grade(record, [listening7])[0]).toMatchObject({ passed: false, message: 'Not checked: your program did not compile: x.' });
   });
 
   it('does not change the record it reads', () => {

@@ -8,12 +8,13 @@ const ROOT = join(import.meta.dirname, '../../src/lib/netsim');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+    // Declaration files (.d.ts) only describe types: they may name Node's types.
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
   });
 }
 
 const RULES: { pattern: RegExp; advice: string }[] = [
-  { pattern: /from\s+['"]node:|require\(['"]node:/, advice: 'imports a node: module; netsim must run unchanged in a Web Worker: use the netsim faces (faces/buffer, faces/events) or plain TypeScript instead' },
+  { pattern: /from\s+['"]node:|require\(['"]node:/, advice: 'imports a node: module; netsim must run unchanged in a Web Worker: use node/libs.ts (the userland copies of Node modules) or plain TypeScript instead' },
   { pattern: /from\s+['"][^'"]*components/, advice: 'imports from src/components; the emulator must not depend on the UI: move the shared code into src/lib' },
   { pattern: /(?<![.\w#])(document|window|localStorage|navigator)\.|\bHTML\w*Element\b/, advice: 'uses a DOM type or global; netsim runs in a worker and in vitest without a DOM: pass what you need in through the API' },
   { pattern: /(?<![.\w#])process\.(env|nextTick|hrtime|on|exit)\b|(?:^|[=(,;:?]\s*|return\s+|globalThis\.)(setTimeout|setInterval)\(/, advice: 'uses real process or real timers; netsim runs in virtual time: use the Clock (clock.ts) or the process timers (faces/timers.ts)' },

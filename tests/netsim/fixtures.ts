@@ -1,8 +1,8 @@
 /** Topologies and small helpers the netsim specifications share. */
 import { createNetwork } from '../../src/lib/netsim/index';
 import type { NetProcess, Network, RunAs, TopologySpec } from '../../src/lib/netsim/index';
-import type { NetApi } from '../../src/lib/netsim/faces/net';
-import type { DgramApi } from '../../src/lib/netsim/faces/dgram';
+import type { NetModule as NetApi } from '../../src/lib/netsim/faces/net/index';
+import type { DgramModule as DgramApi } from '../../src/lib/netsim/faces/dgram';
 
 /** laptop 10.0.0.10 and web 10.0.0.2 on one /24, as in the reference capture. */
 export const LAN: TopologySpec = {

@@ -72,7 +72,11 @@ describe('observation', () => {
     const network = lan();
     const laptop = program(network, 'laptop');
     const uncaught: unknown[] = [];
-    laptop.process.onUncaughtException((e) => uncaught.push(e));
+    // As the runner does: an uncaught error ends the process, which marks the error unhandled.
+    laptop.process.onUncaughtException((e) => {
+      uncaught.push(e);
+      laptop.process.crash(e);
+    });
     laptop.net.connect(80, 'web').on('error', () => {});
     laptop.net.connect(81, 'web');
     network.runUntilIdle();

@@ -23,7 +23,7 @@ describe('UDP', () => {
     let sendResult: unknown = 'not called';
     const errors: unknown[] = [];
     client.on('error', (e) => errors.push(e));
-    client.send('x', 9, '10.0.0.2', (e) => (sendResult = e));
+    client.send('x', 9, '10.0.0.2', (e: Error | null) => (sendResult = e));
     network.runUntilIdle();
     expect(sendResult).toBe(null);
     expect(errors).toEqual([]);

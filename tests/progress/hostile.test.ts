@@ -332,7 +332,17 @@ describe('repair by import: a merge can always replace a bad stored value with a
           ...(random() < 0.5 ? { passedAt: time() } : {}),
         };
       }
-      return { version: 1, exercises, lessonsVisited: random() < 0.5 ? { 'ports/echo-server': time() } : {}, updatedAt: time() };
+      const quizzes: ProgressRecord['quizzes'] = {};
+      for (let i = 0; i < random() * 4; i++) {
+        const answers = Object.fromEntries(
+          Array.from({ length: Math.floor(random() * (LIMITS.quizQuestions + 1)) }, (_, q) => [
+            `q${q}`,
+            { answer: 'a'.repeat(pick([0, 1, LIMITS.answerChars])), correct: random() < 0.5, at: time(), tries: countNear(LIMITS.quizTries) },
+          ]),
+        );
+        quizzes[pick(['nic-one', 'nic-two', 'ports-one'])] = { answers };
+      }
+      return { version: 1, exercises, lessonsVisited: random() < 0.5 ? { 'ports/echo-server': time() } : {}, quizzes, updatedAt: time() };
     };
     for (let round = 0; round < 200; round++) {
       const [a, b] = [makeRecord(), makeRecord()];
@@ -341,5 +351,27 @@ describe('repair by import: a merge can always replace a bad stored value with a
       const read = readProgress(merged);
       expect(read.ok && read.problems, `round ${round}`).toEqual([]);
     }
+  });
+});
+
+describe('poisoned quiz answers are set aside, never applied', () => {
+  const withQuiz = (answers: unknown) => recordText({}, { quizzes: { 'ports-web': { answers } } });
+  it.each([
+    ['an answer of 10,000 characters', { a: { answer: 'x'.repeat(10_000), correct: true, at: PASSED, tries: 1 } }, 'answer has 10,000 characters; at most 200 are kept'],
+    ['a verdict that is not true or false', { a: { answer: 'web:8080', correct: 'yes', at: PASSED, tries: 1 } }, 'whether it was right is "yes", not true or false'],
+    ['a question id that is not one', { 'Bad Id!': { answer: 'x', correct: true, at: PASSED, tries: 1 } }, 'question “Bad Id!” is not a valid name'],
+    ['tries of 1e308', { a: { answer: 'x', correct: true, at: PASSED, tries: 1e308 } }, 'number of tries is 1e+308'],
+  ])('%s', (_name, answers, sentence) => {
+    const text = withQuiz(answers);
+    const { storage, setAside, message } = load(text, COURSE);
+    expect(message).toContain(sentence);
+    expectKeptAside(storage, setAside, text);
+  });
+
+  it('keeps at most LIMITS.quizQuestions answers per quiz and says how many more were left out', () => {
+    const answers = Object.fromEntries(Array.from({ length: LIMITS.quizQuestions + 5 }, (_, i) => [`q${i}`, { answer: 'a', correct: true, at: PASSED, tries: 1 }]));
+    const { store, message } = load(withQuiz(answers), COURSE);
+    expect(Object.keys(store.quiz('ports-web').answers)).toHaveLength(LIMITS.quizQuestions);
+    expect(message).toContain('5 more answers were left out: progress keeps at most 20 answers');
   });
 });

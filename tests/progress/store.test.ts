@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, type ProgressV0 } from '../../src/lib/progress/migrate';
 import { MemoryStorage } from '../../src/lib/progress/storage';
 import { PROGRESS_KEY, ProgressStore, describeProblems, type ProgressNotice } from '../../src/lib/progress/store';
+import { LIMITS } from '../../src/lib/progress/record';
 
 /** A clock that moves one minute per reading, so every timestamp is distinct and predictable. */
 function clock(start = Date.UTC(2026, 10, 25, 9, 0)) {
@@ -237,5 +238,50 @@ describe('progress store: export and import', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toContain(reason);
     expect(store.current()).toEqual(before);
+  });
+});
+
+describe('progress store: quiz answers', () => {
+  const open = () => new ProgressStore(new MemoryStorage(), { now: () => new Date(Date.UTC(2026, 10, 28, 9)) });
+
+  it('keeps each checked answer as given, with its verdict, time and tries, for a teacher to re-grade', () => {
+    const store = open();
+    expect(store.answerQuestion('ports-web', 'dev-server', 'web', false)).toBe(true);
+    expect(store.answerQuestion('ports-web', 'dev-server', 'web : 8080', true)).toBe(true);
+    expect(store.quiz('ports-web').answers['dev-server']).toEqual({ answer: 'web : 8080', correct: true, at: '2026-11-28T09:00:00.000Z', tries: 2 });
+    expect(JSON.parse(store.export()).record.quizzes['ports-web'].answers['dev-server'].answer).toBe('web : 8080');
+  });
+
+  it('counts a quiz done only when every question it asks now was last answered right', () => {
+    const store = open();
+    store.answerQuestion('q', 'a', 'x', true);
+    expect(store.quizDone('q', ['a', 'b'])).toBe(false);
+    store.answerQuestion('q', 'b', 'y', true);
+    expect(store.quizDone('q', ['a', 'b'])).toBe(true);
+    store.answerQuestion('q', 'b', 'z', false);
+    expect(store.quizDone('q', ['a', 'b'])).toBe(false);
+  });
+
+  it('refuses an answer longer than its bound, keeping the last one', () => {
+    const store = open();
+    store.answerQuestion('q', 'a', 'short', false);
+    expect(store.answerQuestion('q', 'a', 'x'.repeat(LIMITS.answerChars + 1), false)).toBe(false);
+    expect(store.quiz('q').answers.a?.answer).toBe('short');
+    expect(store.takeNotices().map((n) => n.kind)).toEqual(['not-saved']);
+  });
+
+  it('merges an import keeping a right answer over a wrong one, else the later, and never mixes the two', () => {
+    const mine = open();
+    mine.answerQuestion('q', 'a', 'wrong-here', false);
+    mine.answerQuestion('q', 'b', 'right-here', true);
+    const theirs = new ProgressStore(new MemoryStorage(), { now: () => new Date(Date.UTC(2026, 11, 1)) });
+    theirs.answerQuestion('q', 'a', 'right-there', true);
+    theirs.answerQuestion('q', 'b', 'wrong-there', false);
+    theirs.answerQuestion('q', 'c', 'later', false);
+    expect(mine.import(theirs.export(), 'merge').ok).toBe(true);
+    const answers = mine.quiz('q').answers;
+    expect(answers.a).toMatchObject({ answer: 'right-there', correct: true });
+    expect(answers.b).toMatchObject({ answer: 'right-here', correct: true });
+    expect(answers.c).toMatchObject({ answer: 'later', correct: false });
   });
 });

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grade } from '../../src/lib/grader/grade';
 import type { Check } from '../../src/lib/grader/checks';
-import { lockdown } from '../../src/lib/runner/lockdown';
+import { sharedLibraries } from '../../src/lib/netsim/index';
+import { hardenLibraries, lockdown } from '../../src/lib/runner/lockdown';
 import { PROTOCOL_VERSION, type RunnerEvent, type RunRecord } from '../../src/lib/runner/protocol';
 import { hardenHost, serve } from '../../src/lib/runner/worker-entry';
 import { lines, program, request, run } from './helpers';
@@ -15,6 +16,7 @@ beforeAll(() => {
   hardenHost();
   // vitest swaps setTimeout & co. between tests, so the host globals stay writable here (the worker locks them).
   lockdown({ hostGlobals: false });
+  hardenLibraries(sharedLibraries());
 });
 
 const echoServer = program(
@@ -62,6 +64,53 @@ describe('after lockdown', () => {
     const { record } = await run([program('server.ts', source)]);
     expect(record.outcome).toBe('finished');
     expect(record.console[0]!.text).toBe('NotFound changed custom 2');
+  });
+
+  it("a program can still give its own sockets, servers and emitters their own methods (socket.emit = logged)", async () => {
+    const source = lines(
+      "import net from 'node:net';",
+      "import dgram from 'node:dgram';",
+      "import { EventEmitter } from 'node:events';",
+      "import { PassThrough } from 'node:stream';",
+      'const seen: string[] = [];',
+      'const server = net.createServer((socket) => {',
+      '  const emit = socket.emit;',
+      '  socket.emit = function (this: net.Socket, name: string | symbol, ...args: unknown[]) { seen.push(String(name)); return emit.call(this, name, ...args); } as typeof socket.emit;',
+      "  socket.write = ((chunk: string) => { seen.push('write ' + chunk); return true; }) as typeof socket.write;",
+      "  socket.on('data', (d) => { socket.write(String(d)); socket.end(); });",
+      '});',
+      "server.listen = server.listen.bind(server); server.listen(7, () => {",
+      "  const client = net.connect(7, '127.0.0.1', () => client.end('hi'));",
+      "  client.on('close', () => { server.close(); console.log(seen.filter((n) => n === 'data' || n.startsWith('write')).join(',')); });",
+      '});',
+      "const udp = dgram.createSocket('udp4'); udp.emit = () => true; udp.close();",
+      "const emitter = new EventEmitter(); emitter.on = () => emitter; const pass = new PassThrough(); pass.write = () => true;",
+      "const text = Buffer.from('x'); (text as { toString: () => string }).toString = () => 'own';",
+      "console.log(String(text), pass.write('a'));",
+    );
+    const { record } = await run([program('server.ts', source)]);
+    expect(record.outcome).toBe('finished');
+    expect(record.console.map((l) => l.text)).toEqual(['own true', 'data,write hi']);
+  });
+
+  it('setEncoding still works: string_decoder puts its decoding functions on each decoder it makes', async () => {
+    const server = program(
+      'server.ts',
+      lines("import net from 'node:net';", "net.createServer((socket) => { socket.setEncoding('utf8'); socket.on('data', (text: string) => socket.write(text.toUpperCase())); }).listen(7);"),
+    );
+    const client = program(
+      'client.ts',
+      lines(
+        "import net from 'node:net';",
+        "import { StringDecoder } from 'node:string_decoder';",
+        "const socket = net.connect(7, 'web', () => socket.write('héllo'));",
+        "socket.setEncoding('utf8');",
+        "socket.on('data', (text: string) => { console.log(text, new StringDecoder('base64').end(Buffer.from('hi'))); socket.end(); });",
+      ),
+      'laptop',
+    );
+    const { record } = await run([server, client]);
+    expect({ outcome: record.outcome, lines: record.console.map((l) => l.text) }).toEqual({ outcome: 'finished', lines: ['HÉLLO aGk='] });
   });
 });
 
@@ -122,6 +171,7 @@ describe('a hostile program is contained', () => {
         if (message.type === 'shell-output' && message.data.includes('LISTEN')) resolve();
       }),
     );
+    channel.port2.postMessage({ type: 'terminal', runNumber: 1 });
     channel.port2.postMessage({ type: 'shell-input', data: 'ss -tln\r' });
     await answered;
     channel.port1.close();

@@ -124,7 +124,7 @@ describe('runExercise: failures, in the learner file', () => {
     const { record } = await run([program('server.ts', lines("import fs from 'node:fs';", "fs.readFileSync('/etc/passwd');"))]);
     expect(record.outcome).toBe('threw');
     expect(record.error!.message).toBe(
-      "Cannot find module 'node:fs': only node:net, node:dgram, node:events, node:timers, node:timers/promises and node:buffer are available here.",
+      "Cannot find module 'node:fs': a program here can import only Node's built-in modules node:net, node:dgram, node:events, node:buffer, node:stream, node:stream/promises, node:string_decoder, node:util, node:readline, node:readline/promises, node:os, node:dns, node:dns/promises, node:timers, node:timers/promises, node:process and node:console.",
     );
     expect(record.error).toMatchObject({ line: 1, file: 'server.ts' });
   });

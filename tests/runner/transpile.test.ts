@@ -74,13 +74,17 @@ describe('locating an error in the learner file from a stack', () => {
     ['V8 without a function name', '    at server.ts:2:3', { line: 2, column: 3 }],
     ['V8 inside eval', '    at eval (server.ts:7:1)', { line: 7, column: 1 }],
     ['Firefox and Safari', 'onData@server.ts:5:9', { line: 5, column: 9 }],
-    ['a path ending in the file name', '    at x (/home/learner/server.ts:6:2)', { line: 6, column: 2 }],
+    ['a URL the browser resolved the name to', '    at x (http://127.0.0.1:4321/server.ts:6:2)', { line: 6, column: 2 }],
   ])('reads %s', (_name, frame, position) => {
     expect(positionInFrame(frame, 'server.ts')).toEqual(position);
   });
 
   it('ignores a file whose name only ends like the program', () => {
     expect(positionInFrame('    at x (myserver.ts:6:2)', 'server.ts')).toBeUndefined();
+  });
+
+  it("ignores a file path: netsim's own faces/net/server.ts is not the learner's server.ts", () => {
+    expect(positionInFrame('    at Server.listen (/work/endpoints/src/lib/netsim/faces/net/server.ts:136:9)', 'server.ts')).toBeUndefined();
   });
 
   it('finds the first frame inside a program and maps it to TypeScript', () => {

@@ -47,6 +47,8 @@ describe('the runner worker', () => {
     const done = next((e) => e.type === 'done');
     port.postMessage(request([server], { terminalHost: 'laptop' }));
     await done;
+    expect(events.some((e) => e.type === 'shell-output'), 'no terminal before the page asks for one').toBe(false);
+    port.postMessage({ type: 'terminal', runNumber: 1 });
     await next((e) => e.type === 'shell-output' && e.data.includes('laptop'));
     port.postMessage({ type: 'shell-input', data: 'nc web 80\r' });
     await next((e) => e.type === 'shell-output' && e.data.includes('hello from web'));
@@ -60,14 +62,19 @@ describe('the runner worker', () => {
     const echo = program('server.ts', lines("import net from 'node:net';", 'net.createServer((s) => s.pipe(s)).listen(7);'));
     const shellText = () => events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
     port.postMessage(request([echo], { runId: 1, terminalHost: 'laptop' }));
+    port.postMessage({ type: 'terminal', runNumber: 1 });
     await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
     expect(shellText()).toContain('Your run left this network up');
     // A connection from the terminal into the first network, left open.
     port.postMessage({ type: 'shell-input', data: 'nc web 7\rstill here\r' });
     await next((e) => e.type === 'shell-output' && shellText().split('still here').length - 1 >= 2);
 
+    // A grading's further seeds: runs 2 and 3 in the same worker; the terminal comes after the last.
     port.postMessage(request([echo], { runId: 2, terminalHost: 'laptop' }));
+    port.postMessage(request([echo], { runId: 3, terminalHost: 'laptop' }));
+    port.postMessage({ type: 'terminal', runNumber: 2 });
     await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
+    expect(shellText().split('a new network').length - 1, 'one greeting for the grading, not one per seed').toBe(1);
     expect(shellText()).toContain("Run 2: a new network. The last run's servers and connections are gone.");
     const before = shellText().length;
     port.postMessage({ type: 'shell-input', data: 'ss -tn\r' });
@@ -82,6 +89,7 @@ describe('the runner worker', () => {
     const echo = program('server.ts', lines("import net from 'node:net';", 'net.createServer((s) => s.pipe(s)).listen(7);'));
     const shellText = () => events.flatMap((e) => (e.type === 'shell-output' ? [e.data] : [])).join('');
     port.postMessage(request([echo], { runId: 1, terminalHost: 'laptop' }));
+    port.postMessage({ type: 'terminal', runNumber: 1 });
     await next((e) => e.type === 'shell-output' && e.data.includes('learner@laptop'));
 
     port.postMessage({ type: 'reset' });
@@ -91,6 +99,7 @@ describe('the runner worker', () => {
     // The shell went with the network: what is typed now reaches nothing (not even its echo) until the next run.
     port.postMessage({ type: 'shell-input', data: 'nc -zv web 7\r' });
     port.postMessage(request([echo], { runId: 2, terminalHost: 'laptop' }));
+    port.postMessage({ type: 'terminal', runNumber: 2 });
     await next((e) => e.type === 'shell-output' && shellText().slice(before).includes('learner@laptop'));
     const afterReset = shellText().slice(before);
     expect(afterReset.indexOf('Run 2: a new network')).toBeGreaterThanOrEqual(0);

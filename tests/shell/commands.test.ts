@@ -100,6 +100,23 @@ describe('ip', () => {
   it('prints the connected route', async () => {
     expect(await startSession().run('ip route')).toBe('10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.10 \n');
   });
+
+  it('prints the default route first, through the card on the gateway’s subnet, as Linux does', async () => {
+    const routed = {
+      version: 1 as const,
+      hosts: [
+        { name: 'laptop', nics: [{ name: 'eth0', ip: '10.0.0.10', prefix: 24 }, { name: 'wlan0', ip: '192.168.1.7', prefix: 24 }], gateway: '192.168.1.1' },
+        { name: 'router', nics: [{ name: 'eth0', ip: '192.168.1.1', prefix: 24 }], forwarding: true },
+      ],
+    };
+    const s = startSession('laptop', 120, undefined, routed);
+    expect(await s.run('ip route')).toBe(
+      'default via 192.168.1.1 dev wlan0 \n' +
+        '10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.10 \n' +
+        '192.168.1.0/24 dev wlan0 proto kernel scope link src 192.168.1.7 \n',
+    );
+    expect(await s.run('ip route show dev eth0')).toBe('10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.10 \n');
+  });
 });
 
 describe('ss and netstat on a live network', () => {

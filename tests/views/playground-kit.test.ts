@@ -50,6 +50,9 @@ describe('the web server’s HTTP', () => {
 
   it('waits for the whole head, then for the body its Content-Length announces, and leaves the next request', () => {
     expect(readRequest('GET / HTTP/1.1\r\nHost: web\r\n').kind).toBe('incomplete');
+    // Typed by hand into nc, which sends LF: read as the same request (RFC 9112 §2.2).
+    expect(readRequest('GET / HTTP/1.0\nHost: web\n\n')).toMatchObject({ kind: 'request', request: { method: 'GET', target: '/', version: 'HTTP/1.0', headers: [['Host', 'web']] }, rest: '' });
+    expect(readRequest('GET / HTTP/1.0\nHost: web\n').kind).toBe('incomplete');
     expect(readRequest('POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab').kind).toBe('incomplete');
     const read = readRequest('POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcdeGET /2 HTTP/1.1\r\n\r\n');
     expect(read).toMatchObject({ kind: 'request', request: { method: 'POST', target: '/' }, rest: 'GET /2 HTTP/1.1\r\n\r\n' });
@@ -77,6 +80,13 @@ describe('definePlayground', () => {
     ],
   ])('rejects %s, naming the service and the fix', (_case, service, message) => {
     expect(() => definePlayground({ summary: '', topology, services: [service] })).toThrow(message);
+  });
+
+  it.each([
+    ['a browser to a host that does not exist', { kind: 'browser', host: 'web', process: 'browser', runAs: 'user', to: { host: 'mail', port: 80 }, connections: 2 }, 'connects to "mail", which is no host of the topology'],
+    ['a browser with 50 connections', { kind: 'browser', host: 'web', process: 'browser', runAs: 'user', to: { host: 'web', port: 80 }, connections: 50 }, 'opens 50 connections: from 1 to 8'],
+  ])('rejects %s', (_case, service, message) => {
+    expect(() => definePlayground({ summary: '', topology, services: [service as ServiceSpec] })).toThrow(message);
   });
 
   it('accepts a user service from port 1024 up', () => {

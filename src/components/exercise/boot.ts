@@ -3,6 +3,7 @@
  * the editor and the runner (island.ts) on demand.
  */
 import { loadIsland, warmWhenSeen } from './editor-warmup';
+import { endSentence } from '../../lib/grader/words';
 import type { IslandData } from './page-data';
 import { pageProgress } from './page-progress';
 
@@ -60,6 +61,38 @@ function wirePassedBadge(root: HTMLElement): void {
   pageProgress().subscribe(update);
 }
 
+/**
+ * After a reload, the learner's own code, not the starter, until the editor opens (read-only till then), and
+ * the results of their last run as they were.
+ */
+function showSavedWork(root: HTMLElement): void {
+  const exerciseId = root.dataset.exerciseId ?? '';
+  const saved = pageProgress().exercise(exerciseId);
+  let own = false;
+  for (const pre of root.querySelectorAll<HTMLElement>('pre.exercise-starter')) {
+    const file = pre.dataset.file ?? '';
+    const draft = Object.hasOwn(saved.draft, file) ? saved.draft[file] : undefined;
+    const code = pre.querySelector('code');
+    if (draft === undefined || !code || draft === code.textContent) continue;
+    code.textContent = draft;
+    own = true;
+  }
+  const note = root.querySelector<HTMLElement>('[data-code-note]');
+  if (note && own) {
+    note.hidden = false;
+    root.querySelector('[data-action="activate"]')?.setAttribute('aria-describedby', note.id);
+  }
+  if (!saved.lastRun) return;
+  const run = saved.lastRun;
+  void Promise.all([import('./results-view'), import('./saved-run')]).then(([view, kept]) => {
+    const region = root.querySelector<HTMLElement>('[data-results]');
+    // A run started meanwhile has the region: its results are newer.
+    if (!region || region.getAttribute('aria-busy') === 'true' || root.dataset.ran) return;
+    const data = readIslandData(root);
+    view.renderReport(region, kept.reportOf(run, data.checks), { nextLesson: data.nextLesson, savedAt: run.at });
+  });
+}
+
 function wireActivation(root: HTMLElement): void {
   const activate = root.querySelector<HTMLButtonElement>('[data-action="activate"]');
   if (!activate) return;
@@ -76,7 +109,7 @@ function wireActivation(root: HTMLElement): void {
       activate.textContent = 'Open the editor';
       const status = root.querySelector<HTMLElement>('[data-status]');
       if (status) {
-        status.textContent = `The editor could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+        status.textContent = `The editor could not start: ${endSentence(error instanceof Error ? error.message : String(error))} Reload the page to try again.`;
       }
       throw error;
     }
@@ -89,6 +122,7 @@ export function bootExercises(): void {
     root.dataset.booted = 'true';
     wireHints(root);
     wirePassedBadge(root);
+    showSavedWork(root);
     wireActivation(root);
   }
 }

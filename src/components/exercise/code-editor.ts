@@ -14,6 +14,18 @@ export interface LineMarker {
   message: string;
 }
 
+/** The learner's text at one moment: what a run sends, with each model's version to recognise it later. */
+export interface EditorSnapshot {
+  sources: Record<string, string>;
+  versions: Record<string, number>;
+}
+
+/** What TypeScript says about one snapshot: syntax errors (the program cannot run) and type problems. */
+export interface SnapshotDiagnostics {
+  syntax: LineMarker[];
+  types: LineMarker[];
+}
+
 export interface CodeEditorOptions {
   container: HTMLElement;
   exerciseId: string;
@@ -29,6 +41,13 @@ export interface CodeEditorOptions {
 export interface CodeEditor {
   /** The learner's current code, by file. */
   sources(): Record<string, string>;
+  /** The learner's current code with its versions: what a run sends. */
+  snapshot(): EditorSnapshot;
+  /**
+   * TypeScript's errors for exactly the snapshot's text, from the editor's language service; null when the
+   * text has changed since the snapshot, or the service did not answer within `timeoutMs`.
+   */
+  diagnose(snapshot: EditorSnapshot, timeoutMs: number): Promise<SnapshotDiagnostics | null>;
   /** Shows a learner file (or its solution, read-only). */
   show(file: string, version: 'mine' | 'solution'): void;
   /** Puts the starter code back as one edit (Ctrl+Z brings the learner's code back). Returns the old text. */
@@ -36,13 +55,35 @@ export interface CodeEditor {
   /** Puts back a text as one undoable edit. */
   replace(file: string, text: string): void;
   setRunMarkers(markers: LineMarker[]): void;
-  /** Type problems the TypeScript service reported (empty until it has booted). */
-  typeProblems(): LineMarker[];
   focus(): void;
   dispose(): void;
 }
 
 const RUN_OWNER = 'endpoints-run';
+
+/** TypeScript's `DiagnosticCategory.Error`. */
+const TS_ERROR = 1;
+
+type TsApi = ReturnType<typeof setUpMonaco>['ts'];
+type TsWorker = Awaited<ReturnType<Awaited<ReturnType<TsApi['getTypeScriptWorker']>>>>;
+type TsDiagnostic = Awaited<ReturnType<TsWorker['getSyntacticDiagnostics']>>[number];
+
+interface MessageChain {
+  messageText: string;
+  next?: MessageChain[];
+}
+
+/** A diagnostic's message as one line: the head of a message chain, then its details. */
+function flattenMessage(text: string | MessageChain): string {
+  if (typeof text === 'string') return text;
+  const parts: string[] = [];
+  const walk = (chain: MessageChain) => {
+    parts.push(chain.messageText);
+    for (const next of chain.next ?? []) walk(next);
+  };
+  walk(text);
+  return parts.join(' ');
+}
 
 /** The editor grows with the code between these many lines (never past 70% of the window's height). */
 const EDITOR_LINES = { min: 8, max: 32 } as const;
@@ -68,7 +109,7 @@ function themeName(): 'endpoints-light' | 'endpoints-dark' {
 }
 
 export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
-  const { monaco } = setUpMonaco();
+  const { monaco, ts } = setUpMonaco();
   const learner = options.programs.filter((program) => program.role === 'learner');
   const uri = (file: string, version: 'mine' | 'solution') =>
     monaco.Uri.parse(`file:///${options.exerciseId}/${version === 'solution' ? 'solution/' : ''}${file}`);
@@ -82,6 +123,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
   };
 
   const mine = learner.map((program) => modelOf(program.file, 'mine'));
+  const fileOf = (model: (typeof mine)[number]) => learner[mine.indexOf(model)]!.file;
   const subscriptions = mine.map((model, index) =>
     model.onDidChangeContent(() => options.onChange(learner[index]!.file, model.getValue())),
   );
@@ -140,6 +182,44 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     sources() {
       return Object.fromEntries(learner.map((program, index) => [program.file, mine[index]!.getValue()]));
     },
+    snapshot() {
+      return {
+        sources: Object.fromEntries(learner.map((program, index) => [program.file, mine[index]!.getValue()])),
+        versions: Object.fromEntries(learner.map((program, index) => [program.file, mine[index]!.getVersionId()])),
+      };
+    },
+    diagnose(snapshot, timeoutMs) {
+      const unchanged = () => learner.every((program, index) => mine[index]!.getVersionId() === snapshot.versions[program.file]);
+      const ask = async (): Promise<SnapshotDiagnostics | null> => {
+        if (!unchanged()) return null;
+        const workerFor = await ts.getTypeScriptWorker();
+        // Asking for a worker brings its copy of each model up to the model's current text.
+        const worker = await workerFor(...mine.map((model) => model.uri));
+        const perFile = await Promise.all(
+          mine.map(async (model) => {
+            const name = model.uri.toString();
+            const [syntax, semantic] = await Promise.all([worker.getSyntacticDiagnostics(name), worker.getSemanticDiagnostics(name)]);
+            return { model, syntax, semantic };
+          }),
+        );
+        // Positions are offsets into the text: they mean something only while it is the snapshot's text.
+        if (!unchanged()) return null;
+        const markers = (model: (typeof mine)[number], found: readonly TsDiagnostic[]) =>
+          found
+            .filter((diagnostic) => diagnostic.category === TS_ERROR)
+            .map((diagnostic) => {
+              const at = model.getPositionAt(diagnostic.start ?? 0);
+              return { file: fileOf(model), line: at.lineNumber, column: at.column, message: flattenMessage(diagnostic.messageText) };
+            });
+        return {
+          syntax: perFile.flatMap(({ model, syntax }) => markers(model, syntax)),
+          types: perFile.flatMap(({ model, semantic }) => markers(model, semantic)),
+        };
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+      return Promise.race([ask().catch(() => null), late]).finally(() => clearTimeout(timer));
+    },
     show(file, version) {
       const model = modelOf(file, version);
       editor.setModel(model);
@@ -182,17 +262,6 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
             }),
         );
       }
-    },
-    typeProblems() {
-      return monaco.editor
-        .getModelMarkers({ owner: 'typescript' })
-        .filter((marker) => marker.severity === monaco.MarkerSeverity.Error)
-        .flatMap((marker) => {
-          const index = mine.findIndex((model) => model.uri.toString() === marker.resource.toString());
-          return index < 0
-            ? []
-            : [{ file: learner[index]!.file, line: marker.startLineNumber, column: marker.startColumn, message: marker.message }];
-        });
     },
     focus() {
       editor.focus();

@@ -2,21 +2,28 @@
  * The activated exercise: editor, sandboxed runner, grading and results. Loaded by boot.ts when the learner
  * presses "Open the editor"; everything heavy (Monaco, the runner bundle) comes with it, never before.
  */
-import { grade } from '../../lib/grader/grade';
+import { gradeAcrossSeeds } from '../../lib/grader/across-seeds';
+import { gradingSeeds } from '../../lib/exercise/seeds';
+import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
-import { createCodeEditor, type CodeEditor, type LineMarker } from './code-editor';
+import { createCodeEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
 import { startLanguageService } from './monaco-setup';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
-import { allPassed, renderProblem, renderResults, renderRunning } from './results-view';
-import { createRunnerSandbox, type RunnerSandbox } from './sandbox-host';
+import { renderProblem, renderReport, renderRunning, renderTypeProblems, reportPassed, type RunReport } from './results-view';
+import { storedRun } from './saved-run';
+import { createRunnerSandbox, type RunnerSandbox, type RunOrder } from './sandbox-host';
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
+/** How long a run that did not compile waits for TypeScript to say why, in its own words. */
+const SYNTAX_WAIT_MS = 6000;
+/** How long the type check of a run's text may take before its notes are left out. */
+const TYPES_WAIT_MS = 15_000;
 
 interface Controls {
   run: HTMLButtonElement;
@@ -43,11 +50,11 @@ function controlsOf(root: HTMLElement): Controls {
   };
 }
 
-function nextLessonLink(): { href: string; label: string } | null {
-  const link = document.querySelector<HTMLAnchorElement>('.pagination-links a[rel="next"]');
-  if (!link) return null;
-  const label = link.querySelector('.link-title')?.textContent?.trim() ?? link.textContent?.trim() ?? 'next';
-  return { href: link.href, label };
+/** The promise's value, or null when it has not settled within `ms`. */
+function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Live events of one run that the results need beyond the record: how much console output was dropped. */
@@ -65,11 +72,29 @@ function countDroppedConsole(sandbox: RunnerSandbox): { take(): number } {
   };
 }
 
-function markersOf(record: RunRecord): LineMarker[] {
+/**
+ * Why a program did not compile, in TypeScript's words when its language service had them for the text
+ * that ran (line and what was expected: "',' expected."), else the transpiler's message made readable.
+ */
+function compileError(record: RunRecord, diagnostics: SnapshotDiagnostics | null): RunReport['error'] {
   const error = record.error;
-  if (!error?.file || !error.line) return [];
-  const name = error.name ? `${error.name}: ` : '';
-  return [{ file: error.file, line: error.line, ...(error.column ? { column: error.column } : {}), message: `${name}${error.message}` }];
+  const syntax = diagnostics?.syntax ?? [];
+  const found = syntax.find((problem) => problem.file === error?.file) ?? syntax[0];
+  if (found) return { file: found.file, line: found.line, message: found.message };
+  return { ...(error?.file ? { file: error.file } : {}), ...(error?.line ? { line: error.line } : {}), message: transpilerWords(error?.message ?? '') };
+}
+
+/** sucrase's "Error transforming server.ts: Unexpected token." said for a learner. */
+function transpilerWords(message: string): string {
+  const bare = message.replace(/^Error transforming [^:]+:\s*/, '').replace(/\.$/, '');
+  if (/^unexpected token$/i.test(bare)) return 'something here is not valid TypeScript (an unexpected token)';
+  return bare || 'a syntax error';
+}
+
+function markersOf(report: RunReport): LineMarker[] {
+  const error = report.error;
+  if (!error?.file || !error.line || (report.outcome !== 'did-not-compile' && report.outcome !== 'threw')) return [];
+  return [{ file: error.file, line: error.line, message: error.message }];
 }
 
 export async function mountIsland(root: HTMLElement, data: IslandData): Promise<void> {
@@ -88,7 +113,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
   let saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let undoText: { file: string; text: string } | undefined;
 
   for (const pre of root.querySelectorAll<HTMLElement>('.exercise-starter')) pre.hidden = true;
   editorHost.hidden = false;
@@ -131,65 +155,115 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     controls.solution.hidden = version === 'solution' || failed < SOLUTION_AFTER_FAILED_RUNS;
   };
 
+  let runCount = 0;
   async function run(): Promise<void> {
     if (running) return;
     running = true;
+    const thisRun = ++runCount;
     controls.run.disabled = true;
-    undoText = undefined;
-    controls.undoReset.hidden = true;
+    root.dataset.ran = 'true';
     editor.setRunMarkers([]);
     renderRunning(region);
     try {
-      const typeProblems = editor.typeProblems();
-      const sources = editor.sources();
-      const record = await sandbox.run({
-        exerciseId: data.id,
-        topology: data.topology,
-        programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
-          file,
-          host,
-          processName,
-          runAs,
-          role,
-          source: role === 'learner' ? (sources[file] ?? source) : source,
-        })),
-        timeBudgetMs: data.timeBudgetMs,
-        virtualTimeLimitMs: data.virtualTimeLimitMs,
-        terminalHost: data.terminalHost,
-      });
-      const results = grade(record, data.checks);
-      const graded = { record, results, typeProblems, consoleDropped: dropped.take() };
-      const passed = allPassed(graded);
+      // What runs is this snapshot; TypeScript is asked about exactly this text, beside the run.
+      const snapshot = editor.snapshot();
+      const diagnostics = editor.diagnose(snapshot, TYPES_WAIT_MS);
+      // Graded under several seeds (schedules and driver texts); the first run that fails is the one shown,
+      // and the views and the terminal are on it, as it was the last to run.
+      const seeded = await gradeAcrossSeeds(
+        gradingSeeds(data.topology.seed ?? 1),
+        (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0 }),
+        data.checks,
+      );
+      sandbox.send({ type: 'terminal', runNumber: thisRun });
+      const { record, results } = seeded;
+      const compiled = record.outcome !== 'did-not-compile';
+      const report: RunReport = {
+        outcome: record.outcome,
+        error: compiled ? (record.error ? { ...record.error } : null) : compileError(record, await withinMs(diagnostics, SYNTAX_WAIT_MS)),
+        checks: results,
+        console: record.console,
+        consoleDropped: dropped.take(),
+        typeProblems: [],
+        seeded: { run: seeded.run, runs: seeded.runs, seed: seeded.seed, passed: seeded.passed },
+      };
+      const passed = reportPassed(report);
       store.recordRun(data.id, passed);
-      editor.setRunMarkers(markersOf(record));
-      renderResults(region, graded, nextLessonLink());
+      // Kept for the next visit: the results as shown now (the type problems join them when known).
+      const ranAt = store.saveLastRun(data.id, storedRun(report));
+      editor.setRunMarkers(markersOf(report));
+      renderReport(region, report, { nextLesson: data.nextLesson });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
+      if (compiled) {
+        // Type problems warn, they never hold the results back: they join them when TypeScript answers.
+        void diagnostics.then((found) => {
+          if (!found || thisRun !== runCount) return;
+          renderTypeProblems(region, found.types);
+          if (found.types.length > 0) store.saveLastRun(data.id, storedRun({ ...report, typeProblems: found.types }), ranAt);
+        });
+      }
     } catch (error) {
-      renderProblem(region, `The run could not start: ${error instanceof Error ? error.message : String(error)}`);
+      renderProblem(region, `The run could not start: ${endSentence(error instanceof Error ? error.message : String(error))}`);
     } finally {
       running = false;
       controls.run.disabled = false;
     }
   }
 
+  /** What one run asks of the sandbox: the learner's snapshot, the exercise's drivers, under `seed`. */
+  function runOrder(snapshot: EditorSnapshot, seed: number): RunOrder {
+    return {
+      exerciseId: data.id,
+      topology: { ...data.topology, seed },
+      programs: data.programs.map(({ file, host, processName, runAs, role, source }) => ({
+        file,
+        host,
+        processName,
+        runAs,
+        role,
+        source: role === 'learner' ? (snapshot.sources[file] ?? source) : source,
+      })),
+      timeBudgetMs: data.timeBudgetMs,
+      virtualTimeLimitMs: data.virtualTimeLimitMs,
+      terminalHost: data.terminalHost,
+    };
+  }
+
   controls.run.addEventListener('click', () => void run());
+
+  /** Saves a file's draft now, not after the usual pause (a reset must survive a reload at once). */
+  const saveDraftNow = (file: string) => {
+    clearTimeout(saveTimers.get(file));
+    store.saveDraft(data.id, file, editor.sources()[file] ?? '');
+  };
+  /** "Undo reset" is there while the record holds the code a reset replaced, after a reload too. */
+  const savedReset = () => {
+    const saved = store.exercise(data.id).beforeReset;
+    // A record whose code was set aside (out of bounds) holds an empty text: nothing to bring back.
+    return saved?.text && learner.some((program) => program.file === saved.file) ? saved : undefined;
+  };
+  const showUndo = () => (controls.undoReset.hidden = version === 'solution' || !savedReset());
 
   controls.reset.addEventListener('click', () => {
     const file = tabs.current();
     if (version === 'solution') showVersion('mine');
-    undoText = { file, text: editor.resetToStarter(file) };
+    const previous = editor.resetToStarter(file);
+    store.rememberReset(data.id, file, previous);
+    saveDraftNow(file);
     // A reset also stops the last run's servers: the terminal and diagram start from nothing again.
     sandbox.send({ type: 'reset' });
-    controls.undoReset.hidden = false;
+    showUndo();
     editor.focus();
   });
   controls.undoReset.addEventListener('click', () => {
-    if (!undoText) return;
-    tabs.select(undoText.file);
-    editor.replace(undoText.file, undoText.text);
-    undoText = undefined;
-    controls.undoReset.hidden = true;
+    const saved = savedReset();
+    if (!saved) return;
+    tabs.select(saved.file);
+    editor.replace(saved.file, saved.text);
+    saveDraftNow(saved.file);
+    store.forgetReset(data.id);
+    showUndo();
     controls.reset.focus();
   });
 
@@ -206,6 +280,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     root.classList.toggle('is-showing-solution', version === 'solution');
     controls.backToMine.hidden = version !== 'solution';
     controls.reset.hidden = version === 'solution';
+    showUndo();
     offerSolution();
     (version === 'solution' ? controls.backToMine : controls.run).focus();
   }
@@ -216,6 +291,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   controls.run.hidden = false;
   controls.reset.hidden = false;
   controls.keys.hidden = false;
+  // The editor shows the learner's code, editable now: the note that said "read-only" goes.
+  root.querySelector<HTMLElement>('[data-code-note]')?.setAttribute('hidden', '');
+  root.querySelector('[data-action="activate"]')?.removeAttribute('aria-describedby');
+  showUndo();
   offerSolution();
   mountNetworkViews(root.querySelector<HTMLElement>('[data-network]')!, sandbox);
   editor.focus();

@@ -36,9 +36,11 @@ export interface IslandData {
   hints: [string, string, string];
   timeBudgetMs: number;
   virtualTimeLimitMs: number;
+  /** The lesson after this exercise's lesson (an absolute URL path), or null after the last lesson so far. */
+  nextLesson: { href: string; title: string } | null;
 }
 
-export function islandData(exercise: Exercise): IslandData {
+export function islandData(exercise: Exercise, nextLesson: IslandData['nextLesson'] = null): IslandData {
   const ipOf = (host: string) =>
     exercise.topology.hosts.find((candidate) => candidate.name === host)?.nics[0]?.ip ?? '';
   return {
@@ -65,6 +67,7 @@ export function islandData(exercise: Exercise): IslandData {
     hints: [exercise.hints.nudge, exercise.hints.pointer, exercise.hints.nearSolution],
     timeBudgetMs: exercise.timeBudgetMs,
     virtualTimeLimitMs: exercise.virtualTimeLimitMs,
+    nextLesson,
   };
 }
 

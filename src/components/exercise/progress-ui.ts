@@ -4,7 +4,7 @@
  */
 import { LIMITS, describeProblems, type ImportResult, type ProgressStore } from '../../lib/progress';
 import { downloadText } from './download';
-import { lessonSlugOf, type CourseExercises } from './lesson-exercises';
+import { chapterQuizzes, lessonSlugOf, type CourseExercises } from './lesson-exercises';
 import { pageProgress } from './page-progress';
 
 function readCourse(): CourseExercises | undefined {
@@ -14,10 +14,12 @@ function readCourse(): CourseExercises | undefined {
 
 function markSidebar(store: ProgressStore, course: CourseExercises, base: string): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a[href]')) {
-    const ids = course.lessons[lessonSlugOf(new URL(link.href).pathname, base)];
-    if (!ids) continue;
-    const { passed, total } = store.progressOf(ids);
-    const done = passed === total;
+    const slug = lessonSlugOf(new URL(link.href).pathname, base);
+    const ids = course.lessons[slug];
+    const quiz = course.quizzes?.[slug];
+    if (!ids && !quiz) continue;
+    const { passed, total } = store.progressOf(ids ?? []);
+    const done = passed === total && (!quiz || store.quizDone(quiz.id, quiz.questions));
     let mark = link.querySelector<HTMLElement>('.lesson-done-mark');
     if (!done) {
       mark?.remove();
@@ -37,14 +39,24 @@ function fillBars(store: ProgressStore, course: CourseExercises): void {
     const chapter = bar.dataset.chapter;
     const ids = chapter ? (course.chapters[chapter] ?? []) : Object.values(course.chapters).flat();
     const { passed, total } = store.progressOf(ids);
+    const quizzes = chapterQuizzes(course, chapter);
+    const quizzesDone = quizzes.filter((quiz) => store.quizDone(quiz.id, quiz.questions)).length;
     const meter = bar.querySelector<HTMLProgressElement>('progress');
     const label = bar.querySelector<HTMLElement>('[data-progress-label]');
     if (meter) {
-      meter.max = Math.max(total, 1);
-      meter.value = passed;
+      meter.max = Math.max(total + quizzes.length, 1);
+      meter.value = passed + quizzesDone;
     }
-    if (label) label.textContent = `${passed} of ${total} exercises passed`;
+    if (label) label.textContent = progressLabel(passed, total, quizzesDone, quizzes.length);
   }
+}
+
+/** "1 of 1 exercises passed, 0 of 2 quizzes done": each part only when the chapter has some. */
+export function progressLabel(passed: number, exercises: number, quizzesDone: number, quizzes: number): string {
+  const parts = [];
+  if (exercises > 0 || quizzes === 0) parts.push(`${passed} of ${exercises} exercises passed`);
+  if (quizzes > 0) parts.push(`${quizzesDone} of ${quizzes} ${quizzes === 1 ? 'quiz' : 'quizzes'} done`);
+  return parts.join(', ');
 }
 
 /** What an import did, in one status message: what was applied, and what was skipped and why. */

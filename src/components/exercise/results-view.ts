@@ -1,52 +1,85 @@
 /**
- * Renders one graded run into the results region: a status sentence, the checklist (misconceptions marked),
- * the program's console output, and a link to the next lesson on success. Plain DOM; the region is
- * `aria-live`, so what is written here is announced.
+ * Renders one run into the results region: a status sentence, the checklist (misconceptions marked), type
+ * problems of the text that ran, the program's console output, and a link to the next lesson on success.
+ * Plain DOM over a RunReport (plain data, so the last one can be kept and shown again after a reload). The
+ * region is `aria-live`, so what is written here is announced.
  */
 import type { CheckResult } from '../../lib/grader/checks';
+import { endSentence } from '../../lib/grader/words';
 import type { ConsoleLine, RunRecord } from '../../lib/runner/protocol';
+import type { SeededGrading } from '../../lib/grader/across-seeds';
 import { TIMED_OUT_MESSAGE } from './run-collector';
 
-export interface GradedRun {
-  record: RunRecord;
-  results: CheckResult[];
-  /** Type problems TypeScript found (they warn, they do not block). */
-  typeProblems: { file: string; line: number; message: string }[];
+/** A problem on a line of the learner's code. */
+export interface ProblemOnLine {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** What the learner is shown about one run. */
+export interface RunReport {
+  outcome: RunRecord['outcome'];
+  /** Why the program stopped: a compile error (in TypeScript's words when it had them), a crash, the budget. */
+  error: { file?: string; line?: number; message: string } | null;
+  checks: CheckResult[];
+  console: ConsoleLine[];
   /** Lines of console output the runner dropped to protect the page. */
   consoleDropped: number;
+  /** Type problems TypeScript found in exactly the text that ran (they warn, they do not block). */
+  typeProblems: ProblemOnLine[];
+  /** Which of a grading's runs (one per seed) this is, when it made several. */
+  seeded?: Pick<SeededGrading, 'run' | 'runs' | 'seed' | 'passed'>;
+}
+
+export interface LessonLink {
+  href: string;
+  title: string;
+}
+
+export interface ReportOptions {
+  /** Offered when every check passed; null after the last lesson written so far. */
+  nextLesson: LessonLink | null;
+  /** Set when the report is a saved one, shown again after a reload: when that run happened. */
+  savedAt?: string;
 }
 
 /** Where the error happened, in the learner's words: "server.ts, line 3". */
-export function placeOf(error: NonNullable<RunRecord['error']>): string {
+export function placeOf(error: { file?: string; line?: number }): string {
   if (!error.line) return error.file ?? '';
   return `${error.file ? `${error.file}, ` : ''}line ${error.line}`;
 }
 
 /** The one sentence that tells the learner how the run went. */
-export function statusSentence(run: Pick<GradedRun, 'record' | 'results'>): string {
-  const { record, results } = run;
-  const passed = results.filter((result) => result.passed).length;
-  const tally = `${passed} of ${results.length} checks passed.`;
-  switch (record.outcome) {
-    case 'did-not-compile':
-      return `Your program did not compile (${placeOf(record.error ?? { message: '' })}): ${record.error?.message ?? 'syntax error'}. Fix that line and run again.`;
+export function statusSentence(report: Pick<RunReport, 'outcome' | 'error' | 'checks'>): string {
+  const { outcome, error, checks } = report;
+  const passed = checks.filter((check) => check.passed).length;
+  const tally = `${passed} of ${checks.length} checks passed.`;
+  switch (outcome) {
+    case 'did-not-compile': {
+      const where = error ? placeOf(error) : '';
+      return `Your program did not compile${where ? ` (${where})` : ''}: ${endSentence(error?.message ?? 'a syntax error')} Fix that line and run again.`;
+    }
     case 'timed-out':
       return `${TIMED_OUT_MESSAGE} It was stopped after its time budget. ${tally}`;
+    case 'limit':
+      return `The run was stopped: ${endSentence(error?.message ?? 'a program went past a limit of the run')} ${tally}`;
     case 'threw': {
-      const where = record.error ? placeOf(record.error) : '';
-      return `Your program stopped with an error${where ? ` at ${where}` : ''}: ${record.error?.message ?? 'unknown error'}. ${tally}`;
+      const where = error ? placeOf(error) : '';
+      return `Your program stopped with an error${where ? ` at ${where}` : ''}: ${endSentence(error?.message ?? 'an unknown error')} ${tally}`;
     }
     case 'finished':
-      return passed === results.length ? `All ${results.length} checks passed. Well done!` : tally;
+      return passed === checks.length ? `All ${checks.length} checks passed. Well done!` : tally;
     default: {
-      const unknownOutcome: never = record.outcome;
+      const unknownOutcome: never = outcome;
       return String(unknownOutcome);
     }
   }
 }
 
-export function allPassed(run: Pick<GradedRun, 'record' | 'results'>): boolean {
-  return run.record.outcome !== 'did-not-compile' && run.results.length > 0 && run.results.every((r) => r.passed);
+export function reportPassed(report: Pick<RunReport, 'outcome' | 'checks'>): boolean {
+  return report.outcome !== 'did-not-compile' && report.checks.length > 0 && report.checks.every((check) => check.passed);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
@@ -76,13 +109,14 @@ function checklist(results: CheckResult[]): HTMLElement {
   return list;
 }
 
-function consoleOutput(lines: ConsoleLine[], dropped: number, multipleFiles: boolean): HTMLElement {
+function consoleOutput(lines: ConsoleLine[], dropped: number): HTMLElement {
   const box = element('div', 'exercise-console');
   box.append(element('h3', 'exercise-subheading', 'Console output'));
   if (lines.length === 0) {
     box.append(element('p', 'exercise-console-empty', 'Your program printed nothing.'));
     return box;
   }
+  const multipleFiles = new Set(lines.map((line) => line.file)).size > 1;
   const pre = element('pre', 'exercise-console-lines');
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', 'Console output');
@@ -100,19 +134,40 @@ function consoleOutput(lines: ConsoleLine[], dropped: number, multipleFiles: boo
   return box;
 }
 
-function typeNotes(problems: GradedRun['typeProblems']): HTMLElement {
+/** Shows at most this many type problems; the editor underlines every one. */
+const TYPE_PROBLEMS_SHOWN = 5;
+
+function typeNotes(problems: readonly ProblemOnLine[]): HTMLElement {
   const box = element('div', 'exercise-type-notes');
-  box.append(
-    element(
-      'p',
-      '',
-      `TypeScript found ${problems.length === 1 ? 'a type problem' : `${problems.length} type problems`} (the program ran anyway):`,
-    ),
-  );
+  box.dataset.typeNotes = '';
+  const count = problems.length === 1 ? 'a type problem' : `${problems.length} type problems`;
+  box.append(element('p', '', `TypeScript found ${count} in the code that ran (the program ran anyway):`));
   const list = element('ul', '');
-  for (const problem of problems.slice(0, 5)) list.append(element('li', '', `${problem.file}, line ${problem.line}: ${problem.message}`));
+  for (const problem of problems.slice(0, TYPE_PROBLEMS_SHOWN)) {
+    list.append(element('li', '', `${placeOf(problem)}: ${endSentence(problem.message)}`));
+  }
   box.append(list);
   return box;
+}
+
+function nextStep(nextLesson: LessonLink | null): HTMLElement {
+  const next = element('p', 'exercise-next');
+  if (!nextLesson) {
+    next.textContent = 'That was the last lesson written so far: more chapters are on their way.';
+    return next;
+  }
+  const link = element('a', 'exercise-next-link', `Next lesson: ${nextLesson.title} →`);
+  link.href = nextLesson.href;
+  next.append(link);
+  return next;
+}
+
+function savedNote(savedAt: string): HTMLElement {
+  const when = new Date(savedAt);
+  const text = Number.isNaN(when.getTime())
+    ? 'Your last run, kept in this browser.'
+    : `Your last run, on ${when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}, kept in this browser.`;
+  return element('p', 'exercise-saved-note', text);
 }
 
 export function renderRunning(region: HTMLElement): void {
@@ -121,25 +176,45 @@ export function renderRunning(region: HTMLElement): void {
   if (status) status.textContent = 'Running your program…';
 }
 
-export function renderResults(region: HTMLElement, run: GradedRun, nextLesson: { href: string; label: string } | null): void {
-  const status = element('p', 'exercise-status', statusSentence(run));
+export function renderReport(region: HTMLElement, report: RunReport, options: ReportOptions): void {
+  const status = element('p', 'exercise-status', statusSentence(report));
   status.dataset.status = '';
-  const success = allPassed(run);
+  const success = reportPassed(report);
   status.classList.add(success ? 'is-success' : 'is-failure');
-  const parts: HTMLElement[] = [status];
-  if (run.typeProblems.length > 0) parts.push(typeNotes(run.typeProblems));
-  if (run.record.outcome !== 'did-not-compile') parts.push(checklist(run.results));
-  if (success && nextLesson) {
-    const next = element('p', 'exercise-next');
-    const link = element('a', 'exercise-next-link', `Next lesson: ${nextLesson.label} →`);
-    link.href = nextLesson.href;
-    next.append(link);
-    parts.push(next);
+  const parts: HTMLElement[] = [];
+  if (options.savedAt) parts.push(savedNote(options.savedAt));
+  parts.push(status);
+  const note = seedNote(report.seeded);
+  if (note) parts.push(element('p', 'exercise-seeds', note));
+  if (report.outcome !== 'did-not-compile') {
+    if (report.typeProblems.length > 0) parts.push(typeNotes(report.typeProblems));
+    parts.push(checklist(report.checks));
   }
-  const files = new Set(run.record.console.map((line) => line.file));
-  parts.push(consoleOutput(run.record.console, run.consoleDropped, files.size > 1));
+  if (success) parts.push(nextStep(options.nextLesson));
+  parts.push(consoleOutput(report.console, report.consoleDropped));
   region.replaceChildren(...parts);
   region.removeAttribute('aria-busy');
+}
+
+/**
+ * What a grading of several runs adds to the status: that a pass held under every run, or which run failed
+ * after others passed (its results, diagram and terminal are the ones shown). Nothing for a first-run failure.
+ */
+export function seedNote(seeded: RunReport['seeded']): string | undefined {
+  if (!seeded || seeded.runs < 2) return undefined;
+  if (seeded.passed) return `Checked over ${seeded.runs} runs, each with other timings and other texts from the clients: every run passed.`;
+  if (seeded.run === 1) return undefined;
+  const before = seeded.run === 2 ? 'Run 1 passed' : `Runs 1 to ${seeded.run - 1} passed`;
+  return `${before}, but run ${seeded.run} of ${seeded.runs} failed: it had other timings and other texts from the clients (seed ${seeded.seed}). What you see here, in the diagram and in the terminal is that run. A program that passes only sometimes usually depends on when or in how many pieces data arrives.`;
+}
+
+/** Adds the type problems of the text that ran, once TypeScript has answered (after the checks are shown). */
+export function renderTypeProblems(region: HTMLElement, problems: readonly ProblemOnLine[]): void {
+  region.querySelector('[data-type-notes]')?.remove();
+  if (problems.length === 0) return;
+  const after = region.querySelector('[data-status]');
+  if (after) after.after(typeNotes(problems));
+  else region.prepend(typeNotes(problems));
 }
 
 /** A failure of the page's own machinery (the sandbox could not start…), said plainly. */

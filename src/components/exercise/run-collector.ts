@@ -5,7 +5,13 @@
 import { PROTOCOL_VERSION, type ConsoleLine, type RunnerEvent, type RunRecord } from '../../lib/runner/protocol';
 import type { HostView, SocketRow, TraceEvent } from '../../lib/netsim/types';
 
-export const TIMED_OUT_MESSAGE = 'Your program ran too long — is there an endless loop?';
+/**
+ * What a learner reads when the page had to stop the runner: it stopped answering for the whole time budget.
+ * An endless loop is the usual cause; a call that blocks the thread, or a program that crashed the runner
+ * itself, look the same from the page, so the sentence names them too.
+ */
+export const TIMED_OUT_MESSAGE =
+  'Your program stopped answering for the whole time budget — most often an endless loop (a while or for that never ends), sometimes a call that blocks or shuts down the runner.';
 
 type RunEvent = Extract<RunnerEvent, { runId: number }>;
 

@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, type RunnerEvent, type RunRecord } from '../../lib/ru
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-const OUTCOMES: readonly RunRecord['outcome'][] = ['finished', 'threw', 'timed-out', 'did-not-compile'];
+const OUTCOMES: readonly RunRecord['outcome'][] = ['finished', 'threw', 'timed-out', 'did-not-compile', 'limit'];
 
 export function isRunRecord(value: unknown): value is RunRecord {
   return (

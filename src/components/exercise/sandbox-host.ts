@@ -4,7 +4,11 @@
  *
  * The page never listens to `window` messages: everything from the worker arrives on a port only the worker
  * holds. A run that outlives its budget is ended the only way an endless loop can be ended — the frame (and
- * its worker) is destroyed — and reported as a `timed-out` RunRecord; the next run gets a fresh sandbox.
+ * its worker) is destroyed — and reported as a `timed-out` RunRecord.
+ *
+ * Every run gets a realm of its own: it runs in a spare sandbox started in the background, and the sandbox
+ * of the run before is destroyed with everything in it (its classes, any prototype a program patched, any
+ * worker it started). The sandbox of the last run stays up: the terminal talks to the network it left.
  */
 import {
   PROTOCOL_VERSION,
@@ -26,8 +30,11 @@ export type RunOrder = Omit<RunRequest, 'type' | 'version' | 'runId'>;
 export interface RunnerSandbox extends RunnerLink {
   /** Resolves when a worker is up and has said `ready` (starts one if needed): warm it while the learner reads. */
   warm(): Promise<void>;
-  /** Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out. */
-  run(order: RunOrder): Promise<RunRecord>;
+  /**
+   * Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out.
+   * Each run gets a fresh realm, except with `sameRealm` (the further seeds of one grading: one learner run).
+   */
+  run(order: RunOrder, options?: { sameRealm?: boolean }): Promise<RunRecord>;
   /** Removes the frame and stops the worker. */
   dispose(): void;
 }
@@ -67,7 +74,10 @@ function fetchWorkerSource(url: string): Promise<string> {
 
 export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   const listeners = new Set<(event: RunnerEvent) => void>();
+  /** The sandbox of the last run: the terminal's network lives there. */
   let sandbox: Sandbox | undefined;
+  /** A fresh sandbox, started in the background, that the next run takes. */
+  let spare: Sandbox | undefined;
   let active: ActiveRun | undefined;
   let nextRunId = 1;
 
@@ -75,12 +85,29 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     for (const listener of [...listeners]) listener(event);
   };
 
+  function close(box: Sandbox) {
+    box.port.close();
+    box.control.close();
+    box.frame.remove();
+  }
+
   function destroy() {
     if (!sandbox) return;
-    sandbox.port.close();
-    sandbox.control.close();
-    sandbox.frame.remove();
+    close(sandbox);
     sandbox = undefined;
+  }
+
+  /** A sandbox for the next run; one is kept booting in the background so that runs do not wait for it. */
+  function fresh(): Sandbox {
+    const box = spare ?? start();
+    spare = undefined;
+    return box;
+  }
+
+  function prepareSpare() {
+    if (spare) return;
+    spare = start();
+    spare.ready.catch(() => undefined);
   }
 
   function start(): Sandbox {
@@ -98,13 +125,13 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
 
     const ready = new Promise<void>((resolve, reject) => {
       port.onmessage = (message) => {
-        if (sandbox?.port !== port) return; // a destroyed sandbox still draining
         const event = message.data as unknown;
         if (!isRunnerEvent(event)) return;
         if (event.type === 'ready') {
           resolve();
           return;
         }
+        if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining
         receive(event);
       };
       control.onmessage = (message) => {
@@ -129,6 +156,10 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     // A sandbox that failed to start is dropped, so the next run tries a fresh one.
     ready.catch(() => {
       if (sandbox?.port === port) destroy();
+      if (spare?.port === port) {
+        close(spare);
+        spare = undefined;
+      }
     });
     (options.container ?? document.body).append(frame);
     return { frame, port, control, ready };
@@ -160,6 +191,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     clearTimeout(run.timer);
     publish({ type: 'done', runId: run.runId, record });
     run.resolve(record);
+    // The next run's realm boots while the learner reads the results.
+    prepareSpare();
   }
 
   function timeOut() {
@@ -167,8 +200,6 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     const record = active.collector.timedOut();
     destroy();
     finish(record);
-    // A fresh sandbox, booting while the learner reads the message.
-    current().ready.catch(() => undefined);
   }
 
   return {
@@ -182,11 +213,18 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       return () => listeners.delete(listener);
     },
     warm() {
-      return current().ready;
+      prepareSpare();
+      return spare!.ready;
     },
-    async run(order) {
+    async run(order, options = {}) {
       if (active) timeOut(); // one run at a time: a new run replaces a stuck one
-      const box = current();
+      // A realm of its own: the previous run's sandbox (and its network) goes, a fresh one takes over.
+      if (!options.sameRealm || !sandbox) {
+        const box = fresh();
+        destroy();
+        sandbox = box;
+      }
+      const box = sandbox;
       await box.ready;
       const runId = nextRunId++;
       const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };
@@ -204,6 +242,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       if (active) clearTimeout(active.timer);
       active = undefined;
       destroy();
+      if (spare) close(spare);
+      spare = undefined;
       listeners.clear();
     },
   };

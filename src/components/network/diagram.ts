@@ -1,16 +1,21 @@
 /**
  * The live network diagram: draws `layoutDiagram`'s geometry into an <svg>. Pure DOM over data: call it
  * again with new state and it redraws. Colours come from CSS (network-panel.css) so both themes work.
+ *
+ * The picture is laid out `across` (hosts side by side) while that stays readable in the width it has,
+ * else `down` (hosts one under the other, sockets one per row): a phone gets a picture made for it, not a
+ * laptop's picture shrunk or cut.
  */
 import type { Endpoint, HostView, SocketRow } from '../../lib/netsim/types';
-import { layoutDiagram, type DiagramLayout } from '../../lib/views/diagramLayout';
+import { DIAGRAM_METRICS, layoutDiagram, type DiagramLayout, type Slot } from '../../lib/views/diagramLayout';
 import { packetPath } from '../../lib/views/packetPath';
-import { DIAGRAM_METRICS } from '../../lib/views/diagramLayout';
 import { svgElement } from './svg';
 
 export interface DiagramState {
   hosts: HostView[];
   sockets: SocketRow[];
+  /** Sockets the run closed: drawn as gone. */
+  gone?: readonly SocketRow[];
 }
 
 /** One packet to show on the diagram: it travels from `src` to `dst`, along its connection's wire. */
@@ -21,17 +26,41 @@ export interface DiagramHighlight {
   label: string;
 }
 
+export interface DiagramOptions {
+  /** The width the picture has on screen, in CSS pixels (the frame's width); unknown: laid out across. */
+  width?: number;
+}
+
 let diagramCount = 0;
 /** The view of a diagram before any run: one line of text at the size of the diagram's labels. */
 const EMPTY_VIEW = { width: 560, height: 60 } as const;
+/** Below this scale the diagram's 12px text is too small to read: lay it out down the screen instead. */
+const SMALLEST_SCALE = 0.75;
+/** Room under the picture for the note on connections left out. */
+const NOTE_HEIGHT = 24;
 
-export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight?: DiagramHighlight | null): DiagramLayout {
-  const layout = layoutDiagram(state.hosts, state.sockets);
+/** The layout for the width the picture has: across when it fits (scaled down at most a little), else down. */
+export function chooseLayout(state: DiagramState, options: DiagramOptions = {}): DiagramLayout {
+  const gone = state.gone ?? [];
+  const across = layoutDiagram(state.hosts, state.sockets, { gone });
+  const width = options.width;
+  if (!width || across.width * SMALLEST_SCALE <= width || state.hosts.length === 0) return across;
+  return layoutDiagram(state.hosts, state.sockets, { gone, orientation: 'down', width });
+}
+
+export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight?: DiagramHighlight | null, options: DiagramOptions = {}): DiagramLayout {
+  const layout = chooseLayout(state, options);
   const id = svg.dataset.diagramId ?? (svg.dataset.diagramId = `np-diagram-${++diagramCount}`);
   svg.replaceChildren();
   // With no hosts the layout is tiny, and its one line of text would be scaled up to fill the column.
   const empty = layout.hosts.length === 0;
-  svg.setAttribute('viewBox', empty ? `0 0 ${EMPTY_VIEW.width} ${EMPTY_VIEW.height}` : `0 0 ${layout.width} ${layout.height}`);
+  const left = omittedWords(layout);
+  const note = left ? NOTE_HEIGHT : 0;
+  const view = empty ? EMPTY_VIEW : { width: layout.width, height: layout.height + note };
+  svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
+  svg.dataset.orientation = layout.orientation;
+  // Across, the picture scales with its frame; down, it is drawn at its own size (made for that width).
+  svg.style.maxWidth = layout.orientation === 'down' ? `${view.width}px` : '';
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.classList.add('np-diagram');
@@ -42,31 +71,57 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   const marker = svgElement(defs, 'marker', { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   svgElement(marker, 'path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'np-arrowhead' });
 
-  const path = highlight ? packetPath(layout, state.hosts, state.sockets, highlight.src, highlight.dst) : null;
+  const everySocket = [...state.sockets, ...(state.gone ?? [])];
+  const path = highlight ? packetPath(layout, state.hosts, everySocket, highlight.src, highlight.dst) : null;
   const lit = new Set(path?.socketIds ?? []);
 
   if (empty) {
     svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: EMPTY_VIEW.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
   }
   drawHosts(svg, layout);
+  drawGroups(svg, layout);
   const wireLabels = drawWires(svg, layout, path?.wireKey ?? null);
+  let packet: SVGGElement | null = null;
   if (highlight && path) {
-    // The packet runs along the wire, under the wire's label; its own label sits just below that label.
-    const packet = svgElement(svg, 'g', { class: 'np-packet', 'data-packet': highlight.label });
-    svg.insertBefore(packet, wireLabels[0] ?? null);
+    packet = svgElement(svg, 'g', { class: 'np-packet', 'data-packet': highlight.label });
+    // Across, the packet runs under the wires' labels; down, over the rows it passes.
+    if (layout.orientation === 'across') svg.insertBefore(packet, wireLabels[0] ?? null);
     svgElement(packet, 'path', { d: path.path, class: 'np-packet-path', 'marker-end': `url(#${id}-arrow)` });
-    drawLabel(packet, (path.from.x + path.to.x) / 2, path.laneY + 32, [highlight.label], 'np-packet-label');
+    drawLabel(packet, path.labelAt.x, path.labelAt.y, [highlight.label], 'np-packet-label');
     // A dot that travels along the path; CSS turns the motion off under prefers-reduced-motion.
     svgElement(packet, 'circle', { r: 5, class: 'np-packet-dot', style: `offset-path: path('${path.path}')` });
   }
   drawSlots(svg, layout, lit);
+  if (packet && layout.orientation === 'down') svg.append(packet);
+  if (left) {
+    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height + NOTE_HEIGHT / 2, class: 'np-nic np-omitted' }, `Not drawn: ${left}. The socket table lists every socket.`);
+  }
   return layout;
 }
 
+/** What the picture leaves out, in words: "3 more connections and 40 listening or UDP sockets". */
+function omittedWords(layout: DiagramLayout): string {
+  const parts = [
+    layout.omittedConnections > 0 ? `${layout.omittedConnections.toLocaleString('en-US')} more connection${layout.omittedConnections === 1 ? '' : 's'}` : '',
+    layout.omittedDoors > 0 ? `${layout.omittedDoors.toLocaleString('en-US')} listening or UDP socket${layout.omittedDoors === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
 function describe(layout: DiagramLayout): string {
-  const doors = layout.slots.filter((slot) => slot.kind === 'door').length;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(layout.hosts.length, 'host')}, ${count(doors, 'listening or UDP socket')}, ${count(layout.wires.length, 'TCP connection')}. The socket table below lists every socket.`;
+  const listening = layout.slots.filter((slot) => slot.kind === 'door' && !slot.gone).length;
+  const accepted = layout.slots.filter((slot) => slot.kind === 'accepted');
+  const parts = [
+    count(layout.hosts.length, 'host'),
+    count(listening, 'listening or UDP socket'),
+    `${count(accepted.length, 'accepted socket')}${accepted.some((slot) => slot.gone) ? ` (${accepted.filter((slot) => slot.gone).length} closed)` : ''}`,
+    count(layout.wires.length, 'TCP connection'),
+  ];
+  const wires = layout.wires.map((wire) => `${wire.label}: ${wire.states}`);
+  const left = omittedWords(layout);
+  const omitted = left ? ` Not drawn: ${left}.` : '';
+  return `${parts.join(', ')}.${wires.length ? ` Connections: ${wires.join('; ')}.` : ''}${omitted} The socket table lists every socket.`;
 }
 
 function drawHosts(svg: SVGSVGElement, layout: DiagramLayout): void {
@@ -80,31 +135,64 @@ function drawHosts(svg: SVGSVGElement, layout: DiagramLayout): void {
   }
 }
 
-function drawSlots(svg: SVGSVGElement, layout: DiagramLayout, lit: Set<number>): void {
-  for (const slot of layout.slots) {
-    const highlighted = lit.has(slot.socketId) || slot.accepted.some((id) => lit.has(id));
-    const classes = ['np-slot', `np-${slot.kind}`, `np-${slot.protocol}`, highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
-    const group = svgElement(svg, 'g', { class: classes, 'data-socket': slot.socketId, 'data-endpoint': `${slot.endpoint.ip}:${slot.endpoint.port}` });
-    svgElement(group, 'title', {}, slot.title);
-    const r = slot.kind === 'door' ? 3 : 12;
-    svgElement(group, 'rect', { x: slot.x, y: slot.y, width: slot.width, height: slot.height, rx: r, class: 'np-slot-box' });
-    const cx = slot.x + slot.width / 2;
-    svgElement(group, 'text', { x: cx, y: slot.y + 16, class: 'np-slot-program' }, slot.lines[0]);
-    svgElement(group, 'text', { x: cx, y: slot.y + 31, class: 'np-slot-port' }, slot.lines[1]);
-    svgElement(group, 'text', { x: cx, y: slot.y + 46, class: 'np-slot-state' }, slot.lines[2]);
+/** A door and the sockets it accepted share one port: a frame around them says so. */
+function drawGroups(svg: SVGSVGElement, layout: DiagramLayout): void {
+  for (const group of layout.groups) {
+    const frame = svgElement(svg, 'g', { class: 'np-port-group', 'data-door': group.door });
+    svgElement(frame, 'rect', { x: group.x, y: group.y, width: group.width, height: group.height, rx: 6, class: 'np-port-group-box' });
+    svgElement(frame, 'text', { x: group.x + 6, y: group.y + 13, class: 'np-port-group-caption' }, group.caption);
   }
 }
 
-/** Draws every wire's line, then every wire's label on top; returns the label groups. */
+function drawSlots(svg: SVGSVGElement, layout: DiagramLayout, lit: Set<number>): void {
+  for (const slot of layout.slots) {
+    const highlighted = lit.has(slot.socketId);
+    const classes = ['np-slot', `np-${slot.kind}`, `np-${slot.protocol}`, slot.kind === 'door' ? '' : 'np-connected', slot.gone ? 'is-gone' : '', highlighted ? 'is-highlighted' : '']
+      .filter(Boolean)
+      .join(' ');
+    const group = svgElement(svg, 'g', {
+      class: classes,
+      'data-socket': slot.socketId,
+      'data-kind': slot.kind,
+      'data-endpoint': `${slot.endpoint.ip}:${slot.endpoint.port}`,
+      ...(slot.door !== undefined ? { 'data-door': slot.door } : {}),
+    });
+    svgElement(group, 'title', {}, slot.title);
+    const r = slot.kind === 'door' ? 3 : 12;
+    svgElement(group, 'rect', { x: slot.x, y: slot.y, width: slot.width, height: slot.height, rx: layout.orientation === 'down' ? 6 : r, class: 'np-slot-box' });
+    const [program, port, state] = slot.lines;
+    if (layout.orientation === 'down') drawRow(group, slot, program, port, state);
+    else {
+      const cx = slot.x + slot.width / 2;
+      svgElement(group, 'text', { x: cx, y: slot.y + 16, class: 'np-slot-program' }, program);
+      svgElement(group, 'text', { x: cx, y: slot.y + 31, class: 'np-slot-port' }, port);
+      svgElement(group, 'text', { x: cx, y: slot.y + 46, class: 'np-slot-state' }, state);
+    }
+  }
+}
+
+/** `down`: one row per socket, port and state on the first line, the program under them. */
+function drawRow(group: SVGGElement, slot: Slot, program: string, port: string, state: string): void {
+  const x = slot.x + 8;
+  const line = svgElement(group, 'text', { x, y: slot.y + 16, class: 'np-row-text' });
+  svgElement(line, 'tspan', { class: 'np-slot-port' }, port);
+  svgElement(line, 'tspan', { class: 'np-slot-state', dx: 8 }, state);
+  const role = { door: slot.protocol === 'udp' ? 'UDP socket' : 'listening', accepted: 'accepted', endpoint: 'client' }[slot.kind];
+  svgElement(group, 'text', { x, y: slot.y + 31, class: 'np-row-sub' }, `${program} · ${role}`);
+}
+
+/** Draws every wire's line, then (across) every wire's label on top; returns the label groups. */
 function drawWires(svg: SVGSVGElement, layout: DiagramLayout, litWire: string | null): SVGGElement[] {
-  const classesOf = (key: string, halfOpen: boolean, kind = 'np-wire') =>
-    [kind, halfOpen ? 'is-half-open' : '', key === litWire ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  const classesOf = (wire: DiagramLayout['wires'][number], kind = 'np-wire') =>
+    [kind, wire.halfOpen ? 'is-half-open' : '', wire.closed ? 'is-closed' : '', wire.key === litWire ? 'is-highlighted' : ''].filter(Boolean).join(' ');
   for (const wire of layout.wires) {
-    const group = svgElement(svg, 'g', { class: classesOf(wire.key, wire.halfOpen), 'data-connection': wire.label });
+    const group = svgElement(svg, 'g', { class: classesOf(wire), 'data-connection': wire.label, 'data-sockets': wire.socketIds.join(' ') });
+    svgElement(group, 'title', {}, `${wire.label}: ${wire.states}`);
     svgElement(group, 'path', { d: wire.path, class: 'np-wire-path' });
   }
+  if (layout.orientation === 'down') return [];
   return layout.wires.map((wire) => {
-    const group = svgElement(svg, 'g', { class: classesOf(wire.key, wire.halfOpen, 'np-wire-labels') });
+    const group = svgElement(svg, 'g', { class: classesOf(wire, 'np-wire-labels') });
     drawLabel(group, wire.labelAt.x, wire.labelAt.y, [wire.label, wire.states], 'np-wire-label');
     return group;
   });

@@ -96,6 +96,8 @@ export function createInPageRunner(options: InPageRunnerOptions): InPageRunner {
         case 'run':
           void run();
           return;
+        case 'terminal':
+          return; // a playground has one run, and its shell is attached as it ends
         case 'shell-input':
           shell?.input(command.data);
           return;

@@ -6,7 +6,7 @@ import type { RunnerLink } from '../../lib/runner/protocol';
 import { formatVirtualTime } from '../../lib/views/packetFilter';
 import type { PacketRow } from '../../lib/views/packetRows';
 import { packetEnds } from '../../lib/views/packetPath';
-import { socketsAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
+import { SocketReplay, socketStateAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
 import { renderDiagram } from './diagram';
 import { frameScheduler, NetworkStore, type NetworkState } from './networkStore';
 import { panelMarkup } from './panelMarkup';
@@ -61,16 +61,34 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (event.type === 'done') runs += 1;
     // A run stopped for its time budget took its worker, and with it the network the terminal was on.
     if (event.type === 'done' && event.record.outcome === 'timed-out') note('The run was stopped, and its network with it: the terminal comes back with the next run.');
+    if (event.type === 'done' && event.record.outcome === 'limit') note('The run was stopped at one of its limits: the network stands as it was then.');
   });
 
+  // The sockets the run closed, from the trace's socket events: each event read once as the trace grows.
+  let history = { epoch: -1, applied: 0, replay: new SocketReplay() };
+  const goneSockets = () => {
+    const { trace, traceEpoch } = store.state;
+    if (history.epoch !== traceEpoch) history = { epoch: traceEpoch, applied: 0, replay: new SocketReplay() };
+    for (; history.applied < trace.length; history.applied++) history.replay.apply(trace[history.applied]!);
+    return history.replay.gone();
+  };
+  const widthOf = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
+
   let currentPacket: PacketRow | null = null;
+  /** What the packet view's diagram shows now: redrawn only when that changes (a packet stays as it was). */
+  let drawnTrace: { epoch: number; packet: number | null; width: number | undefined; hosts: unknown; sockets: unknown; gone: unknown } | null = null;
   const renderTraceDiagram = () => {
     const { state } = store;
+    const packet = currentPacket?.index ?? null;
+    const now = packet === null ? { sockets: state.sockets, gone: goneSockets() } : { sockets: null, gone: null };
+    const next = { epoch: state.traceEpoch, packet, width: widthOf(traceSvg), hosts: state.hosts, ...now };
+    if (drawnTrace && (Object.keys(next) as (keyof typeof next)[]).every((key) => drawnTrace![key] === next[key])) return;
+    drawnTrace = next;
     const replay = currentPacket !== null && traceHasSocketEvents(state.trace);
-    const sockets = replay ? socketsAt(state.trace, currentPacket!.index) : state.sockets;
+    const sockets = replay ? socketStateAt(state.trace, currentPacket!.index) : { live: state.sockets, gone: goneSockets() };
     const ends = currentPacket ? packetEnds(currentPacket, state.hosts) : null;
     const highlight = currentPacket && ends ? { ...ends, label: currentPacket.name === 'arp' ? 'ARP' : currentPacket.label } : null;
-    renderDiagram(traceSvg, { hosts: state.hosts, sockets }, highlight);
+    renderDiagram(traceSvg, { hosts: state.hosts, sockets: sockets.live, gone: sockets.gone }, highlight, { width: widthOf(traceSvg) });
     moment.textContent = currentPacket
       ? `${replay ? 'Sockets as they were' : 'Sockets now'}; packet ${currentPacket.label} at ${formatVirtualTime(currentPacket.at)}: ${currentPacket.summary}.`
       : 'Sockets now. Choose a packet to see it travel.';
@@ -82,6 +100,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       filter: part('filter'),
       previous: part('previous'),
       next: part('next'),
+      scroller: part('packet-scroll'),
+      table: part('packet-table'),
       body: part('packet-rows'),
       status: part('status'),
     },
@@ -91,23 +111,53 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
   );
 
-  let lastTrace: NetworkState['trace'] | null = null;
+  // Only the tab on screen is drawn; a tab is brought up to date when it is shown.
+  let shown: NetworkTab = 'diagram';
+  const drawnFor: Record<NetworkTab, NetworkState | null> = { diagram: null, packets: null, terminal: null };
+  let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined } = { hosts: null, sockets: null, gone: null, width: undefined };
   const render = () => {
     const { state } = store;
-    renderDiagram(liveSvg, state);
-    renderSocketTable(socketRows, state.sockets);
-    if (state.trace !== lastTrace) {
-      lastTrace = state.trace;
-      trace.update(state.trace);
+    if (drawnFor[shown] === state) return;
+    drawnFor[shown] = state;
+    if (shown === 'diagram') {
+      // Redrawn only when what it shows changed: a long run streams many trace events that change neither.
+      const gone = goneSockets();
+      const width = widthOf(liveSvg);
+      if (state.hosts !== drawnLive.hosts || state.sockets !== drawnLive.sockets || gone !== drawnLive.gone || width !== drawnLive.width) {
+        renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width });
+      }
+      if (state.sockets !== drawnLive.sockets) renderSocketTable(socketRows, state.sockets);
+      drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width };
+    } else if (shown === 'packets') {
+      trace.update(state.trace, state.traceEpoch);
+      renderTraceDiagram();
     }
-    renderTraceDiagram();
   };
   const frames = frameScheduler(render);
   const stopStore = store.subscribe(() => frames.schedule());
+  // A diagram is laid out for the width it has (across, or down on a phone): redraw when that changes.
+  let widths = '';
+  const resized = new ResizeObserver(() => {
+    const now = `${widthOf(liveSvg)} ${widthOf(traceSvg)}`;
+    if (now !== widths) {
+      drawnFor.diagram = drawnFor.packets = null;
+      drawnLive = { ...drawnLive, width: -1 };
+      drawnTrace = null;
+      frames.schedule();
+      if (shown === 'packets') trace.refresh();
+    }
+    widths = now;
+  });
+  for (const svg of [liveSvg, traceSvg]) if (svg.parentElement) resized.observe(svg.parentElement);
   render();
 
   const escapeHint = part<HTMLElement>('escape-hint');
   const tabs = setupTabs(root.querySelector<HTMLElement>('[role="tablist"]')!, (name) => {
+    shown = name as NetworkTab;
+    if (name === 'packets') {
+      render();
+      trace.refresh();
+    } else if (name === 'diagram') render();
     if (name !== 'terminal') return;
     // xterm loads the first time the terminal is shown.
     if (!terminal) {
@@ -130,6 +180,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
     dispose() {
       frames.cancel();
+      resized.disconnect();
       stopStore();
       stopBacklog();
       trace.dispose();

@@ -2,6 +2,10 @@
  * What the views know about the network of the current run, kept up to date from the runner's events:
  * the hosts ('network'), the socket table ('sockets'), the trace as it streams in ('trace'), and the
  * run's final record ('done'), which is authoritative.
+ *
+ * The trace is one array that grows as events stream in (never copied: a run of 100,000 packets would
+ * copy it 100,000 times); `traceEpoch` changes when it is replaced instead, so a view that reads it
+ * incrementally knows to start over.
  */
 import type { HostView, SocketRow, TraceEvent } from '../../lib/netsim/types';
 import type { RunnerEvent, RunnerLink } from '../../lib/runner/protocol';
@@ -10,7 +14,10 @@ export interface NetworkState {
   runId: number | null;
   hosts: HostView[];
   sockets: SocketRow[];
-  trace: TraceEvent[];
+  /** The trace so far. Within one epoch it only grows: read it, never change it. */
+  trace: readonly TraceEvent[];
+  /** Changes whenever `trace` is a new array rather than the old one grown. */
+  traceEpoch: number;
   /** Virtual time of the last socket table, in ms. */
   at: number;
   finished: boolean;
@@ -19,7 +26,9 @@ export interface NetworkState {
 export type StateListener = (state: NetworkState) => void;
 
 export class NetworkStore {
-  #state: NetworkState = { runId: null, hosts: [], sockets: [], trace: [], at: 0, finished: false };
+  #trace: TraceEvent[] = [];
+  #epoch = 0;
+  #state: NetworkState = { runId: null, hosts: [], sockets: [], trace: this.#trace, traceEpoch: 0, at: 0, finished: false };
   #listeners = new Set<StateListener>();
   #unsubscribe: () => void;
 
@@ -42,28 +51,32 @@ export class NetworkStore {
   }
 
   receive(event: RunnerEvent): void {
-    const state = this.#state;
     switch (event.type) {
       case 'network':
         // A new run: a new network, nothing observed yet.
-        this.#update({ runId: event.runId, hosts: event.hosts, sockets: [], trace: [], at: 0, finished: false });
+        this.#update({ runId: event.runId, hosts: event.hosts, sockets: [], ...this.#newTrace([]), at: 0, finished: false });
         return;
       case 'trace':
         if (!this.#current(event.runId)) return;
-        this.#update({ ...state, trace: [...state.trace, ...event.events] });
+        for (const traced of event.events) this.#trace.push(traced);
+        this.#update({ ...this.#state });
         return;
       case 'sockets':
         if (!this.#current(event.runId)) return;
-        this.#update({ ...state, sockets: event.rows, at: event.at });
+        this.#update({ ...this.#state, sockets: event.rows, at: event.at });
         return;
       case 'done': {
         if (!this.#current(event.runId)) return;
         const { record } = event;
-        this.#update({ runId: event.runId, hosts: record.hosts, sockets: record.sockets, trace: record.trace, at: record.endedAt, finished: true });
+        // The record's trace is the one that streamed in, unless some of it was lost on the way.
+        const streamed = this.#trace;
+        const same = streamed.length === record.trace.length && streamed[streamed.length - 1]?.index === record.trace[record.trace.length - 1]?.index;
+        const trace = same ? { trace: streamed, traceEpoch: this.#epoch } : this.#newTrace(record.trace);
+        this.#update({ runId: event.runId, hosts: record.hosts, sockets: record.sockets, ...trace, at: record.endedAt, finished: true });
         return;
       }
       case 'network-reset':
-        this.#update({ runId: null, hosts: [], sockets: [], trace: [], at: 0, finished: false });
+        this.#update({ runId: null, hosts: [], sockets: [], ...this.#newTrace([]), at: 0, finished: false });
         return;
       case 'ready':
       case 'console':
@@ -81,6 +94,12 @@ export class NetworkStore {
   #current(runId: number): boolean {
     if (this.#state.runId === null) this.#state = { ...this.#state, runId };
     return this.#state.runId === runId;
+  }
+
+  #newTrace(events: readonly TraceEvent[]): Pick<NetworkState, 'trace' | 'traceEpoch'> {
+    this.#trace = [...events];
+    this.#epoch += 1;
+    return { trace: this.#trace, traceEpoch: this.#epoch };
   }
 
   #update(next: NetworkState): void {

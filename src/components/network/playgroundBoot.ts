@@ -2,6 +2,8 @@
  * The only playground script a lesson page loads up front: it waits for "Open the terminal", then fetches
  * the network, the shell and the views (./openPlayground) and hands over.
  */
+import { endSentence } from '../../lib/grader/words';
+
 export function bootPlaygrounds(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-playground]')) {
     if (root.dataset.booted) continue;
@@ -19,7 +21,7 @@ export function bootPlaygrounds(): void {
         button.hidden = true;
       } catch (error) {
         button.disabled = false;
-        if (status) status.textContent = `The network could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+        if (status) status.textContent = `The network could not start: ${endSentence(error instanceof Error ? error.message : String(error))} Reload the page to try again.`;
         throw error;
       }
     });

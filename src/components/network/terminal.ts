@@ -59,7 +59,8 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
       convertEol: false,
       cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-      fontSize: 14,
+      // 13px: a laptop's exercise gives the terminal 100 columns and more (ss rows stay on one line).
+      fontSize: 13,
       scrollback: 2000,
       theme: TERMINAL_THEMES[currentSiteTheme()],
     });
@@ -90,7 +91,12 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     });
 
     const input = terminal.onData((data) => link.send({ type: 'shell-input', data }));
-    const resize = terminal.onResize(({ cols, rows }) => link.send({ type: 'shell-resize', cols, rows }));
+    // The size is on the element too: what the shell wraps to, for the curious and the browser tests.
+    const showSize = (cols: number, rows: number) => Object.assign(element.dataset, { cols: String(cols), rows: String(rows) });
+    const resize = terminal.onResize(({ cols, rows }) => {
+      showSize(cols, rows);
+      link.send({ type: 'shell-resize', cols, rows });
+    });
     cleanups.push(() => input.dispose(), () => resize.dispose());
     // At most one `terminal.write` per frame, and none while xterm is still parsing the last one: a pasted
     // script's echo arrives as many messages, and xterm parses each write in one go (with its screen-reader
@@ -141,6 +147,7 @@ export function mountTerminal(element: HTMLElement, link: RunnerLink, options: T
     if (pendingWrites) terminal.write(pendingWrites);
     pendingWrites = '';
     refit();
+    showSize(terminal.cols, terminal.rows);
     link.send({ type: 'shell-resize', cols: terminal.cols, rows: terminal.rows });
 
     focusTerminal = () => terminal.focus();

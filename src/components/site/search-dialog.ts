@@ -3,18 +3,12 @@
  * Pagefind UI (./search-ui) is fetched the first time the learner opens search — by the button, Ctrl/Cmd+K or
  * "/" — never at idle, so a lesson page stays within its JavaScript budget until the learner asks for search.
  */
+import { isEditableEvent } from './editable-target';
 import type { SearchUi, SearchUiSettings } from './search-ui';
 
 type Phase = 'unloaded' | 'loading' | 'ready' | 'failed';
 
 const LOAD_FAILED = 'Search could not be loaded. Check your connection, then close and open search again.';
-
-/** Where a typed "/" is text, not the search shortcut: form fields, the code editor, the terminal. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
-}
 
 function isSearchShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
@@ -71,7 +65,7 @@ export class SiteSearch extends HTMLElement {
           event.preventDefault();
           if (dialog.open) dialog.close();
           else this.open();
-        } else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !dialog.open && !isTypingTarget(event.target)) {
+        } else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !dialog.open && !isEditableEvent(event)) {
           event.preventDefault();
           this.open();
         }

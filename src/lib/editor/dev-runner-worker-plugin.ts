@@ -6,6 +6,7 @@
  * (it serves modules that import each other), so this middleware bundles it with esbuild on each request.
  */
 import { build } from 'esbuild';
+import { nodeLibsEsbuild } from '../build/node-libs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DEV_RUNNER_WORKER_PATH } from './dev-runner-worker-path';
@@ -30,6 +31,7 @@ export function devRunnerWorker(): Plugin {
             write: false,
             sourcemap: 'inline',
             logLevel: 'silent',
+                  plugins: [nodeLibsEsbuild()],
           });
           response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           response.setHeader('Cache-Control', 'no-store');

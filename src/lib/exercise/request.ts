@@ -32,7 +32,8 @@ export function learnerSources(exercise: Exercise, which: LearnerFiles): Record<
   }
 }
 
-export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1): RunRequest {
+/** The run request for these learner files; `seed` replaces the topology's (a grading's runs: `gradingSeeds` in ./seeds). */
+export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId = 1, seed?: number): RunRequest {
   const learner = learnerSources(exercise, which);
   const programs: ProgramSource[] = exercise.programs.map((p) => ({
     file: p.file,
@@ -47,7 +48,7 @@ export function buildRunRequest(exercise: Exercise, which: LearnerFiles, runId =
     version: PROTOCOL_VERSION,
     runId,
     exerciseId: exercise.id,
-    topology: exercise.topology,
+    topology: seed === undefined ? exercise.topology : { ...exercise.topology, seed },
     programs,
     timeBudgetMs: exercise.timeBudgetMs,
     virtualTimeLimitMs: exercise.virtualTimeLimitMs,

@@ -46,7 +46,29 @@ const checkBase = {
 };
 const serverEndpoint = z.object({ host: name, port });
 
+/** A regular expression in a check: it must compile, so a typo shows at build time and not in a learner's results. */
+const regex = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid regular expression');
+
 export const checkSchema = z.discriminatedUnion('kind', [
+  z.object({ ...checkBase, kind: z.literal('echo'), client: z.object({ host: name }), server: serverEndpoint, atLeast: z.number().int().min(1) }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('reply'),
+    client: z.object({ host: name }),
+    server: serverEndpoint,
+    atLeast: z.number().int().min(1),
+    request: regex,
+    reply: z.string().min(1),
+  }),
+  z.object({ ...checkBase, kind: z.literal('request'), client: z.object({ host: name }), server: serverEndpoint, pattern: regex, describe: z.string().min(1) }),
+  z.object({ ...checkBase, kind: z.literal('prints-received'), file: fileName, client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('listening'), host: name, port, protocol: z.enum(['tcp', 'udp']).optional(), addresses: z.array(ipv4).optional() }),
   z.object({ ...checkBase, kind: z.literal('connection'), client: z.object({ host: name }), server: serverEndpoint }),
   z.object({ ...checkBase, kind: z.literal('distinct-pairs'), server: serverEndpoint, atLeast: z.number().int().min(1) }),
@@ -200,7 +222,7 @@ function crossFieldIssues(exercise: z.output<typeof exerciseJsonSchema> & { file
     if (ids.has(check.id)) issues.push({ message: `check id "${check.id}" is used twice`, path: ['checks', i, 'id'] });
     ids.add(check.id);
     for (const [host, path] of hostsOfCheck(check)) knownHost(host, ['checks', i, ...path]);
-    if (check.kind === 'console-includes' && check.file && !files.includes(check.file)) {
+    if ((check.kind === 'console-includes' || check.kind === 'prints-received') && check.file && !files.includes(check.file)) {
       issues.push({ message: `check "${check.id}" reads the console of ${check.file}, which is not a program of this exercise`, path: ['checks', i, 'file'] });
     }
   });
@@ -233,6 +255,10 @@ function hostsOfCheck(check: Check): [string, string[]][] {
       return [[check.host, ['host']]];
     case 'connection':
     case 'ephemeral-client-port':
+    case 'echo':
+    case 'reply':
+    case 'request':
+    case 'prints-received':
       return [[check.client.host, ['client', 'host']], [check.server.host, ['server', 'host']]];
     case 'distinct-pairs':
       return [[check.server.host, ['server', 'host']]];

@@ -75,7 +75,54 @@ export interface BytesDeliveredCheck extends CheckBase {
   every?: boolean;
 }
 
-/** An error with this code reached a program on `host`, and the program had an `'error'` listener. */
+/**
+ * An echo, judged on what moved: on every connection from `client.host` to the server, the client received
+ * back exactly the bytes it sent, in order, nothing more and nothing less. At least `atLeast` connections
+ * must have sent something (the exercise's driver says how many it opens).
+ */
+export interface EchoCheck extends CheckBase {
+  kind: 'echo';
+  client: { host: string };
+  server: ServerEndpoint;
+  atLeast: number;
+}
+
+/**
+ * A reply the protocol defines: on every connection whose client sent a request matching `request` (a
+ * regular expression with named groups), the client received `reply` — a template where `{name}` is a
+ * group of the request and `{client.address}`, `{client.port}`, `{server.address}`, `{server.port}` are the
+ * connection's end-points.
+ */
+export interface ReplyCheck extends CheckBase {
+  kind: 'reply';
+  client: { host: string };
+  server: ServerEndpoint;
+  atLeast: number;
+  request: string;
+  reply: string;
+}
+
+/** A client on `client.host` sent the server a request matching `pattern`; `describe` says it in words. */
+export interface RequestCheck extends CheckBase {
+  kind: 'request';
+  client: { host: string };
+  server: ServerEndpoint;
+  pattern: string;
+  describe: string;
+}
+
+/** The program `file` printed what its connection from `client.host` to the server received (each line). */
+export interface PrintsReceivedCheck extends CheckBase {
+  kind: 'prints-received';
+  file: string;
+  client: { host: string };
+  server: ServerEndpoint;
+}
+
+/**
+ * An error with this code reached the program on `host` and the program went on: netsim recorded the
+ * error as handled and the process did not die of it (or of anything else afterwards).
+ */
 export interface ErrorHandledCheck extends CheckBase {
   kind: 'error-handled';
   host: string;
@@ -97,6 +144,10 @@ export interface RanWithoutErrorCheck extends CheckBase {
 }
 
 export type Check =
+  | EchoCheck
+  | ReplyCheck
+  | RequestCheck
+  | PrintsReceivedCheck
   | ListeningCheck
   | ConnectionCheck
   | DistinctPairsCheck

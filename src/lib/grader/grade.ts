@@ -2,30 +2,51 @@
  * `grade(record, checks)`: pure, on the page, outside the worker. The record is the one the worker built
  * from netsim's observations; learner code cannot reach this function.
  */
-import type { Check, CheckResult } from './checks';
+import type { Check, CheckResult, MisconceptionKind } from './checks';
 import type { RunRecord } from '../runner/protocol';
 import { evaluateBytesDelivered } from './kinds/bytes';
+import { evaluateEcho, evaluatePrintsReceived, evaluateReply, evaluateRequest } from './kinds/exchange';
+import { crashFact, runStopper } from './facts';
 import { evaluateConnection, evaluateDistinctPairs, evaluateEphemeralClientPort } from './kinds/connections';
 import { evaluateListening } from './kinds/listening';
 import { evaluateConsoleIncludes, evaluateErrorHandled, evaluateRanWithoutError } from './kinds/program';
 import type { Verdict } from './kinds/verdict';
 import { detectMisconception, subjectOf } from './misconceptions';
 
+/** The result a run that crashed always carries, so a crash never reads as "all checks passed". */
+export const CRASH_RESULT_ID = 'ran-to-the-end';
+
+/** Misconceptions that are about a crash: they still explain a failure when the program crashed. */
+const EXPLAINS_A_CRASH: ReadonlySet<MisconceptionKind> = new Set<MisconceptionKind>(['unhandled-error']);
+
 export function grade(record: RunRecord, checks: readonly Check[]): CheckResult[] {
-  return checks.map((check) => gradeOne(record, check));
+  const results = checks.map((check) => gradeOne(record, check));
+  const crash = crashFact(record);
+  if (crash && !results.some((r) => r.id === CRASH_RESULT_ID || (!r.passed && r.message.startsWith(crash)))) {
+    // A crash with no check of its own: it still fails the run, first in the list.
+    results.unshift({ id: CRASH_RESULT_ID, title: 'Your program ran without crashing', passed: false, message: crash });
+  }
+  return results;
 }
 
 export function gradeOne(record: RunRecord, check: Check): CheckResult {
   const base = { id: check.id, title: check.title };
-  if (record.outcome === 'did-not-compile' && check.kind !== 'ran-without-error') {
-    return { ...base, passed: false, message: 'Not checked: your program did not compile.', ...(check.hint ? { hint: check.hint } : {}) };
+  const stopper = runStopper(record);
+  if (stopper && check.kind !== 'ran-without-error') {
+    return { ...base, passed: false, message: stopper, ...(check.hint ? { hint: check.hint } : {}) };
   }
   const verdict = evaluate(check, record);
   if (verdict.passed) return { ...base, passed: true, message: verdict.message };
-  const result: CheckResult = { ...base, passed: false, message: verdict.message };
+  // A failure explained by a crash says the crash first: it is what the learner must fix.
+  const crash = crashFact(record);
+  const message = crash && check.kind !== 'ran-without-error' && check.kind !== 'error-handled' ? `${crash} So: ${lowerFirst(verdict.message)}` : verdict.message;
+  const result: CheckResult = { ...base, passed: false, message };
   if (check.hint) result.hint = check.hint;
   const subject = subjectOf(check);
-  for (const detector of check.misconceptions ?? []) {
+  // A misconception is a guess about the code; a crash is a fact, and explains the failure first. Only a
+  // detector whose premise is the crash itself (an error the program died of) may still speak.
+  const detectors = (check.misconceptions ?? []).filter((d) => !crash || EXPLAINS_A_CRASH.has(d.kind));
+  for (const detector of detectors) {
     const targeted = detectMisconception(detector.kind, subject, record);
     if (targeted !== undefined) {
       result.message = detector.message ?? targeted;
@@ -38,6 +59,14 @@ export function gradeOne(record: RunRecord, check: Check): CheckResult {
 
 function evaluate(check: Check, record: RunRecord): Verdict {
   switch (check.kind) {
+    case 'echo':
+      return evaluateEcho(check, record);
+    case 'reply':
+      return evaluateReply(check, record);
+    case 'request':
+      return evaluateRequest(check, record);
+    case 'prints-received':
+      return evaluatePrintsReceived(check, record);
     case 'listening':
       return evaluateListening(check, record);
     case 'connection':
@@ -59,4 +88,8 @@ function evaluate(check: Check, record: RunRecord): Verdict {
       throw new Error(`unknown check kind ${JSON.stringify(never)}`);
     }
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

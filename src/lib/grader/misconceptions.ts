@@ -5,6 +5,7 @@
  */
 import type { Check, MisconceptionKind } from './checks';
 import type { RunRecord } from '../runner/protocol';
+import { capitalise, errorListenerFor, withArticle } from './words';
 import {
   connectorsFrom,
   formatEndpoint,
@@ -15,6 +16,7 @@ import {
   nicAddresses,
   reaches,
 } from './record-queries';
+import { fateOf, learnerErrors, learnerOn } from './facts';
 
 /** The hosts and port a check is about, as far as it names them. */
 interface Subject {
@@ -33,6 +35,12 @@ export function subjectOf(check: Check): Subject {
       return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'distinct-pairs':
       return { serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
+    case 'echo':
+    case 'reply':
+    case 'request':
+      return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.server.host };
+    case 'prints-received':
+      return { clientHost: check.client.host, serverHost: check.server.host, serverPort: check.server.port, host: check.client.host };
     case 'bytes-delivered':
       return check.to.role === 'connector'
         ? { clientHost: check.to.host, serverPort: check.to.peerPort, host: check.to.host }
@@ -144,12 +152,14 @@ function connectedToWrongHost({ clientHost, serverHost, serverPort }: Subject, r
   return `Your client connected to ${target}, but the server runs on ${serverHost} (${listInWords(serverIps)}). Connect to '${serverHost}'.`;
 }
 
+/** Premise: the server's program stayed up, its connections received bytes, and it sent nothing at all. */
 function forgotToWrite({ serverHost }: Subject, record: RunRecord): string | undefined {
-  const silent = record.streams.filter(
-    (s) => s.role === 'accepted' && (!serverHost || s.host === serverHost) && s.receivedBytes > 0 && s.sentBytes === 0,
-  );
-  if (silent.length === 0) return undefined;
-  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} but wrote nothing back: call socket.write(data) in the 'data' handler.`;
+  const server = serverHost ? learnerOn(record, serverHost) : undefined;
+  if (server && fateOf(record, server) !== 'running') return undefined;
+  const accepted = record.streams.filter((s) => s.role === 'accepted' && (!serverHost || s.host === serverHost));
+  const silent = accepted.filter((s) => s.receivedBytes > 0 && s.sentBytes === 0);
+  if (silent.length === 0 || accepted.some((s) => s.sentBytes > 0)) return undefined;
+  return `Your server received ${silent[0]!.receivedBytes} bytes from ${formatEndpoint(silent[0]!.remote ?? silent[0]!.local)} and stayed up, but wrote nothing back to any client: receiving is not answering. Write what you read back to the same socket (socket.write(chunk)).`;
 }
 
 function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undefined {
@@ -159,8 +169,14 @@ function forgotToEnd({ serverHost }: Subject, record: RunRecord): string | undef
   return `The other side ended ${halfOpen.length === 1 ? 'a connection' : `${halfOpen.length} connections`}, but your program never ended its own side: ${formatEndpoint(halfOpen[0]!.local)} is stuck in CLOSE-WAIT. Call socket.end() when the peer has finished ('end' event).`;
 }
 
+/** Premise: an error netsim gave the program on this host is the one it died of. */
 function unhandledError({ host }: Subject, record: RunRecord): string | undefined {
-  const unhandled = record.errors.find((e) => !e.handled && (!host || e.host === host));
+  const unhandled = learnerErrors(record).find((e) => !e.handled && (!host || e.host === host));
   if (!unhandled) return undefined;
-  return `A ${unhandled.code} error reached your program on ${unhandled.host} and nothing listened for it: in Node an 'error' event with no listener crashes the program. Add socket.on('error', (err) => …) and say what went wrong.`;
+  const died = `${capitalise(withArticle(unhandled.code))} error (${unhandled.message}) reached your program on ${unhandled.host}, and the program died of it.`;
+  if (unhandled.code === 'EADDRINUSE') {
+    return `${died} EADDRINUSE means a socket on ${unhandled.host} already listens there, and only one may: is your program listening twice on the same port?`;
+  }
+  const listener = errorListenerFor(unhandled).replace('…', '(err) => …');
+  return `${died} In Node an 'error' event with no listener crashes the program, and so does a listener that throws the error again. Listen with ${listener}, say what went wrong, and let the program go on.`;
 }

@@ -2,7 +2,7 @@
  * Questions the checks ask of a RunRecord, in the course's words: which addresses a host has, which
  * sockets listened, which connections a client made. Pure reads; nothing here changes the record.
  */
-import type { Endpoint, StreamRecord } from '../netsim/types';
+import type { Endpoint, StreamRecord, TcpSegmentEvent } from '../netsim/types';
 import type { RunRecord } from '../runner/protocol';
 
 /** The Linux default range for ports the OS picks (`/proc/sys/net/ipv4/ip_local_port_range`). */
@@ -85,4 +85,22 @@ export function listInWords(items: string[]): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The first segment that closed this connection (a FIN or a reset), from the trace, and which end sent it:
+ * `local` is the stream's own socket. Undefined when neither end closed during the run.
+ */
+export function firstClose(record: RunRecord, stream: StreamRecord): { by: 'local' | 'remote'; at: number; reset: boolean } | undefined {
+  const { local, remote } = stream;
+  if (!remote) return undefined;
+  for (const event of record.trace) {
+    if (event.kind !== 'tcp') continue;
+    const segment = event as TcpSegmentEvent;
+    const reset = segment.flags.includes('RST');
+    if (!reset && !segment.flags.includes('FIN')) continue;
+    if (sameEndpoint(segment.src, local) && sameEndpoint(segment.dst, remote)) return { by: 'local', at: segment.at, reset };
+    if (sameEndpoint(segment.src, remote) && sameEndpoint(segment.dst, local)) return { by: 'remote', at: segment.at, reset };
+  }
+  return undefined;
 }

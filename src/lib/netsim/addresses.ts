@@ -34,3 +34,8 @@ export const LOOPBACK = parseIpv4('127.0.0.1');
 export function isLoopback(ip: number): boolean {
   return ip >>> 24 === 127;
 }
+
+/** Linux takes 0.0.0.0 as a destination to mean this host: a connection or datagram goes to 127.0.0.1. */
+export function toLocal(ip: number): number {
+  return ip === ANY ? LOOPBACK : ip;
+}

@@ -5,6 +5,7 @@
  */
 import type {
   Endpoint,
+  ProcessFate,
   HostView,
   Ipv4,
   NetworkSnapshot,
@@ -14,10 +15,13 @@ import type {
   StreamRecord,
   TraceEvent,
 } from './types';
+import type { LimitHit, RunLimits } from './limits';
 
 export interface NetworkOptions {
   /** Overrides `topology.seed`. The same seed gives the identical trace. */
   seed?: number;
+  /** What the run may use (defaults: limits.ts DEFAULT_LIMITS). */
+  limits?: Partial<RunLimits>;
   /**
    * Lets the host's pending promise callbacks run before the next network event is delivered (the async
    * `run`). Default: `setImmediate` where it exists (Node), else a `MessageChannel` round trip (workers).
@@ -32,10 +36,17 @@ export interface ProcessSettings {
    * cannot bind a port below 1024: `listen EACCES: permission denied 0.0.0.0:7`, as on Linux.
    */
   runAs?: RunAs;
+  /** The program's file, as in `process.argv[1]` (`/home/learner/<file>`). */
+  file?: string;
+  /** Receives what the program writes to stdout and stderr (console.log included), as raw text. */
+  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
+  /** Variables added to the program's `process.env`. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** Why `run` returned. */
-export type RunStop = 'idle' | 'time-limit' | 'event-limit';
+/** Why `run` returned: idle, the virtual time limit, the event limit, or a run limit a program hit (`limitHit()`). */
+export type RunStop = 'idle' | 'time-limit' | 'event-limit' | 'limit';
 
 export interface Network {
   /** Virtual time in milliseconds since the network was created. */
@@ -47,7 +58,8 @@ export interface Network {
 
   /**
    * Starts a process on a host, e.g. `spawn('web', 'node', { runAs: 'user' })`; pids count up per host from a
-   * seeded start.
+   * seeded start. `settings` say who it runs as, name the program's file (for `process.argv`) and where its
+   * stdout/stderr go.
    */
   spawn(host: string, processName: string, settings?: ProcessSettings): NetProcess;
 
@@ -56,6 +68,12 @@ export interface Network {
   trace(): readonly TraceEvent[];
   streams(): StreamRecord[];
   errors(): SocketErrorRecord[];
+  /** How processes ended (exit or crash), in order; running processes have no entry. */
+  fates(): ProcessFate[];
+  /** The run limit a program went past, if one did (the network halted then). */
+  limitHit(): LimitHit | null;
+  /** Trace events left out because the trace reached its limit (the run went on). */
+  traceDropped(): number;
   snapshot(): NetworkSnapshot;
   /** Called for every trace event as it is recorded. Returns an unsubscribe function. */
   subscribe(listener: (event: TraceEvent) => void): () => void;
@@ -88,9 +106,10 @@ export interface NetProcess {
   readonly host: string;
   readonly runAs: RunAs;
   /**
-   * What `import … from 'node:net'` and friends give the program's code: keys `node:net`, `net`,
-   * `node:dgram`, `dgram`, `node:events`, `events`, `node:timers`, `timers`, `node:timers/promises`,
-   * `timers/promises`. Every module is bound to this process and host.
+   * What `import … from 'node:net'` and friends give the program's code, keyed `node:<name>` (see
+   * MODULE_NAMES): net, dgram, events, buffer, stream, stream/promises, string_decoder, util, readline,
+   * readline/promises, os, dns, dns/promises, timers, timers/promises, process. Modules with state (net,
+   * dgram, os, dns, readline, timers, process) are this process's own, bound to its host.
    */
   readonly modules: Readonly<Record<string, unknown>>;
   /** Timer globals in virtual time, to put in the program's scope in place of the real ones. */
@@ -102,8 +121,22 @@ export interface NetProcess {
    * the process. Without a handler the error is rethrown from the event loop (`step`/`run`).
    */
   onUncaughtException(handler: (error: unknown) => void): void;
-  /** Ends the process as `exit` would: its sockets are closed by the kernel (RST/FIN as Linux does). */
-  exit(): void;
+  /**
+   * Runs `code` as this process (a program's top level): `process.nextTick` and the libraries' deferrals
+   * land on this network, blamed on this process. What `code` returns is returned.
+   */
+  enter<T>(code: () => T): T;
+  /** Ends the process as `exit(code)` would: the kernel closes its sockets (FIN, or RST as Linux does). */
+  exit(code?: number): void;
+  /** Ends the process because `error` was not handled (exit code 1); the error is recorded as unhandled. */
+  crash(error: unknown): void;
+  /** True once the process exited or crashed. */
+  readonly exited: boolean;
+  /**
+   * Keeps the process running even when its program has nothing left to do (as a test runner or a REPL
+   * keeps Node running); returns the function that lets go. Without it a program ends as Node's does.
+   */
+  keepAlive(): () => void;
 }
 
 export interface VirtualTimers {

@@ -6,9 +6,15 @@
  * deferrals inside net): those go to the tick queue, drained completely after every event, before the next.
  */
 
+import { enterNetwork, type StreamDefaults } from './node/scheduler';
+
 /** Who to blame when an event's callback throws: the process whose code was running. */
 export interface Blame {
   readonly pid: number;
+  /** An exited process's events and ticks are dropped: nothing it queued runs after its exit. */
+  readonly exited?: boolean;
+  /** The process's stream.setDefaultHighWaterMark values (streams made while it runs use them). */
+  readonly streamDefaults?: StreamDefaults;
 }
 
 export interface ScheduledEvent {
@@ -30,7 +36,7 @@ export class Clock {
   readonly #heap: (ScheduledEvent | undefined)[] = [];
   #heapSize = 0;
   #seq = 0;
-  /** Ticks as flat triples (run, arg, blame): no object per tick. */
+  /** Ticks as flat quadruples (run, a, b, blame): no object per tick. */
   readonly #ticks: unknown[] = [];
   #tickHead = 0;
   #tickTail = 0;
@@ -40,6 +46,17 @@ export class Clock {
   #live = 0;
   /** The process whose code runs now (for uncaught-exception routing). */
   current: Blame | null = null;
+  /** Set when a run limit was hit: nothing more runs. */
+  #halted = false;
+
+  /** Stops the network for good (a run limit was hit): `step` and `runUntil` run nothing more. */
+  halt(): void {
+    this.#halted = true;
+  }
+
+  get halted(): boolean {
+    return this.#halted;
+  }
 
   /** Schedules `run(arg)` after `delay` virtual ms (0 = after the events already due now). */
   schedule<A>(delay: number, run: (arg: A) => void, arg: A, blame: Blame | null = null): ScheduledEvent {
@@ -102,20 +119,27 @@ export class Clock {
 
   /** Runs `run(arg)` once the current event's callback returns, before any later event (nextTick). */
   tick<A>(run: (arg: A) => void, arg: A, blame: Blame | null = this.current): void {
+    this.tick2(run as (a: A, b: undefined) => void, arg, undefined, blame);
+  }
+
+  /** `tick` for a callback of two arguments (Node's libraries pass `(stream, state)` to most of theirs). */
+  tick2<A, B>(run: (a: A, b: B) => void, a: A, b: B, blame: Blame | null = this.current): void {
     const ticks = this.#ticks;
     const tail = this.#tickTail;
     ticks[tail] = run;
-    ticks[tail + 1] = arg;
-    ticks[tail + 2] = blame;
-    this.#tickTail = tail + 3;
+    ticks[tail + 1] = a;
+    ticks[tail + 2] = b;
+    ticks[tail + 3] = blame;
+    this.#tickTail = tail + 4;
   }
 
   /** Events waiting (cancelled ones excluded). */
   pending(): number {
-    return this.#live + (this.#tickTail - this.#tickHead) / 3;
+    return this.#live + (this.#tickTail - this.#tickHead) / 4;
   }
 
   nextAt(): number | undefined {
+    if (this.#halted) return undefined;
     if (this.#tickHead < this.#tickTail) return this.now;
     this.#dropCancelled();
     return this.#heapSize ? this.#heap[0]!.at : undefined;
@@ -126,6 +150,8 @@ export class Clock {
    * to do with an exception thrown by a callback; it is given the process that was running.
    */
   step(onThrow: (error: unknown, blame: Blame | null) => void): boolean {
+    if (this.#halted) return false;
+    enterNetwork(this);
     if (this.#tickHead < this.#tickTail) {
       this.drainTicks(onThrow);
       return true;
@@ -143,6 +169,7 @@ export class Clock {
       event.arg = undefined; // let it go
       this.#spare[this.#spareSize++] = event;
     }
+    if (event.blame !== null && event.blame.exited) return true;
     try {
       run(arg);
     } catch (error) {
@@ -157,8 +184,9 @@ export class Clock {
    * `maxEvents` ran ('event-limit'). The loop lives here, next to the queue it reads, so the hot path
    * passes no virtual time across a call (a double crossing a call is a fresh heap number each time).
    */
-  runUntil(deadline: number, maxEvents: number, onThrow: (error: unknown, blame: Blame | null) => void): 'idle' | 'time-limit' | 'event-limit' {
+  runUntil(deadline: number, maxEvents: number, onThrow: (error: unknown, blame: Blame | null) => void): 'idle' | 'time-limit' | 'event-limit' | 'limit' {
     for (let n = 0; ; n++) {
+      if (this.#halted) return 'limit';
       if (n >= maxEvents) return 'event-limit';
       if (this.#tickHead === this.#tickTail) {
         this.#dropCancelled();
@@ -171,21 +199,25 @@ export class Clock {
 
   drainTicks(onThrow: (error: unknown, blame: Blame | null) => void): void {
     const ticks = this.#ticks;
-    while (this.#tickHead < this.#tickTail) {
+    while (this.#tickHead < this.#tickTail && !this.#halted) {
       const at = this.#tickHead;
-      const run = ticks[at] as (arg: unknown) => void;
-      const arg = ticks[at + 1];
-      this.current = ticks[at + 2] as Blame | null;
-      ticks[at] = ticks[at + 1] = ticks[at + 2] = undefined; // let them go
-      this.#tickHead = at + 3;
+      const run = ticks[at] as (a: unknown, b: unknown) => void;
+      const a = ticks[at + 1];
+      const b = ticks[at + 2];
+      const blame = ticks[at + 3] as Blame | null;
+      this.current = blame;
+      ticks[at] = ticks[at + 1] = ticks[at + 2] = ticks[at + 3] = undefined; // let them go
+      this.#tickHead = at + 4;
+      if (blame !== null && blame.exited) continue;
       try {
-        run(arg);
+        run(a, b);
       } catch (error) {
         onThrow(error, this.current);
       }
     }
     this.#tickHead = this.#tickTail = 0;
-    this.current = null;
+    // `current` stays the last process that ran: promise continuations that run before the next event
+    // belong to it, as they would to Node's event loop turn.
   }
 
   #dropCancelled(): void {

@@ -2,6 +2,7 @@
  * Errors shaped exactly as Node builds them (lib/internal/errors.js), so that what a learner reads here is
  * what they will read on a real machine. Messages were checked against Node 22 on Linux.
  */
+import { inspect } from './node/libs';
 import { ERRNO, type Errno } from './types';
 
 /** A system error: `connect ECONNREFUSED 10.0.0.2:80`, with `code`, `errno`, `syscall`, `address`, `port`. */
@@ -55,9 +56,29 @@ export interface NodeError extends Error {
 
 function nodeError<E extends Error>(Base: new (message: string) => E, code: string, message: string): E & NodeError {
   const error = new Base(message) as E & NodeError;
+  // As Node's NodeError: the stack starts `RangeError [ERR_SOCKET_BAD_PORT]: …`, while `name` stays plain.
+  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, writable: true, configurable: true, enumerable: false });
+  void error.stack;
+  delete (error as { name?: string }).name;
   error.code = code;
-  // Node prints `RangeError [ERR_SOCKET_BAD_PORT]: …` from its stack; keep `name` plain as Node does.
   return error;
+}
+
+/** ERR_OUT_OF_RANGE / ERR_INVALID_ARG_TYPE for a timer delay, as Node's getTimerDuration. */
+export function validateTimerDuration(value: unknown, name: string): void {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!(value >= 0 && value <= 2 ** 31 - 1)) {
+    throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= 0 && <= 2147483647. Received ${formatReceivedNumber(value)}`);
+  }
+}
+
+/** How ERR_OUT_OF_RANGE shows a number: big integers with underscores (Node's addNumericalSeparator). */
+function formatReceivedNumber(value: number): string {
+  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return String(value);
+  const digits = String(Math.abs(value));
+  let out = '';
+  for (let i = digits.length; i > 0; i -= 3) out = `_${digits.slice(Math.max(0, i - 3), i)}${out}`;
+  return `${value < 0 ? '-' : ''}${out.slice(1)}`;
 }
 
 /** How Node describes a received value in argument errors: `type number (70000)`, `type string ('abc')`. */
@@ -87,8 +108,36 @@ export function invalidArgType(name: string, expected: string, value: unknown): 
 }
 
 export function invalidArgValue(name: string, value: unknown, reason = 'is invalid'): TypeError & NodeError {
-  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${typeof value === 'string' ? `'${value}'` : String(value)}`);
+  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${inspect(value)}`);
 }
+
+/**
+ * Node's SystemError (ERR_SOCKET_BUFFER_SIZE and kin): `name` 'SystemError', the class Node calls NodeError,
+ * `Could not get or set buffer size: uv_recv_buffer_size returned EBADF (bad file descriptor)`.
+ */
+class NodeSystemError extends Error {
+  readonly code: string;
+  readonly errno: number;
+  readonly syscall: string;
+  readonly info: { errno: number; code: string; message: string; syscall: string };
+  constructor(code: string, prefix: string, errno: Errno, syscall: string) {
+    const described = `${syscall} returned ${errno} (${UV_DESCRIPTIONS[errno] ?? errno.toLowerCase()})`;
+    super(`${prefix}: ${described}`);
+    this.code = code;
+    this.errno = ERRNO[errno];
+    this.syscall = syscall;
+    this.info = { errno: ERRNO[errno], code: errno, message: UV_DESCRIPTIONS[errno] ?? errno, syscall };
+  }
+  override get name(): string {
+    return 'SystemError';
+  }
+  override toString(): string {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+Object.defineProperty(NodeSystemError, 'name', { value: 'NodeError' });
+
+const UV_DESCRIPTIONS: Partial<Record<Errno, string>> = { EBADF: 'bad file descriptor', EINVAL: 'invalid argument' };
 
 export const nodeErrors = {
   serverAlreadyListen: () => nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.'),
@@ -100,15 +149,22 @@ export const nodeErrors = {
   dgramAlreadyBound: () => nodeError(Error, 'ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound'),
   dgramAlreadyConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected'),
   dgramNotConnected: () => nodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected'),
+  invalidPropertyValue: (name: string, value: unknown, reason: string) =>
+    nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property '${name}' ${reason}. Received ${inspect(value)}`),
+  outOfRangeInteger: (name: string, value: number) =>
+    nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`),
+  socketBufferSize: (syscall: string, errno: Errno) => new NodeSystemError('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size', errno, syscall),
+  useAfterClose: (name: string) => nodeError(Error, 'ERR_USE_AFTER_CLOSE', `${name} was closed`),
+  bufferOutOfBounds: (name?: string) =>
+    nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'),
   socketClosed: () => nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'),
+  socketClosedBeforeConnection: () => nodeError(Error, 'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established'),
+  invalidIpAddress: (address: string) => nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${address}`),
   missingArgs: (...names: string[]) =>
     nodeError(TypeError, 'ERR_MISSING_ARGS', `The ${names.map((n) => `"${n}"`).join(' or ')} argument must be specified`),
   badSocketType: () => nodeError(TypeError, 'ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6'),
   /** What a write gets after the peer ended a socket that does not allow half-open connections. */
-  endedByOtherParty: () => {
-    const error = nodeError(Error, 'EPIPE', 'This socket has been ended by the other party');
-    return error;
-  },
+  endedByOtherParty: () => Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }) as Error & NodeError,
   unhandledError: (value: unknown) =>
     nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${typeof value === 'string' ? `'${value}'` : String(value)})`),
 };

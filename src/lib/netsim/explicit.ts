@@ -5,7 +5,6 @@
 import { ANY, formatIpv4, isIpv4, parseIpv4 } from './addresses';
 import type { ExplicitSocket, ExplicitSocketApi } from './api';
 import { systemError, type SystemError } from './errors';
-import { encodeText } from './faces/buffer';
 import type { FaceContext } from './faces/context';
 import type { TcpSocket, TcpUser } from './tcp';
 import type { Endpoint } from './types';
@@ -14,6 +13,7 @@ import type { UdpSocket, UdpUser } from './udp';
 type Received = { data: Uint8Array; text: string; from: Endpoint };
 
 const latin1 = new TextDecoder('latin1');
+const utf8Encoder = new TextEncoder();
 const utf8 = new TextDecoder();
 
 function ipOf(text: string): number {
@@ -101,7 +101,7 @@ class TcpExplicit implements ExplicitSocket, TcpUser {
   }
 
   async send(data: string | Uint8Array): Promise<number> {
-    let bytes = typeof data === 'string' ? encodeText(data, 'utf8') : data.slice();
+    let bytes = typeof data === 'string' ? utf8Encoder.encode(data) : data.slice();
     const total = bytes.length;
     while (bytes.length) {
       if (this.#core.closed) throw this.#record(systemError('EPIPE', 'write'));
@@ -200,7 +200,7 @@ class UdpExplicit implements ExplicitSocket, UdpUser {
   }
 
   async send(data: string | Uint8Array, to?: Endpoint): Promise<number> {
-    const bytes = typeof data === 'string' ? encodeText(data, 'utf8') : data.slice();
+    const bytes = typeof data === 'string' ? utf8Encoder.encode(data) : data.slice();
     const target = to ?? this.#core.remoteEndpoint();
     if (!target) throw new TypeError('send(data, { ip, port }): a UDP socket that is not connected needs a destination');
     const failure = this.#core.send(bytes, ipOf(target.ip), target.port);

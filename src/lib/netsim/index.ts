@@ -4,10 +4,13 @@
  * `timers` faces; the network is observed through `sockets()`, `trace()`, `streams()`, `errors()`.
  */
 import { formatIpv4, isIpv4, parseIpv4 } from './addresses';
-import type { Network, NetworkOptions, NetProcess, RunStop, ProcessSettings } from './api';
+import type { Network, NetworkOptions, NetProcess, ProcessSettings, RunStop } from './api';
+import { isProcessExit } from './faces/process';
+import { enterNetwork } from './node/scheduler';
 import type { Blame } from './clock';
 import { linkTiming } from './links';
 import { Stack } from './network';
+import { DEFAULT_LIMITS } from './limits';
 import type { ProcessCore } from './owner';
 import { createProcess } from './process';
 import { buildHosts, nicView, resolveName } from './topology';
@@ -17,8 +20,9 @@ import { Random } from './random';
 export type * from './api';
 export type * from './types';
 export { ERRNO } from './types';
-export { Buffer } from './faces/buffer';
-export { EventEmitter } from './faces/events';
+export { MODULE_NAMES, sharedLibraries } from './process';
+export { DEFAULT_LIMITS, LimitExceeded, limitSentence } from './limits';
+export type { LimitHit, LimitKind, RunLimits } from './limits';
 
 function defaultYield(): () => Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => void; MessageChannel?: typeof MessageChannel };
@@ -41,6 +45,8 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
   const seed = options.seed ?? topology.seed ?? 1;
   const nodes = buildHosts(topology, new Random((seed ^ 0x5eed) >>> 0));
   const stack = new Stack(nodes, seed, linkTiming(topology));
+  stack.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  stack.recorder.traceLimit = stack.limits.traceEvents;
   const clock = stack.clock;
   const recorder = stack.recorder;
   const yieldToHost = options.yieldToHost ?? defaultYield();
@@ -50,7 +56,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
   const onThrow = (error: unknown, blame: Blame | null): void => {
     const core = blame ? cores.get(blame.pid) : undefined;
     if (core?.uncaught) core.uncaught(error);
-    else throw error;
+    else if (!isProcessExit(error)) throw error;
   };
 
   const hosts = (): HostView[] =>
@@ -58,6 +64,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       Object.freeze({
         name: h.node.name,
         nics: h.node.nics.map(nicView),
+        ...(h.node.gateway === null ? {} : { gateway: formatIpv4(h.node.gateway) }),
         processes: h.processes.map((p) => ({ name: p.name, pid: p.pid, runAs: p.runAs })),
       }),
     );
@@ -79,7 +86,8 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       const host = stack.host(hostName);
       const core = stack.spawn(host, processName, settings.runAs ?? 'root');
       cores.set(core.pid, core);
-      return createProcess(stack, host, core);
+      enterNetwork(clock);
+      return createProcess(stack, host, core, settings);
     },
     sockets(filter) {
       return recorder.sockets(filter?.host);
@@ -92,6 +100,15 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
     },
     errors() {
       return recorder.errors();
+    },
+    fates() {
+      return recorder.fates();
+    },
+    limitHit() {
+      return stack.limitHit;
+    },
+    traceDropped() {
+      return recorder.traceDropped;
     },
     snapshot(): NetworkSnapshot {
       return Object.freeze({ version: 1 as const, at: clock.now, hosts: hosts(), sockets: recorder.sockets(), trace: recorder.trace() as NetworkSnapshot['trace'] });
@@ -114,6 +131,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
       const maxEvents = limits.maxEvents ?? Infinity;
       await yieldToHost();
       for (let n = 0; ; n++) {
+        if (clock.halted) return 'limit';
         if (n >= maxEvents) return 'event-limit';
         const next = clock.nextAt();
         if (next === undefined) return 'idle';

@@ -6,6 +6,7 @@
  */
 import { ANY, formatIpv4, isLoopback, LOOPBACK, sameSubnet } from './addresses';
 import { Clock } from './clock';
+import { DEFAULT_LIMITS, LimitExceeded, type LimitHit, type LimitKind, type RunLimits } from './limits';
 import { Links, type LinkTiming, type Wire } from './links';
 import { Recorder } from './observe';
 import { ProcessCore } from './owner';
@@ -134,12 +135,39 @@ export class Stack {
   }
 
   newTcpSocket(host: HostRuntime, owner: ProcessCore | null): TcpSocket {
+    this.#countSocket(host, owner);
     return new TcpSocket(this.#nextSocketId++, host, owner);
   }
 
   newUdpSocket(host: HostRuntime, owner: ProcessCore | null): UdpSocket {
+    this.#countSocket(host, owner);
     return new UdpSocket(this.#nextSocketId++, host, owner);
   }
+
+  /** What this run may use (limits.ts); the runner may set its own. */
+  limits: RunLimits = DEFAULT_LIMITS;
+  /** The limit a program reached, if one did: the network is halted from then on. */
+  limitHit: LimitHit | null = null;
+  #socketsOpened = 0;
+
+  /** Sockets opened by programs count toward the run's limit (the kernel's own, for a listener's connections, too). */
+  #countSocket(host: HostRuntime, owner: ProcessCore | null): void {
+    if (++this.#socketsOpened <= this.limits.sockets) return;
+    this.exceed('sockets', this.limits.sockets, host.node.name, owner?.pid ?? 0);
+  }
+
+  /** A program went past a limit: record it, halt the network, and stop the program's code here. */
+  exceed(kind: LimitKind, limit: number, host: string, pid: number): never {
+    // Once halted, the same error is thrown again: a program that catches it and loops on costs no new stacks.
+    if (this.#limitError) throw this.#limitError;
+    const hit: LimitHit = { kind, limit, host, pid, at: this.clock.now };
+    this.limitHit = hit;
+    this.clock.halt();
+    this.#limitError = new LimitExceeded(hit);
+    throw this.#limitError;
+  }
+
+  #limitError: LimitExceeded | null = null;
 
   ownsAddress(host: HostRuntime, ip: number): boolean {
     return hasAddress(host.node, ip);

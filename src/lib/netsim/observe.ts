@@ -5,7 +5,7 @@
  */
 import type { Segment } from './packets';
 import { TraceStore, type TraceInput } from './trace-store';
-import type { Endpoint, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
+import type { Endpoint, ProcessFate, SocketErrorRecord, SocketRow, StreamRecord, TraceEvent } from './types';
 
 /** A socket as the recorder sees it (TCP or UDP). */
 export interface ObservedSocket {
@@ -66,7 +66,14 @@ export class Recorder {
   readonly #live = new Map<number, ObservedSocket>();
   readonly #all: ObservedSocket[] = [];
   readonly #errors: SocketErrorRecord[] = [];
+  /** Which record an error object belongs to, so a crash with that very object marks it unhandled. */
+  readonly #errorObjects = new WeakMap<object, number>();
+  readonly #fates: ProcessFate[] = [];
   #frozenTrace: readonly TraceEvent[] | null = null;
+  /** Most events the trace keeps (the run's limits); past it events are counted, not kept. */
+  traceLimit = Infinity;
+  /** Events left out because the trace was full. */
+  traceDropped = 0;
 
   constructor(clock: { readonly now: number }) {
     this.#store = new TraceStore(clock);
@@ -78,11 +85,13 @@ export class Recorder {
   }
 
   record(input: TraceInput): void {
+    if (this.#store.length >= this.traceLimit) return void this.traceDropped++;
     this.#recorded(this.#store.add(input));
   }
 
   /** A TCP segment leaving a host (the hot path: no object is made unless someone is watching). */
   segment(seg: Segment, delivered: boolean): void {
+    if (this.#store.length >= this.traceLimit) return void this.traceDropped++;
     this.#recorded(this.#store.segment(seg, delivered));
   }
 
@@ -138,8 +147,28 @@ export class Recorder {
     return this.#all.map((s) => Object.freeze(s.stream()));
   }
 
-  error(record: SocketErrorRecord): void {
+  /** An error given to a program; `thrown` is the object the program receives. */
+  error(record: SocketErrorRecord, thrown?: object): void {
+    if (thrown) this.#errorObjects.set(thrown, this.#errors.length);
     this.#errors.push(Object.freeze(record));
+  }
+
+  /** A process died of `thrown`: if it is an error netsim gave it, that error was not handled. */
+  unhandled(thrown: unknown): void {
+    if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null) return;
+    const index = this.#errorObjects.get(thrown);
+    if (index === undefined) return;
+    this.#errors[index] = Object.freeze({ ...this.#errors[index]!, handled: false });
+  }
+
+  /** A process ended: it exited (`process.exit`) or crashed (an uncaught exception). */
+  processEnded(fate: ProcessFate): void {
+    this.#fates.push(Object.freeze({ ...fate }));
+  }
+
+  /** How processes ended, in order; a process still running has no entry. */
+  fates(): ProcessFate[] {
+    return this.#fates.slice();
   }
 
   errors(): SocketErrorRecord[] {

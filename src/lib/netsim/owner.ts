@@ -1,4 +1,5 @@
 /** The kernel's view of a process: a pid, a name, a host, who it runs as, and a file-descriptor table for its sockets. */
+import { nodeStreamDefaults } from './node/scheduler';
 import type { RunAs, SocketOwner } from './types';
 
 /** Linux gives a Node process's first socket a descriptor around 18–22 (stdio, epoll, pipes come first). */
@@ -14,6 +15,8 @@ export class ProcessCore {
   uncaught: ((error: unknown) => void) | null = null;
   /** Cleanups to run on exit (close sockets, cancel timers). */
   readonly onExit = new Set<() => void>();
+  /** This process's `stream.setDefaultHighWaterMark` (see node/scheduler.ts). */
+  readonly streamDefaults = nodeStreamDefaults();
 
   constructor(
     readonly pid: number,

@@ -43,11 +43,12 @@ export class PortTable<S extends PortHolder> {
   /** Bound (listening, or UDP) sockets by port. */
   readonly bound = new Map<number, S[]>();
   /**
-   * Connected sockets: local port → remote port → the socket, or the few sharing both ports (from other
-   * addresses). Keyed by ports only: an IPv4 address above 1.0.0.0 is no small integer to V8, and a Map
-   * keyed by one hashes a heap number on every segment.
+   * Connected sockets: local port → the one socket on it (a client's ephemeral port), or a map of remote port
+   * → the socket, or the few sharing both ports (from other addresses) — a server's port. Keyed by ports
+   * only: an IPv4 address above 1.0.0.0 is no small integer to V8, and a Map keyed by one hashes a heap
+   * number on every segment. A lone socket is kept without a Map: 10,000 clients would need 10,000 Maps.
    */
-  readonly #connected = new Map<number, Map<number, S | S[]>>();
+  readonly #connected = new Map<number, S | Map<number, S | S[]>>();
   /** Ports in use by connected sockets, with counts (so ephemeral choice avoids them). */
   readonly #inUse = new Map<number, number>();
 
@@ -90,30 +91,49 @@ export class PortTable<S extends PortHolder> {
   }
 
   connect(socket: S): void {
-    let byRemote = this.#connected.get(socket.localPort);
-    if (!byRemote) this.#connected.set(socket.localPort, (byRemote = new Map()));
-    const there = byRemote.get(socket.remotePort);
-    if (there === undefined) byRemote.set(socket.remotePort, socket);
-    else if (Array.isArray(there)) there.push(socket);
-    else byRemote.set(socket.remotePort, [there, socket]);
+    const here = this.#connected.get(socket.localPort);
+    if (here === undefined) this.#connected.set(socket.localPort, socket);
+    else {
+      let byRemote: Map<number, S | S[]>;
+      if (here instanceof Map) byRemote = here;
+      else this.#connected.set(socket.localPort, (byRemote = new Map<number, S | S[]>([[here.remotePort, here]])));
+      const there = byRemote.get(socket.remotePort);
+      if (there === undefined) byRemote.set(socket.remotePort, socket);
+      else if (Array.isArray(there)) there.push(socket);
+      else byRemote.set(socket.remotePort, [there, socket]);
+    }
     this.#use(socket.localPort, 1);
   }
 
   disconnect(socket: S): void {
-    const byRemote = this.#connected.get(socket.localPort);
-    const there = byRemote?.get(socket.remotePort);
-    if (!byRemote || there === undefined) return;
-    if (there === socket) byRemote.delete(socket.remotePort);
+    const here = this.#connected.get(socket.localPort);
+    if (here === undefined) return;
+    if (!(here instanceof Map)) {
+      if (here !== socket) return;
+      this.#connected.delete(socket.localPort);
+      this.#use(socket.localPort, -1);
+      return;
+    }
+    const there = here.get(socket.remotePort);
+    if (there === undefined) return;
+    if (there === socket) here.delete(socket.remotePort);
     else if (Array.isArray(there) && there.includes(socket)) {
       there.splice(there.indexOf(socket), 1);
-      if (there.length === 1) byRemote.set(socket.remotePort, there[0]!);
+      if (there.length === 1) here.set(socket.remotePort, there[0]!);
     } else return;
-    if (byRemote.size === 0) this.#connected.delete(socket.localPort);
+    if (here.size === 0) this.#connected.delete(socket.localPort);
+    else if (here.size === 1) {
+      const [only] = here.values();
+      if (!Array.isArray(only)) this.#connected.set(socket.localPort, only!); // back to a lone socket
+    }
     this.#use(socket.localPort, -1);
   }
 
   connectedFor(localIp: number, localPort: number, remoteIp: number, remotePort: number): S | undefined {
-    const there = this.#connected.get(localPort)?.get(remotePort);
+    const here = this.#connected.get(localPort);
+    if (here === undefined) return undefined;
+    if (!(here instanceof Map)) return here.remotePort === remotePort && here.remoteIp === remoteIp && here.localIp === localIp ? here : undefined;
+    const there = here.get(remotePort);
     if (there === undefined) return undefined;
     if (!Array.isArray(there)) return there.remoteIp === remoteIp && there.localIp === localIp ? there : undefined;
     for (const s of there) if (s.remoteIp === remoteIp && s.localIp === localIp) return s;

@@ -111,9 +111,11 @@ export function hasAddress(host: HostNode, ip: number): boolean {
 /** /etc/hosts: `localhost`, host names and aliases (→ the first non-loopback NIC); an IP resolves to itself. */
 export function resolveName(hosts: readonly HostNode[], name: string): string | undefined {
   if (isIpv4(name)) return name;
-  if (name === 'localhost') return '127.0.0.1';
+  // Names in /etc/hosts are matched without regard to case, as glibc's resolver does (`WEB` is `web`).
+  const wanted = name.toLowerCase();
+  if (wanted === 'localhost') return '127.0.0.1';
   for (const host of hosts) {
-    if (host.name === name || host.aliases.includes(name)) {
+    if (host.name.toLowerCase() === wanted || host.aliases.some((alias) => alias.toLowerCase() === wanted)) {
       const nic = host.nics.find((n) => !n.loopback);
       return nic ? nic.ipText : '127.0.0.1';
     }

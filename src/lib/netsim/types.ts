@@ -202,6 +202,8 @@ export interface SocketStateEvent extends TraceBase {
 export interface HostView {
   name: string;
   nics: NicView[];
+  /** The default gateway, when the host has one (`ip route` prints it as `default via …`). */
+  gateway?: Ipv4;
   processes: { name: string; pid: number; runAs: RunAs }[];
 }
 
@@ -240,6 +242,8 @@ export const ERRNO = {
   ENOTCONN: -107,
   EBADF: -9,
   EOPNOTSUPP: -95,
+  EMSGSIZE: -90,
+  ENOENT: -2,
 } as const;
 
 export type Errno = keyof typeof ERRNO;
@@ -275,6 +279,21 @@ export interface SocketErrorRecord {
   code: string;
   syscall: string;
   message: string;
-  /** `false` when it was emitted with no `'error'` listener (in Node: an uncaught exception). */
+  /**
+   * `false` when the process died of this very error (no `'error'` listener, or a listener that threw it
+   * again). Decided by netsim from what happened, never from the program's own objects.
+   */
   handled: boolean;
+}
+
+/** How a process ended, as netsim saw it. */
+export interface ProcessFate {
+  at: number;
+  host: string;
+  pid: number;
+  name: string;
+  /** `exited`: it called `process.exit()`; `crashed`: an exception nobody caught ended it. */
+  how: 'exited' | 'crashed';
+  /** The exit code (`process.exit(code)`, 1 for a crash). */
+  code: number;
 }

@@ -148,6 +148,26 @@ export function flag(): Field<boolean> {
   };
 }
 
+/**
+ * A value that is kept whole, never mixed with another: merging keeps the one whose `at` is later. For a
+ * record of one moment (a run's results, the code a reset replaced), where parts of two would describe neither.
+ */
+export function newest<T extends { at: string }>(field: Field<T>): Field<T> {
+  return { read: (raw, where, context) => field.read(raw, where, context), merge: (mine, theirs) => (theirs.at > mine.at ? theirs : mine) };
+}
+
+/**
+ * A value that merges as one piece: `keep` picks mine or theirs whole. For a group of fields that only make sense
+ * together (an answer and whether it was right), which merging field by field could mix into a pair that never
+ * existed.
+ */
+export function whole<T>(field: Field<T>, keep: (mine: T, theirs: T, context: MergeContext) => 'mine' | 'theirs'): Field<T> {
+  return {
+    read: (raw, where, context) => field.read(raw, where, context),
+    merge: (mine, theirs, _where, context) => (keep(mine, theirs, context) === 'theirs' ? theirs : mine),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- maps
 
 export interface NameRule {

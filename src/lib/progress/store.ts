@@ -10,7 +10,7 @@
 import { EARLIEST_TIME, LATEST_TIME, amount, own, type Problem } from './fields';
 import { mergeProgress } from './merge';
 import { migrate } from './migrate';
-import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord } from './record';
+import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord, type StoredRun, type QuizProgress } from './record';
 import type { StorageLike } from './storage';
 
 export const PROGRESS_KEY = 'endpoints:progress';
@@ -111,8 +111,49 @@ export class ProgressStore {
     }));
   }
 
+  /**
+   * Keeps the last graded run's results (their texts already within LIMITS), replacing the one before; `at`
+   * (default: now) is returned, to save the same run again with more in it.
+   */
+  saveLastRun(exerciseId: string, run: Omit<StoredRun, 'at'>, at = this.stamp()): string {
+    this.updateExercise(exerciseId, (e) => ({ ...e, lastRun: { at, ...run } }));
+    return at;
+  }
+
+  /** Keeps the code a reset replaced, so "Undo reset" can bring it back, after a reload too. */
+  rememberReset(exerciseId: string, file: string, text: string): boolean {
+    return this.updateExercise(exerciseId, (e) => ({ ...e, beforeReset: { at: this.stamp(), file, text } }));
+  }
+
+  /** Forgets the code a reset replaced (the reset was undone). */
+  forgetReset(exerciseId: string): boolean {
+    return this.updateExercise(exerciseId, ({ beforeReset: _dropped, ...e }) => e);
+  }
+
   openHint(exerciseId: string, level: 1 | 2 | 3): boolean {
     return this.updateExercise(exerciseId, (e) => ({ ...e, hintsSeen: Math.min(Math.max(e.hintsSeen, level), LIMITS.hints) }));
+  }
+
+  /** The learner's answers to one quiz (empty when none were checked). */
+  quiz(quizId: string): QuizProgress {
+    return structuredClone(own(this.record.quizzes, quizId) ?? { answers: {} });
+  }
+
+  /**
+   * Keeps a checked answer to a quiz question, as given, with the page's verdict and the time; tries are
+   * counted up to their bound. A text longer than LIMITS.answerChars is refused with a `not-saved` notice.
+   */
+  answerQuestion(quizId: string, questionId: string, answer: string, correct: boolean): boolean {
+    const quiz = own(this.record.quizzes, quizId) ?? { answers: {} };
+    const tries = Math.min((own(quiz.answers, questionId)?.tries ?? 0) + 1, LIMITS.quizTries);
+    const answers = { ...quiz.answers, [questionId]: { answer, correct, at: this.stamp(), tries } };
+    return this.commit({ ...this.record, quizzes: { ...this.record.quizzes, [quizId]: { answers } } }) === true;
+  }
+
+  /** A quiz is done when each of its questions (the ids the page asks now) was last answered right. */
+  quizDone(quizId: string, questionIds: readonly string[]): boolean {
+    const answers = own(this.record.quizzes, quizId)?.answers ?? {};
+    return questionIds.every((id) => own(answers, id)?.correct === true);
   }
 
   visitLesson(slug: string): boolean {

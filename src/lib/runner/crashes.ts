@@ -4,6 +4,8 @@
  * would print it, and ends its process as Node would (the kernel closes its sockets).
  */
 import type { NetProcess } from '../netsim/api';
+import { isProcessExit } from '../netsim/faces/process';
+import { LimitExceeded } from '../netsim/index';
 import { describeThrown } from './program';
 import type { ConsoleLine, ProgramSource, RunError } from './protocol';
 import { locateInPrograms } from './stack';
@@ -21,7 +23,7 @@ export class Crashes {
 
   constructor(
     private readonly compiled: readonly CompiledProgram[],
-    private readonly print: (line: Omit<ConsoleLine, 'at'>) => void,
+    private readonly print: (line: Omit<ConsoleLine, 'at'>, kind?: 'output' | 'crash') => void,
   ) {}
 
   /** Remembers a started program, so a rejection can be traced back to it. */
@@ -36,18 +38,23 @@ export class Crashes {
 
   /** A rejection nobody handled: blamed on the program its stack points to, else the last one started. */
   rejection(reason: unknown): void {
+    if (isProcessExit(reason)) return;
     const where = locateInPrograms(describeThrown(reason).stack, this.compiled);
     const owner = this.started.find((s) => s.program.file === where?.file) ?? this.started[this.started.length - 1];
     if (owner) this.record(owner.program, owner.process, reason);
   }
 
   private record(program: ProgramSource, process: NetProcess, thrown: unknown): void {
+    // `process.exit()` unwinds the program's code with a marker: that is an exit, not a crash.
+    if (isProcessExit(thrown) || process.exited) return;
+    // A run limit stops the whole network; the runner reports it in its own words, not as this program's crash.
+    if (thrown instanceof LimitExceeded) return;
     const described = describeThrown(thrown);
     const where = locateInPrograms(described.stack, this.compiled);
     const error: RunError = { message: described.message, ...(described.name ? { name: described.name } : {}), ...(where ?? { file: program.file }) };
-    this.print({ stream: 'error', text: uncaughtText(error), file: error.file ?? program.file });
+    this.print({ stream: 'error', text: uncaughtText(error), file: error.file ?? program.file }, 'crash');
     if (program.role === 'learner') this.learnerError ??= error;
-    process.exit();
+    process.crash(thrown);
   }
 }
 

@@ -83,6 +83,38 @@ export function lockdown(options: LockdownOptions = {}): void {
   lockedDown = true;
 }
 
+/**
+ * Freezes Node's userland libraries that every emulated process shares (readable-stream, events, buffer,
+ * util…): within a run the exercise's own programs (its driver) use the same classes as the learner's, so a
+ * program that patched `stream.Duplex.prototype` could change how the driver behaves. Each process's own
+ * `net.Socket`, `net.Server` and `dgram.Socket` are classes of that process and stay its own to patch.
+ */
+export function hardenLibraries(roots: readonly unknown[]): void {
+  // The classes are the roots themselves (events is EventEmitter) or their members (stream.Duplex, buffer.Buffer).
+  const classes = new Set<unknown>();
+  for (const root of roots) {
+    if (typeof root === 'function') classes.add(root);
+    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
+    for (const key of Reflect.ownKeys(root)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(root, key);
+      if (descriptor && 'value' in descriptor && typeof descriptor.value === 'function') classes.add(descriptor.value);
+    }
+  }
+  const prototypes = new Set<object>();
+  for (const value of classes) {
+    for (let proto: unknown = (value as { prototype?: unknown }).prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      prototypes.add(proto as object);
+    }
+  }
+  // Library code assigns on its instances what their prototypes also have (`new Writable({ write })` stores
+  // `this._write`, a StringDecoder for base64 its own `write`, `end` and `text`, every emitter `this._events`),
+  // and programs do the same on theirs; on a frozen prototype each such assignment would throw (the override
+  // mistake). So every data property of a library prototype becomes an accessor whose setter defines the
+  // property on the instance (tests/netsim/differential/locked-down.test.ts runs every scenario locked down).
+  for (const proto of prototypes) enableOverrides(proto, Reflect.ownKeys(proto));
+  for (const root of roots) deepFreeze(root);
+}
+
 /** Intrinsics with no global name, reachable from syntax: freeze them too. */
 function hiddenIntrinsics(): unknown[] {
   const proto = Object.getPrototypeOf;
@@ -132,10 +164,14 @@ function enableOverrides(proto: object, keys: readonly (string | symbol)[]): voi
     const descriptor = Reflect.getOwnPropertyDescriptor(proto, key);
     if (!descriptor || !('value' in descriptor) || !descriptor.writable || !descriptor.configurable) continue;
     const value: unknown = descriptor.value;
+    const getter = function getter(): unknown {
+      return value;
+    };
+    // As SES: the getter says what the data property held, so an inspector can still show it as data
+    // (node-libs.ts patches util.inspect to read a `constructor` through it).
+    Object.defineProperty(getter, 'originalValue', { value, writable: false, enumerable: false, configurable: false });
     Object.defineProperty(proto, key, {
-      get: function getter() {
-        return value;
-      },
+      get: getter,
       set: function setter(this: unknown, replacement: unknown) {
         if (this === proto) throw new TypeError(`Cannot assign to read only property '${String(key)}' of a frozen prototype`);
         if (typeof this !== 'object' && typeof this !== 'function') return;

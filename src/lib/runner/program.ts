@@ -1,35 +1,43 @@
 /**
- * Runs one compiled program on a netsim process: its `require`, console, timers, `Buffer` and `process`
- * come from the process; the dangerous globals are shadowed with `undefined`; what it prints and how it
- * fails goes to a `ProgramSink`.
+ * Runs one compiled program on a netsim process: its `require`, `console`, `process`, timers and `Buffer`
+ * are that process's own (netsim's modules); the dangerous globals are shadowed with `undefined`; what it
+ * prints goes to a `ProgramSink`, and an error it does not handle ends its process.
  */
 import type { NetProcess } from '../netsim/api';
+import { MODULE_NAMES } from '../netsim/index';
+import { inspect } from '../netsim/node/libs';
 import type { RunError } from './protocol';
-import { formatArgs } from './console-format';
 import { PROGRAM_SCOPE, PROGRAM_SLOT, type ProgramScopeName } from './transpile';
 
-export const AVAILABLE_MODULES = ['node:net', 'node:dgram', 'node:events', 'node:timers', 'node:timers/promises', 'node:buffer'] as const;
-
-/** Where a program's output and failures go (the run collects them into the RunRecord). */
+/** Where a program's failures go (the run collects them into the RunRecord). */
 export interface ProgramSink {
-  print(stream: 'log' | 'error', text: string): void;
   /** An error the program did not handle: thrown at top level, from a callback, or a rejected promise. */
   crash(error: unknown): void;
 }
 
 export type ProgramStart = (...scope: unknown[]) => Promise<unknown>;
 
+/** The sentence a program gets for a module the emulator does not offer. */
+export function moduleNotFound(name: string): Error {
+  const offered = MODULE_NAMES.map((m) => `node:${m}`);
+  const error = new Error(
+    `Cannot find module '${name}': a program here can import only Node's built-in modules ${offered.slice(0, -1).join(', ')} and ${offered[offered.length - 1]}.`,
+  );
+  (error as Error & { code: string }).code = 'MODULE_NOT_FOUND';
+  return error;
+}
+
 /**
- * Builds the program's scope and calls `start` (the evaluated program); resolves when its top-level code
- * has finished (not its callbacks). Every program is evaluated before any starts, so a running program
- * cannot swap another's function.
+ * Builds the program's scope and calls `start` (the evaluated program) as its process; resolves when its
+ * top-level code has finished (not its callbacks). Every program is evaluated before any starts, so a
+ * running program cannot swap another's function.
  */
-export function startProgram(file: string, start: ProgramStart, process: NetProcess, sink: ProgramSink): Promise<void> {
-  const scope = programScope(file, process, sink);
+export function startProgram(start: ProgramStart, process: NetProcess, sink: ProgramSink): Promise<void> {
+  const scope = programScope(process);
   const args = PROGRAM_SCOPE.map((name) => scope[name]);
   let running: Promise<unknown>;
   try {
-    running = start(...args);
+    running = process.enter(() => start(...args));
   } catch (error) {
     sink.crash(error);
     return Promise.resolve();
@@ -63,52 +71,29 @@ export function evaluateGlobally(script: string): unknown {
   return start;
 }
 
-function programScope(file: string, process: NetProcess, sink: ProgramSink): Partial<Record<ProgramScopeName, unknown>> {
+function programScope(process: NetProcess): Partial<Record<ProgramScopeName, unknown>> {
   const modules = process.modules;
   const require = (name: unknown): unknown => {
     const key = String(name);
-    if (Object.prototype.hasOwnProperty.call(modules, key)) return modules[key];
     const bare = key.startsWith('node:') ? key.slice(5) : key;
-    if (Object.prototype.hasOwnProperty.call(modules, `node:${bare}`)) return modules[`node:${bare}`];
-    const error = new Error(
-      `Cannot find module '${key}': only ${AVAILABLE_MODULES.slice(0, -1).join(', ')} and ${AVAILABLE_MODULES[AVAILABLE_MODULES.length - 1]} are available here.`,
-    );
-    (error as Error & { code: string }).code = 'MODULE_NOT_FOUND';
-    throw error;
+    if (Object.prototype.hasOwnProperty.call(modules, bare)) return modules[bare];
+    throw moduleNotFound(key);
   };
-  const print = (stream: 'log' | 'error') => (...args: unknown[]) => sink.print(stream, formatArgs(args));
-  const console = Object.freeze({
-    log: print('log'),
-    info: print('log'),
-    debug: print('log'),
-    warn: print('error'),
-    error: print('error'),
-    trace: print('error'),
-    dir: (value: unknown) => sink.print('log', formatArgs([value])),
-  });
   const timers = process.timers;
-  const bufferModule = modules['node:buffer'] as { Buffer?: unknown } | undefined;
-  const programProcess = Object.freeze({
-    pid: process.pid,
-    platform: 'linux',
-    argv: Object.freeze(['node', `/home/learner/${file}`]),
-    env: Object.freeze({}),
-    exit: () => process.exit(),
-    nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
-  });
+  const bufferModule = modules['buffer'] as { Buffer?: unknown } | undefined;
   const scope: Partial<Record<ProgramScopeName, unknown>> = {
     require,
     module: { exports: {} },
     exports: {},
-    console,
-    process: programProcess,
+    console: modules['console'],
+    process: modules['process'],
     Buffer: bufferModule?.Buffer,
-    setTimeout: timers.setTimeout.bind(timers),
-    clearTimeout: timers.clearTimeout.bind(timers),
-    setInterval: timers.setInterval.bind(timers),
-    clearInterval: timers.clearInterval.bind(timers),
-    setImmediate: timers.setImmediate.bind(timers),
-    clearImmediate: timers.clearImmediate.bind(timers),
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval,
+    setImmediate: timers.setImmediate,
+    clearImmediate: timers.clearImmediate,
   };
   // `globalThis` inside a program is its own scope object, not the worker's global.
   scope.globalThis = Object.freeze({ ...scope, require: undefined, module: undefined, exports: undefined });
@@ -125,5 +110,5 @@ export function describeThrown(value: unknown): Pick<RunError, 'message' | 'name
     const message = (value as { message?: unknown }).message;
     if (typeof message === 'string') return { message, name: 'Uncaught' };
   }
-  return { message: `Uncaught ${formatArgs([typeof value === 'string' ? `'${value}'` : value])}`, name: 'Uncaught' };
+  return { message: `Uncaught ${inspect(value)}`, name: 'Uncaught' };
 }

@@ -5,6 +5,7 @@
  */
 import type {
   HostView,
+  ProcessFate,
   RunAs,
   SocketErrorRecord,
   SocketRow,
@@ -69,11 +70,20 @@ export interface RunError {
   column?: number;
 }
 
+/** One program of the run as it ran: its file, where, as which process, and whose it is. */
+export interface RunProgram {
+  file: string;
+  host: string;
+  pid: number;
+  role: ProgramSource['role'];
+}
+
 /** What one run did, in full: the only thing the grader sees. */
 export interface RunRecord {
   version: typeof PROTOCOL_VERSION;
   exerciseId: string;
-  outcome: 'finished' | 'threw' | 'timed-out' | 'did-not-compile';
+  /** `limit`: a program went past a run limit (sockets, timers, bytes queued); `error.message` says which. */
+  outcome: 'finished' | 'threw' | 'timed-out' | 'did-not-compile' | 'limit';
   console: ConsoleLine[];
   /** Every segment, datagram and socket lifecycle event, in virtual time. */
   trace: TraceEvent[];
@@ -81,15 +91,23 @@ export interface RunRecord {
   sockets: SocketRow[];
   /** What every socket carried in its life, closed ones included. */
   streams: StreamRecord[];
-  /** Errors raised to programs, and whether each had an `'error'` listener. */
+  /** Errors netsim gave programs, and whether each was handled (the process did not die of it). */
   errors: SocketErrorRecord[];
+  /** How processes ended (exit or crash), as netsim saw it; a process still running has no entry. */
+  fates?: ProcessFate[];
   hosts: HostView[];
+  /** Which process ran which program: the grader tells the learner's programs from the exercise's own. */
+  programs?: RunProgram[];
+  /** The seed of the network this run had (its schedule, and the text its drivers send). */
+  seed?: number;
   /** Virtual time at the end of the run, in milliseconds. */
   endedAt: number;
   /** Console lines dropped by the cap (1000 lines / 200 KB); 0 when everything was kept. */
   consoleDropped?: number;
-  /** Why the network stopped: it went idle, or it reached the virtual time limit or the event limit. */
-  stoppedBy?: 'idle' | 'time-limit' | 'event-limit';
+  /** Why the network stopped: it went idle, or it reached the virtual time limit, the event limit or a run limit. */
+  stoppedBy?: 'idle' | 'time-limit' | 'event-limit' | 'limit';
+  /** Trace events left out because the trace reached its limit (the run went on without recording them). */
+  traceDropped?: number;
   /** Wall-clock duration of the run in milliseconds (information only, never graded). */
   wallMs: number;
   error?: RunError;
@@ -114,6 +132,12 @@ export type RunnerEvent =
 /** Page → worker messages besides `run`: the terminal talks to the network the last run left behind. */
 export type RunnerCommand =
   | RunRequest
+  /**
+   * Opens the terminal on the network the last run left up. Sent by the page once a grading is over (its
+   * last run is the one shown: the first that failed, else the last seed), never by the runs themselves.
+   * `runNumber`: the learner's how-manyth run on this page, for the greeting (a realm sees only its own).
+   */
+  | { type: 'terminal'; runNumber: number }
   | { type: 'shell-input'; data: string }
   /** Takes down the network the last run left up (its servers stop listening), as a reset should. */
   | { type: 'reset' }

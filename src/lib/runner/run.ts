@@ -5,12 +5,12 @@
  * alive afterwards (servers keep listening) for the terminal.
  */
 import type { Network, RunStop } from '../netsim/api';
-import { createNetwork as createNetsim } from '../netsim/index';
+import { createNetwork as createNetsim, limitSentence } from '../netsim/index';
 import type { TopologySpec, TraceEvent } from '../netsim/types';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
 import { evaluateGlobally, startProgram, type ProgramStart } from './program';
-import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
+import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunProgram, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
 import { watchUnhandledRejections } from './rejections';
 import { transpile, type CompileError, type CompiledProgram } from './transpile';
 
@@ -38,16 +38,18 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   if (request.version !== PROTOCOL_VERSION) throw new Error(`run request version ${String(request.version)}; this runner speaks ${PROTOCOL_VERSION}`);
   const network = (options.createNetwork ?? createNetsim)(request.topology);
   const consoleLog = new ConsoleLog(options.consoleLimits);
+  const ran: RunProgram[] = [];
   const record = (outcome: RunRecord['outcome'], stop: RunStop, error?: RunError) =>
-    buildRecord(request, network, consoleLog, outcome, startedAt, stop, error);
+    buildRecord(request, network, consoleLog, ran, outcome, startedAt, stop, error);
   emit({ type: 'network', runId: request.runId, hosts: network.hosts() });
 
   // Every program is compiled and evaluated before any runs, so no program can tamper with another's.
   const compiled = compileAll(request.programs, options.evaluate ?? evaluateGlobally);
   if (!compiled.ok) return { network, record: record('did-not-compile', 'idle', compiled.error) };
 
-  const print = (line: Omit<ConsoleLine, 'at'>) => {
-    const kept = consoleLog.add({ ...line, at: network.now });
+  const roles = new Map(request.programs.map((p) => [p.file, p.role]));
+  const print = (line: Omit<ConsoleLine, 'at'>, kind: 'output' | 'crash' = 'output') => {
+    const kept = consoleLog.add({ ...line, at: network.now }, kind === 'crash' ? 'crash' : roles.get(line.file) === 'driver' ? 'driver' : 'learner');
     if (kept) emit({ type: 'console', runId: request.runId, line: kept });
   };
   const crashes = new Crashes(compiled.programs, print);
@@ -55,7 +57,7 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   const stopWatching = watchUnhandledRejections((reason) => crashes.rejection(reason));
   let stop: RunStop = 'idle';
   try {
-    stop = await startInOrder(request, network, compiled.starts, crashes, print, options.maxEvents ?? DEFAULT_MAX_EVENTS);
+    stop = await startInOrder(request, network, compiled.starts, crashes, print, options.maxEvents ?? DEFAULT_MAX_EVENTS, ran);
     await yieldToHost(); // let the host report rejections of the last promises
   } finally {
     stopWatching();
@@ -63,6 +65,11 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
     live.stop();
   }
   if (consoleLog.dropped > 0) emit({ type: 'console-capped', runId: request.runId, dropped: consoleLog.dropped });
+  const hit = network.limitHit();
+  if (hit) {
+    const limited: RunError = { name: 'LimitExceeded', message: limitSentence(hit), ...(fileOn(request, hit.host) ? { file: fileOn(request, hit.host) } : {}) };
+    return { network, record: record('limit', stop, limited) };
+  }
   return { network, record: record(crashes.learnerError ? 'threw' : 'finished', stop, crashes.learnerError) };
 }
 
@@ -78,20 +85,63 @@ async function startInOrder(
   crashes: Crashes,
   print: (line: Omit<ConsoleLine, 'at'>) => void,
   maxEvents: number,
+  ran: RunProgram[],
 ): Promise<RunStop> {
   let stop: RunStop = 'idle';
+  const outputs: LineOutput[] = [];
   for (const [index, program] of request.programs.entries()) {
-    const process = network.spawn(program.host, program.processName, { runAs: program.runAs });
+    const output = new LineOutput((stream, text) => print({ stream, text, file: program.file }));
+    outputs.push(output);
+    const process = network.spawn(program.host, program.processName, {
+      runAs: program.runAs,
+      file: program.file,
+      output,
+      // The run's seed, for the exercise's drivers: the text they send differs from run to run.
+      env: { EXERCISE_SEED: String(request.topology.seed ?? 1) },
+    });
+    ran.push({ file: program.file, host: program.host, pid: process.pid, role: program.role });
     crashes.track(program, process);
     const crash = crashes.handlerFor(program, process);
     process.onUncaughtException(crash);
-    void startProgram(program.file, starts[index]!, process, { print: (stream, text) => print({ stream, text, file: program.file }), crash });
+    void startProgram(starts[index]!, process, { crash });
     const last = index === request.programs.length - 1;
     const until = last ? request.virtualTimeLimitMs : Math.min(request.virtualTimeLimitMs, network.now + START_SETTLE_MS);
     stop = await network.run({ untilVirtualMs: until, maxEvents });
-    if (stop === 'event-limit' || network.now >= request.virtualTimeLimitMs) break;
+    if (stop === 'event-limit' || stop === 'limit' || network.now >= request.virtualTimeLimitMs) break;
   }
+  for (const output of outputs) output.flush();
   return stop;
+}
+
+/** Turns what a process writes (stdout/stderr text) into console lines; a line ends at `\n`. */
+class LineOutput {
+  /** A line longer than this is cut into pieces, so one endless line cannot grow without bound. */
+  static readonly MAX_LINE = 16 * 1024;
+  readonly #partial = { stdout: '', stderr: '' };
+
+  constructor(private readonly print: (stream: 'log' | 'error', text: string) => void) {}
+
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    let buffered = this.#partial[stream] + text;
+    const shown = stream === 'stdout' ? 'log' : 'error';
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      this.print(shown, buffered.slice(0, end));
+      buffered = buffered.slice(end + 1);
+    }
+    while (buffered.length > LineOutput.MAX_LINE) {
+      this.print(shown, buffered.slice(0, LineOutput.MAX_LINE));
+      buffered = buffered.slice(LineOutput.MAX_LINE);
+    }
+    this.#partial[stream] = buffered;
+  }
+
+  /** What was written without a final line break is shown as a line of its own. */
+  flush(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.#partial[stream]) this.print(stream === 'stdout' ? 'log' : 'error', this.#partial[stream]);
+      this.#partial[stream] = '';
+    }
+  }
 }
 
 type Compiled = { ok: true; programs: CompiledProgram[]; starts: ProgramStart[] } | { ok: false; error: RunError };
@@ -125,6 +175,7 @@ function buildRecord(
   request: RunRequest,
   network: Network,
   consoleLog: ConsoleLog,
+  ran: readonly RunProgram[],
   outcome: RunRecord['outcome'],
   startedAt: number,
   stop: RunStop,
@@ -137,10 +188,14 @@ function buildRecord(
     console: consoleLog.lines.slice(),
     consoleDropped: consoleLog.dropped,
     trace: network.trace().slice(),
+    traceDropped: network.traceDropped(),
     sockets: network.sockets(),
     streams: network.streams(),
     errors: network.errors(),
+    fates: network.fates(),
     hosts: network.hosts(),
+    programs: ran.slice(),
+    seed: request.topology.seed ?? 1,
     endedAt: network.now,
     stoppedBy: stop,
     wallMs: Math.round(now() - startedAt),
@@ -169,6 +224,11 @@ function streamLiveEvents(network: Network, runId: number, emit: (event: RunnerE
     if (event.kind === 'socket') socketsChanged = true;
   });
   return { flush, stop };
+}
+
+/** The learner's file on `host`, if one runs there (a limit names whose program went past it). */
+function fileOn(request: RunRequest, host: string): string | undefined {
+  return request.programs.find((p) => p.host === host && p.role === 'learner')?.file;
 }
 
 function now(): number {

@@ -32,8 +32,12 @@ export function positionInFrame(frame: string, file: string): { line: number; co
     if (at < 0) return undefined;
     const before = at === 0 ? ' ' : frame[at - 1]!;
     const match = /^:(\d+):(\d+)/.exec(frame.slice(at + file.length));
-    // The file name must stand alone (`(server.ts:` or ` server.ts:` or `@server.ts:`), not end another name.
-    if (match && /[\s(@/]/.test(before)) return { line: Number(match[1]), column: Number(match[2]) };
+    // The file name must stand alone (`(server.ts:` or ` server.ts:` or `@server.ts:`), not end another name,
+    // or end a URL a browser resolved it to (`@http://host/server.ts:`). A file path is never the learner's:
+    // in Node, netsim's own `faces/net/server.ts` would otherwise pass for the learner's `server.ts`.
+    if (match && (/[\s(@]/.test(before) || (before === '/' && /[a-z]+:\/\/[^\s(@]*$/.test(frame.slice(0, at))))) {
+      return { line: Number(match[1]), column: Number(match[2]) };
+    }
     from = at + file.length;
   }
 }

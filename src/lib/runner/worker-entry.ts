@@ -7,7 +7,9 @@
  * before any learner code runs, so a program cannot change what the RunRecord says on its way out.
  * Terminating a run that is over its time budget is the page's job (`worker.terminate()`).
  */
-import { lockdown } from './lockdown';
+import type { Network } from '../netsim/api';
+import { sharedLibraries } from '../netsim/index';
+import { hardenLibraries, lockdown } from './lockdown';
 import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
 import { runExercise } from './run';
 import { attachShell, type AttachedShell } from './shell-link';
@@ -36,6 +38,7 @@ function onConnect(event: MessageEvent): void {
   scope.removeEventListener('message', onConnect);
   hardenHost();
   lockdown();
+  hardenLibraries(sharedLibraries());
   serve(port);
 }
 
@@ -46,16 +49,18 @@ const resetNotice = '\x1b[3mThe exercise was reset: the last run\'s network is g
 export function serve(port: MessagePort): void {
   const emit = (message: RunnerEvent) => Reflect.apply(postOnPort, port, [message]);
   let shell: AttachedShell | undefined;
-  let runs = 0;
+  /** The network the last run left up, until the page asks for a terminal on it (or the next run). */
+  let left: { network: Network; request: RunRequest } | undefined;
   let queue = Promise.resolve();
 
   const run = async (request: RunRequest) => {
     shell?.dispose();
     shell = undefined;
+    left = undefined;
     // The previous run's network is dropped with its shell; the new one stays alive for the terminal.
     const { network, record } = await runExercise(request, emit);
+    left = { network, request };
     emit({ type: 'done', runId: request.runId, record });
-    shell = attachShell(network, request, (data) => emit({ type: 'shell-output', data }), ++runs);
   };
 
   const receive = (command: RunnerCommand) => {
@@ -66,11 +71,21 @@ export function serve(port: MessagePort): void {
         return;
       case 'reset':
         queue = queue.then(() => {
-          if (!shell) return;
-          shell.dispose();
-          shell = undefined;
-          emit({ type: 'shell-output', data: `\r\n${resetNotice}\r\n` });
-          emit({ type: 'network-reset' });
+          const networkWasUp = left !== undefined || shell !== undefined;
+          left = undefined;
+          if (shell) {
+            shell.dispose();
+            shell = undefined;
+            emit({ type: 'shell-output', data: `\r\n${resetNotice}\r\n` });
+          }
+          if (networkWasUp) emit({ type: 'network-reset' });
+        });
+        return;
+      case 'terminal':
+        // After the runs queued before it, on the network the last of them left.
+        queue = queue.then(() => {
+          if (!left || shell) return;
+          shell = attachShell(left.network, left.request, (data) => emit({ type: 'shell-output', data }), command.runNumber);
         });
         return;
       case 'shell-input':

@@ -21,10 +21,13 @@ export function flowOptions(rows: readonly PacketRow[]): FlowOption[] {
     else counts.set(row.flow.key, { flow: row.flow, packets: 1 });
   }
   const options: FlowOption[] = [{ value: ALL_PACKETS, label: `All packets (${rows.length})` }];
-  for (const { flow, packets } of counts.values()) {
-    options.push({ value: flow.key, label: `${PROTOCOL_NAMES[flow.protocol]} ${flow.label} (${packets})` });
-  }
+  for (const { flow, packets } of counts.values()) options.push({ value: flow.key, label: flowLabel(flow, packets) });
   return options;
+}
+
+/** `TCP 10.0.0.10:51234 ↔ 10.0.0.2:80 (10)` */
+export function flowLabel(flow: PacketFlow, packets: number): string {
+  return `${PROTOCOL_NAMES[flow.protocol]} ${flow.label} (${packets})`;
 }
 
 export function filterRows(rows: readonly PacketRow[], flowKey: string): PacketRow[] {

@@ -4,7 +4,7 @@
  * accepted socket answers yet), and which wire and slots to highlight.
  */
 import type { Endpoint, HostView, SocketRow } from '../netsim/types';
-import { type DiagramLayout, lanePath, laneYOf, type Point } from './diagramLayout';
+import { type DiagramLayout, hostAnchor, type Point, routeIn } from './diagramLayout';
 import { boundEndpointAccepts, sameEndpoint } from './endpoints';
 import type { PacketRow } from './packetRows';
 
@@ -12,13 +12,17 @@ export interface PacketPath {
   from: Point;
   to: Point;
   path: string;
-  laneY: number;
+  /** The lane it travels in: its connection's wire's, else the spare one past the wires. */
+  lane: number;
+  /** Where the packet's label goes. */
+  labelAt: Point;
   /** The wire of this connection, when the diagram draws one. */
   wireKey: string | null;
   /** Sockets at either end (a listening socket stands in for the server before it accepts). */
   socketIds: number[];
 }
 
+/** `sockets`: every socket the layout may have drawn, gone ones included. */
 export function packetPath(
   layout: DiagramLayout,
   hosts: readonly HostView[],
@@ -28,18 +32,20 @@ export function packetPath(
 ): PacketPath | null {
   const sender = endpointSocket(layout, hosts, sockets, src, dst);
   const receiver = endpointSocket(layout, hosts, sockets, dst, src);
-  const from = sender ? layout.anchors[sender.id] : hostAnchor(layout, hosts, src);
-  const to = receiver ? layout.anchors[receiver.id] : hostAnchor(layout, hosts, dst);
+  const from = sender ? layout.anchors[sender.id] : anchorOfHost(layout, hosts, src);
+  const to = receiver ? layout.anchors[receiver.id] : anchorOfHost(layout, hosts, dst);
   if (!from || !to) return null;
   const wire = layout.wires.find(
     (w) => (sameEndpoint(w.ends[0], src) && sameEndpoint(w.ends[1], dst)) || (sameEndpoint(w.ends[0], dst) && sameEndpoint(w.ends[1], src)),
   );
-  const laneY = wire ? wire.laneY : laneYOf(layout.lanes, layout.hostBottom);
+  const lane = wire ? wire.lane : layout.lanes;
+  const route = routeIn(layout, from, to, lane);
   return {
     from,
     to,
-    laneY,
-    path: lanePath(from, to, laneY),
+    lane,
+    path: route.path,
+    labelAt: route.labelAt,
     wireKey: wire ? wire.key : null,
     socketIds: [sender, receiver].filter((s): s is SocketRow => s !== undefined).map((s) => s.id),
   };
@@ -54,7 +60,8 @@ function endpointSocket(
   other: Endpoint,
 ): SocketRow | undefined {
   const drawn = sockets.filter((row) => layout.anchors[row.id] !== undefined);
-  const connected = drawn.find((row) => row.remote && sameEndpoint(row.local, end) && sameEndpoint(row.remote, other));
+  // The newest socket of that pair of end-points: a later connection may reuse a closed one's port.
+  const connected = drawn.filter((row) => row.remote && sameEndpoint(row.local, end) && sameEndpoint(row.remote, other)).sort((a, b) => b.id - a.id)[0];
   if (connected) return connected;
   const owners = hostsOwning(hosts, end.ip);
   return drawn.find(
@@ -66,10 +73,9 @@ function hostsOwning(hosts: readonly HostView[], ip: string): string[] {
   return hosts.filter((host) => host.nics.some((nic) => nic.ip === ip)).map((host) => host.name);
 }
 
-function hostAnchor(layout: DiagramLayout, hosts: readonly HostView[], end: Endpoint): Point | undefined {
+function anchorOfHost(layout: DiagramLayout, hosts: readonly HostView[], end: Endpoint): Point | undefined {
   const [owner] = hostsOwning(hosts, end.ip);
-  const box = layout.hosts.find((b) => b.name === owner);
-  return box ? { x: box.x + box.width / 2, y: layout.hostBottom } : undefined;
+  return hostAnchor(layout.hosts, owner, layout.orientation, layout.hostBottom);
 }
 
 /**

@@ -69,13 +69,25 @@ export function tcpPacketName(segment: Pick<TcpSegmentEvent, 'flags' | 'length'>
 
 /** Turns a trace into timeline rows. Pure: the same trace always gives the same rows. */
 export function packetRows(trace: readonly TraceEvent[]): PacketRow[] {
-  const flows = new FlowBook();
-  const rows: PacketRow[] = [];
-  for (const event of trace) {
-    const row = packetRow(event, flows);
-    if (row) rows.push(row);
+  const builder = new PacketRowBuilder();
+  for (const event of trace) builder.add(event);
+  return builder.rows;
+}
+
+/**
+ * The same rows, built as the trace arrives: each event is read once (a row's numbers depend on the
+ * packets before it, so the builder remembers each connection's first sequence numbers).
+ */
+export class PacketRowBuilder {
+  readonly rows: PacketRow[] = [];
+  readonly #flows = new FlowBook();
+
+  /** Adds the event's row, if it is a packet; returns the row. */
+  add(event: TraceEvent): PacketRow | null {
+    const row = packetRow(event, this.#flows);
+    if (row) this.rows.push(row);
+    return row;
   }
-  return rows;
 }
 
 function packetRow(event: TraceEvent, flows: FlowBook): PacketRow | null {

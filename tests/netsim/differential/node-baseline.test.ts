@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { realPlatform } from './real-platform';
 import { singleHostScenarios } from './scenarios/index';
+import { SCENARIO_TIMEOUT_MS } from './platform';
 
-describe('each scenario observes the same thing every time on real Node', () => {
+describe('each scenario observes the same thing every time on real Node', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it.each(singleHostScenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     const first = await scenario.run(realPlatform());
     const second = await scenario.run(realPlatform());

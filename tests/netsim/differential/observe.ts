@@ -25,6 +25,19 @@ export function addressShape(address: unknown): unknown {
   return { ...rest, port: portShape(port) };
 }
 
+/**
+ * A server's address where it listens on every address: a dual-stack Linux host answers `::` (IPv6), an
+ * IPv4-only host — which netsim emulates, see the reference page — answers `0.0.0.0` (IPv4). Both mean
+ * "every address", so that is what the observation keeps (with the port); other addresses stay as they are.
+ */
+export function listenAddressShape(address: unknown): unknown {
+  const shaped = addressShape(address);
+  if (shaped === null || typeof shaped !== 'object') return shaped;
+  const { address: where, family, ...rest } = shaped as { address?: unknown; family?: unknown };
+  const everyAddress = (where === '::' && family === 'IPv6') || (where === '0.0.0.0' && family === 'IPv4');
+  return everyAddress ? { everyAddress, ...rest } : shaped;
+}
+
 /** The fields Node documents on a socket error, with ports that vary per run replaced by names. */
 export function errorShape(error: unknown, ports: PortNames = new PortNames()): Record<string, unknown> {
   if (!(error instanceof Error)) return { notAnError: String(error) };

@@ -67,3 +67,9 @@ export interface Scenario {
   name: string;
   run(platform: Platform): Promise<Observation>;
 }
+
+/**
+ * How long one scenario may take: real sockets (and child processes) on a machine shared by several test
+ * runs can take seconds where they take milliseconds alone. How fast a scenario runs is not what it tests.
+ */
+export const SCENARIO_TIMEOUT_MS = 30_000;

@@ -46,61 +46,36 @@ function programModules(process: NetProcess): ProgramModules {
 }
 
 /**
- * What the suite uses of netsim's process API as issue 8 plans it (spawn settings with an output sink,
- * `enter`, `crash`, `exited`, `network.fates()`), reached through these types until it lands on main; where
- * a piece is missing the program fails to run, which pending.ts expects.
- */
-interface ProcessSettings {
-  file?: string;
-  output?: { write(stream: 'stdout' | 'stderr', text: string): void };
-}
-type SpawnWithSettings = (host: string, processName: string, settings?: ProcessSettings) => NetProcess;
-interface PlannedProcess {
-  enter<T>(code: () => T): T;
-  crash(error: unknown): void;
-  readonly exited: boolean;
-}
-interface PlannedNetwork {
-  fates(): { pid: number; host: string; code: number }[];
-}
-
-/**
- * A program as a netsim process on `host`. It has ended once the network is idle (nothing it could still
- * do). Its exit code is the one netsim recorded when it exited or crashed, else its `process.exitCode ?? 0`.
+ * A program as a netsim process on `host`: what it writes to stdout/stderr is collected; it has ended once
+ * the network is idle (nothing it could still do) or once it exited. Its exit code is netsim's record of
+ * how it ended (`process.exit(code)`, 1 after a crash), else its `process.exitCode ?? 0`.
  */
 export function simProgram(network: Network, host: string, name: ProgramName, args: readonly string[], whenIdle: () => Promise<void>): RunningProgram {
   const output = { stdout: '', stderr: '' };
-  const spawn = network.spawn.bind(network) as SpawnWithSettings;
-  const process = spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
-  const planned = process as Partial<PlannedProcess> & NetProcess;
-  let crashedHere = false;
+  const process = network.spawn(host, name, { file: `${name}.js`, output: { write: (stream, text) => (output[stream] += text) } });
   // An uncaught exception: Node prints it to stderr and exits with code 1. Printing is the runner's part
   // (netsim hands the error over), so the harness prints it, as the runner does for a learner's program.
   const crash = (error: unknown) => {
-    if (planned.exited === true) return; // process.exit() unwinding the program's code, not a crash
+    if (process.exited) return; // process.exit() unwinding the program's code, not a crash
     output.stderr += `${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)}\n`;
-    if (typeof planned.crash === 'function') return planned.crash(error);
-    crashedHere = true;
-    process.exit();
+    process.crash(error);
   };
   process.onUncaughtException(crash);
   const modules = programModules(process);
-  const start = () => {
+  process.enter(() => {
     try {
       const running = programs[name](modules, args);
       if (running instanceof Promise) running.catch(crash);
     } catch (error) {
       crash(error);
     }
-  };
-  if (typeof planned.enter === 'function') planned.enter(start);
-  else start();
+  });
   return {
     async ended(): Promise<ProgramEnd> {
       await whenIdle();
-      const fate = (network as Partial<PlannedNetwork> & Network).fates?.().find((entry) => entry.host === host && entry.pid === process.pid);
+      const fate = network.fates().find((entry) => entry.host === host && entry.pid === process.pid);
       const exitCode = moduleOf<{ exitCode?: number | string }>(process, 'node:process').exitCode;
-      return { code: fate?.code ?? (crashedHere ? 1 : Number(exitCode ?? 0)), ...output };
+      return { code: fate?.code ?? Number(exitCode ?? 0), ...output };
     },
   };
 }
@@ -178,6 +153,8 @@ export async function driveNetwork<T>(
 export async function runOnNetsim(scenario: Scenario, topology: TopologySpec = ONE_HOST, runAs: RunAs = 'root'): Promise<Observation> {
   const network = createNetwork(topology, { seed: 1 });
   const process = network.spawn(topology.hosts[0]!.name, 'node', { runAs });
+  // The scenario's own code plays a test runner's process: it must not end because its sockets did.
+  process.keepAlive();
   let uncaught: unknown;
   process.onUncaughtException((error) => (uncaught ??= error));
   return driveNetwork(network, (whenIdle) => scenario.run(simPlatform(network, process, whenIdle)), scenario.name, () => uncaught);

@@ -10,11 +10,12 @@ import { runOnNetsim } from './sim-platform';
 import { singleHostScenarios } from './scenarios/index';
 import { twoHostProgramScenarios } from './two-host/program-scenarios';
 import { twoHostScenarios } from './two-host/roles';
+import { SCENARIO_TIMEOUT_MS } from './platform';
 
 const matching = singleHostScenarios.filter((scenario) => !(scenario.name in pendingOnNetsim));
 const pending = singleHostScenarios.filter((scenario) => scenario.name in pendingOnNetsim);
 
-describe('netsim observes what real Node observes on 127.0.0.1', () => {
+describe('netsim observes what real Node observes on 127.0.0.1', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it.each(matching.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     const real = await scenario.run(realPlatform());
     const simulated = await runOnNetsim(scenario);
@@ -22,7 +23,7 @@ describe('netsim observes what real Node observes on 127.0.0.1', () => {
   });
 });
 
-describe.skipIf(pending.length === 0)('scenarios netsim does not match yet (pending.ts): real Node runs each, netsim must still differ', () => {
+describe.skipIf(pending.length === 0)('scenarios netsim does not match yet (pending.ts): real Node runs each, netsim must still differ', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it.each(pending.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     const real = await scenario.run(realPlatform());
     await expectStillDiffers(() => runOnNetsim(scenario), real);

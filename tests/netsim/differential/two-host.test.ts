@@ -13,6 +13,7 @@ import { driveNetwork, simProgram } from './sim-platform';
 import { createTwoHosts, inHost, startRole, twoHostSkipReason, type TwoHosts } from './two-host/namespaces';
 import { twoHostProgramScenarios, type HostName, type TwoHostProgramScenario } from './two-host/program-scenarios';
 import { connectOnce, LAPTOP, startServer, twoHostScenarios, WEB, type AcceptedConnection, type TwoHostScenario } from './two-host/roles';
+import { SCENARIO_TIMEOUT_MS } from './platform';
 
 const TWO_HOSTS: TopologySpec = {
   version: 1,
@@ -80,7 +81,7 @@ function programsOnNetsim(scenario: TwoHostProgramScenario): Promise<Observation
 const skipReason = twoHostSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
 
-describe.skipIf(skipReason !== undefined)('netsim observes what two real Linux hosts observe (laptop → web)', () => {
+describe.skipIf(skipReason !== undefined)('netsim observes what two real Linux hosts observe (laptop → web)', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   let hosts: TwoHosts | undefined;
   beforeAll(() => {
     hosts = createTwoHosts();
@@ -97,7 +98,7 @@ describe.skipIf(skipReason !== undefined)('netsim observes what two real Linux h
 });
 
 
-describe.skipIf(skipReason !== undefined)('programs on two real Linux hosts: deterministic there, and what netsim observes', () => {
+describe.skipIf(skipReason !== undefined)('programs on two real Linux hosts: deterministic there, and what netsim observes', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   let hosts: TwoHosts | undefined;
   beforeAll(() => {
     hosts = createTwoHosts();

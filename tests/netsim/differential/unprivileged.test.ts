@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runAsNormalUser } from './as-user';
 import { privilegedPortScenarios } from './scenarios/privileged';
 import { ONE_HOST, runOnNetsim } from './sim-platform';
+import { SCENARIO_TIMEOUT_MS } from './platform';
 
-describe('netsim refuses a normal user the ports real Linux refuses', () => {
+describe('netsim refuses a normal user the ports real Linux refuses', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it.each(privilegedPortScenarios.map((scenario, index) => [scenario.name, scenario, index] as const))('%s', async (_name, scenario, index) => {
     const real = await runAsNormalUser(index);
     expect(real.uid, 'the reference side must run as a normal user').not.toBe(0);

@@ -1,164 +1,84 @@
 /**
- * A Node-compatible EventEmitter (what `node:events` gives a program). Emitting `'error'` with no listener
- * throws, as in Node: the event loop hands the throw to the process's uncaught-exception handler.
+ * `node:events`: the `events` package (Node's EventEmitter as a userland copy), with the helpers of Node's
+ * module it lacks written here: `on` (an async iterator of events) and `getEventListeners`. As in Node,
+ * `require('node:events')` is the EventEmitter class itself, carrying the helpers as properties.
  */
-import { invalidArgType, nodeErrors } from '../errors';
+import { EventEmitter } from '../node/libs';
+import { invalidArgType } from '../errors';
 
-type Listener = (...args: any[]) => unknown;
+type Emitter = InstanceType<typeof EventEmitter>;
 
-interface Registration {
-  listener: Listener;
-  once: boolean;
-}
-
-export class EventEmitter {
-  static defaultMaxListeners = 10;
-  #events = new Map<string | symbol, Registration[]>();
-  #maxListeners = EventEmitter.defaultMaxListeners;
-
-  /** Adds a listener called every time `name` is emitted. */
-  on(name: string | symbol, listener: Listener): this {
-    return this.#add(name, listener, false, false);
-  }
-
-  addListener(name: string | symbol, listener: Listener): this {
-    return this.#add(name, listener, false, false);
-  }
-
-  /** Adds a listener called the next time `name` is emitted only. */
-  once(name: string | symbol, listener: Listener): this {
-    return this.#add(name, listener, true, false);
-  }
-
-  prependListener(name: string | symbol, listener: Listener): this {
-    return this.#add(name, listener, false, true);
-  }
-
-  prependOnceListener(name: string | symbol, listener: Listener): this {
-    return this.#add(name, listener, true, true);
-  }
-
-  off(name: string | symbol, listener: Listener): this {
-    return this.removeListener(name, listener);
-  }
-
-  removeListener(name: string | symbol, listener: Listener): this {
-    const list = this.#events.get(name);
-    if (!list) return this;
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i]!.listener === listener) {
-        const next = list.slice();
-        next.splice(i, 1);
-        if (next.length) this.#events.set(name, next);
-        else this.#events.delete(name);
-        if (this.#events.has('removeListener')) this.emit('removeListener', name, listener);
-        break;
+/**
+ * `events.on(emitter, name)`: every `name` event as the arguments array, for `for await`. An 'error' event
+ * rejects the iteration; `return()` (leaving the loop) removes the listeners.
+ */
+function on(emitter: Emitter, name: string | symbol): AsyncIterableIterator<unknown[]> {
+  const waiting: { resolve: (r: IteratorResult<unknown[]>) => void; reject: (e: unknown) => void }[] = [];
+  const queued: unknown[][] = [];
+  let failure: unknown = null;
+  let finished = false;
+  const onEvent = (...args: unknown[]) => {
+    const next = waiting.shift();
+    if (next) next.resolve({ value: args, done: false });
+    else queued.push(args);
+  };
+  const onError = (error: unknown) => {
+    finished = true;
+    const next = waiting.shift();
+    if (next) next.reject(error);
+    else failure = error;
+    stop();
+  };
+  const stop = () => {
+    emitter.removeListener(name, onEvent);
+    if (name !== 'error') emitter.removeListener('error', onError);
+  };
+  emitter.on(name, onEvent);
+  if (name !== 'error') emitter.on('error', onError);
+  const iterator: AsyncIterableIterator<unknown[]> = {
+    next() {
+      const value = queued.shift();
+      if (value) return Promise.resolve({ value, done: false });
+      if (failure !== null) {
+        const error = failure;
+        failure = null;
+        return Promise.reject(error);
       }
-    }
-    return this;
-  }
-
-  removeAllListeners(name?: string | symbol): this {
-    if (name === undefined) this.#events.clear();
-    else this.#events.delete(name);
-    return this;
-  }
-
-  /**
-   * Calls every listener of `name` in order, synchronously. Returns whether there were any. An `'error'`
-   * with no listener is thrown.
-   */
-  emit(name: string | symbol, ...args: unknown[]): boolean {
-    const list = this.#events.get(name);
-    if (!list) {
-      if (name === 'error') {
-        const error = args[0];
-        throw error instanceof Error ? error : nodeErrors.unhandledError(error);
-      }
-      return false;
-    }
-    // Listeners added or removed while emitting do not change this round (Node copies too).
-    for (const registration of list) {
-      if (registration.once) this.#removeRegistration(name, registration);
-      registration.listener.apply(this, args);
-    }
-    return true;
-  }
-
-  /**
-   * @internal `emit(name, value)` without the rest-argument array: the sockets' 'data' path runs it once
-   * per chunk (Node keeps such fast paths too). Never for 'error', whose missing listener must throw.
-   */
-  emitValue(name: string | symbol, value: unknown): boolean {
-    const list = this.#events.get(name);
-    if (!list) return false;
-    for (let i = 0; i < list.length; i++) {
-      const registration = list[i]!;
-      if (registration.once) this.#removeRegistration(name, registration);
-      registration.listener.call(this, value);
-    }
-    return true;
-  }
-
-  listenerCount(name: string | symbol): number {
-    return this.#events.get(name)?.length ?? 0;
-  }
-
-  listeners(name: string | symbol): Listener[] {
-    return (this.#events.get(name) ?? []).map((r) => r.listener);
-  }
-
-  rawListeners(name: string | symbol): Listener[] {
-    return this.listeners(name);
-  }
-
-  eventNames(): (string | symbol)[] {
-    return [...this.#events.keys()];
-  }
-
-  setMaxListeners(n: number): this {
-    this.#maxListeners = n;
-    return this;
-  }
-
-  getMaxListeners(): number {
-    return this.#maxListeners;
-  }
-
-  #add(name: string | symbol, listener: Listener, once: boolean, prepend: boolean): this {
-    if (typeof listener !== 'function') throw invalidArgType('listener', 'of type function', listener);
-    if (this.#events.has('newListener')) this.emit('newListener', name, listener);
-    const list = this.#events.get(name);
-    const registration = { listener, once };
-    if (!list) this.#events.set(name, [registration]);
-    else this.#events.set(name, prepend ? [registration, ...list] : [...list, registration]);
-    return this;
-  }
-
-  #removeRegistration(name: string | symbol, registration: Registration): void {
-    const list = this.#events.get(name);
-    if (!list) return;
-    const next = list.filter((r) => r !== registration);
-    if (next.length) this.#events.set(name, next);
-    else this.#events.delete(name);
-  }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() {
+      finished = true;
+      stop();
+      for (const next of waiting.splice(0)) next.resolve({ value: undefined, done: true });
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(error: unknown) {
+      finished = true;
+      stop();
+      return Promise.reject(error);
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
-/** `events.once(emitter, name)`: a promise of the next emission's arguments; rejects on `'error'` first. */
-export function once(emitter: EventEmitter, name: string | symbol): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const onEvent = (...args: unknown[]) => {
-      if (name !== 'error') emitter.removeListener('error', onError);
-      resolve(args);
-    };
-    const onError = (error: unknown) => {
-      emitter.removeListener(name, onEvent);
-      reject(error);
-    };
-    emitter.once(name, onEvent);
-    if (name !== 'error') emitter.once('error', onError);
-  });
+function getEventListeners(emitter: Emitter, name: string | symbol): Function[] {
+  if (emitter === null || typeof emitter !== 'object' || typeof emitter.listeners !== 'function') {
+    throw invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
+  }
+  return emitter.listeners(name);
 }
 
-/** The `node:events` module: default export EventEmitter, with `once` and `EventEmitter` as members. */
-export const eventsModule = Object.assign(EventEmitter, { EventEmitter, once, default: EventEmitter });
+function setMaxListeners(n: number, ...emitters: Emitter[]): void {
+  for (const emitter of emitters) emitter.setMaxListeners(n);
+}
+
+/** The module object: shared by every process (it is the class itself), frozen in the worker. */
+export const eventsModule = Object.assign(EventEmitter, {
+  on,
+  getEventListeners,
+  setMaxListeners,
+});

@@ -1,140 +1,171 @@
-/** `setTimeout` and friends in virtual time, bound to a process (its exit cancels them). */
+/**
+ * `setTimeout` and friends in virtual time, bound to one process: its exit cancels them, and their
+ * callbacks are blamed on it (a throw crashes that process only). `node:timers/promises` on top.
+ */
 import type { ScheduledEvent } from '../clock';
 import type { VirtualTimers } from '../api';
-import type { FaceContext } from './context';
+import { invalidArgType } from '../errors';
+import { utilPackage } from '../node/libs';
+import { named } from './named';
+import type { FaceContext, Hold } from './context';
 
-/** A timer handle, as Node's `Timeout`. */
-export class Timeout {
-  #event: ScheduledEvent | null = null;
-  #refed = true;
+/** The timer functions one process sees, and the handle class they return (Node's `Timeout`). */
+export function defineTimers(ctx: FaceContext) {
+  const live = new Set<Timeout>();
+  let nextId = 1;
 
-  constructor(
-    private readonly timers: ProcessTimers,
-    readonly callback: (...args: unknown[]) => void,
-    readonly delay: number,
-    readonly args: unknown[],
-    readonly repeat: boolean,
-  ) {}
+  class Timeout {
+    readonly #callback: (...args: unknown[]) => void;
+    readonly #delay: number;
+    readonly #args: unknown[];
+    readonly #repeat: boolean;
+    readonly #id = nextId++;
+    #event: ScheduledEvent | null = null;
+    #refed = true;
+    /** An armed timer keeps the process alive unless unref'd. */
+    #hold: Hold | null = null;
 
-  /** @internal */
-  arm(event: ScheduledEvent | null): void {
-    this.#event = event;
-  }
-
-  /** @internal */
-  get event(): ScheduledEvent | null {
-    return this.#event;
-  }
-
-  ref(): this {
-    this.#refed = true;
-    return this;
-  }
-
-  unref(): this {
-    this.#refed = false;
-    return this;
-  }
-
-  hasRef(): boolean {
-    return this.#refed;
-  }
-
-  /** Restarts the timer from now with the same delay. */
-  refresh(): this {
-    this.timers.restart(this);
-    return this;
-  }
-
-  close(): this {
-    this.timers.clear(this);
-    return this;
-  }
-}
-
-function fire(timeout: Timeout): void {
-  (timeout as unknown as { owner: ProcessTimers }).owner.fire(timeout);
-}
-
-/** The timer functions one process sees. */
-export class ProcessTimers implements VirtualTimers {
-  readonly #ctx: FaceContext;
-  readonly #live = new Set<Timeout>();
-
-  constructor(ctx: FaceContext) {
-    this.#ctx = ctx;
-    ctx.process.onExit.add(() => {
-      for (const t of [...this.#live]) this.clear(t);
-    });
-  }
-
-  #start(timeout: Timeout): Timeout {
-    (timeout as unknown as { owner: ProcessTimers }).owner = this;
-    this.#live.add(timeout);
-    timeout.arm(this.#ctx.stack.clock.schedule(timeout.delay, fire, timeout, this.#ctx.process));
-    return timeout;
-  }
-
-  /** @internal */
-  fire(timeout: Timeout): void {
-    if (timeout.repeat) timeout.arm(this.#ctx.stack.clock.schedule(timeout.delay, fire, timeout, this.#ctx.process));
-    else {
-      timeout.arm(null);
-      this.#live.delete(timeout);
+    constructor(callback: (...args: unknown[]) => void, delay: number, args: unknown[], repeat: boolean) {
+      this.#callback = callback;
+      this.#delay = delay;
+      this.#args = args;
+      this.#repeat = repeat;
     }
-    timeout.callback(...timeout.args);
+
+    /** Starts (or restarts) the countdown from now. */
+    #arm(): this {
+      if (!live.has(this) && live.size >= ctx.stack.limits.timers) {
+        ctx.stack.exceed('timers', ctx.stack.limits.timers, ctx.host.node.name, ctx.process.pid);
+      }
+      if (this.#event) ctx.stack.clock.cancel(this.#event);
+      this.#event = ctx.stack.clock.schedule(this.#delay, fire, this, ctx.process);
+      live.add(this);
+      if (!this.#hold) {
+        this.#hold = ctx.hold();
+        if (!this.#refed) this.#hold.unref();
+      }
+      return this;
+    }
+
+    #fire(): void {
+      this.#event = null;
+      if (this.#repeat) this.#arm();
+      else this.#disarm();
+      this.#callback(...this.#args);
+    }
+
+    #clear(): void {
+      if (this.#event) ctx.stack.clock.cancel(this.#event);
+      this.#event = null;
+      this.#disarm();
+    }
+
+    #disarm(): void {
+      live.delete(this);
+      this.#hold?.release();
+      this.#hold = null;
+    }
+
+    ref(): this {
+      this.#refed = true;
+      this.#hold?.ref();
+      return this;
+    }
+
+    unref(): this {
+      this.#refed = false;
+      this.#hold?.unref();
+      return this;
+    }
+
+    hasRef(): boolean {
+      return this.#refed;
+    }
+
+    /** Restarts the timer from now with the same delay. */
+    refresh(): this {
+      return this.#arm();
+    }
+
+    close(): this {
+      this.#clear();
+      return this;
+    }
+
+    [Symbol.toPrimitive](): number {
+      return this.#id;
+    }
+
+    static start(timeout: Timeout): Timeout {
+      return timeout.#arm();
+    }
+
+    static run(timeout: Timeout): void {
+      timeout.#fire();
+    }
+
+    static clear(timeout: Timeout): void {
+      timeout.#clear();
+    }
+  }
+  named(Timeout, 'Timeout');
+
+  const start = Timeout.start;
+  const run = Timeout.run;
+  const clear = Timeout.clear;
+  for (const name of ['start', 'run', 'clear'] as const) delete (Timeout as unknown as Partial<Record<string, unknown>>)[name];
+
+  function fire(timeout: Timeout): void {
+    run(timeout);
   }
 
-  /** @internal */
-  restart(timeout: Timeout): void {
-    const event = timeout.event;
-    if (event) this.#ctx.stack.clock.cancel(event);
-    this.#start(timeout);
-  }
-
-  clear(handle: unknown): void {
-    if (!(handle instanceof Timeout)) return;
-    const event = handle.event;
-    if (event) this.#ctx.stack.clock.cancel(event);
-    handle.arm(null);
-    this.#live.delete(handle);
-  }
-
-  setTimeout = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Timeout =>
-    this.#start(new Timeout(this, checkCallback(callback), delayOf(ms), args, false));
-
-  setInterval = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Timeout =>
-    this.#start(new Timeout(this, checkCallback(callback), delayOf(ms), args, true));
-
-  /** Runs after the events already due now (Node's check phase, after I/O). */
-  setImmediate = (callback: (...args: unknown[]) => void, ...args: unknown[]): Timeout =>
-    this.#start(new Timeout(this, checkCallback(callback), 0, args, false));
-
-  clearTimeout = (handle: unknown): void => this.clear(handle);
-  clearInterval = (handle: unknown): void => this.clear(handle);
-  clearImmediate = (handle: unknown): void => this.clear(handle);
-
-  /** `process.nextTick` for the program. */
-  nextTick = (callback: (...args: unknown[]) => void, ...args: unknown[]): void => {
-    this.#ctx.tick(() => callback(...args), undefined);
+  const byId = (handle: unknown): Timeout | undefined => {
+    if (handle instanceof Timeout) return handle;
+    if (typeof handle === 'number' || typeof handle === 'string') {
+      for (const t of live) if (+t === Number(handle)) return t;
+    }
+    return undefined;
   };
 
-  /** `node:timers/promises` */
-  promises(): TimersPromises {
-    return {
-      setTimeout: <T = void>(ms?: number, value?: T) => new Promise<T>((resolve) => this.setTimeout(() => resolve(value as T), ms)),
-      setImmediate: <T = void>(value?: T) => new Promise<T>((resolve) => this.setImmediate(() => resolve(value as T))),
-      scheduler: { wait: (ms: number) => new Promise<void>((resolve) => this.setTimeout(() => resolve(), ms)) },
-    };
-  }
-}
+  ctx.process.onExit.add(() => {
+    for (const timeout of [...live]) clear(timeout);
+  });
 
-/** What `import { setTimeout } from 'node:timers/promises'` gives. */
-export interface TimersPromises {
-  /** Resolves with `value` after `ms` virtual milliseconds. */
-  setTimeout<T = void>(ms?: number, value?: T): Promise<T>;
-  setImmediate<T = void>(value?: T): Promise<T>;
-  scheduler: { wait(ms: number): Promise<void> };
+  const setTimeout = (callback: (...args: unknown[]) => void, ms?: unknown, ...args: unknown[]) =>
+    start(new Timeout(checkCallback(callback), delayOf(ms), args, false));
+  const setInterval = (callback: (...args: unknown[]) => void, ms?: unknown, ...args: unknown[]) =>
+    start(new Timeout(checkCallback(callback), delayOf(ms), args, true));
+  /** Runs after the events already due now (Node's check phase, after I/O). */
+  const setImmediate = (callback: (...args: unknown[]) => void, ...args: unknown[]) =>
+    start(new Timeout(checkCallback(callback), 0, args, false));
+  const clearTimer = (handle: unknown): void => {
+    const timeout = byId(handle);
+    if (timeout) clear(timeout);
+  };
+
+  const promises = Object.freeze({
+    /** Resolves with `value` after `ms` virtual milliseconds. */
+    setTimeout: <T = void>(ms?: number, value?: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value as T), ms)),
+    setImmediate: <T = void>(value?: T) => new Promise<T>((resolve) => setImmediate(() => resolve(value as T))),
+    scheduler: Object.freeze({
+      wait: (ms: number) => new Promise<void>((resolve) => setTimeout(() => resolve(), ms)),
+      yield: () => new Promise<void>((resolve) => setImmediate(() => resolve())),
+    }),
+  });
+  // util.promisify(setTimeout) gives timers/promises' setTimeout, as in Node.
+  const custom = utilPackage.promisify.custom;
+  Object.defineProperty(setTimeout, custom, { value: promises.setTimeout });
+  Object.defineProperty(setImmediate, custom, { value: promises.setImmediate });
+
+  const timers: VirtualTimers = Object.freeze({
+    setTimeout,
+    clearTimeout: clearTimer,
+    setInterval,
+    clearInterval: clearTimer,
+    setImmediate,
+    clearImmediate: clearTimer,
+  });
+  return { timers, promises, Timeout };
 }
 
 function delayOf(ms: unknown): number {
@@ -144,10 +175,6 @@ function delayOf(ms: unknown): number {
 }
 
 function checkCallback(callback: unknown): (...args: unknown[]) => void {
-  if (typeof callback !== 'function') {
-    const error = new TypeError(`The "callback" argument must be of type function. Received ${String(callback)}`) as TypeError & { code: string };
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    throw error;
-  }
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   return callback as (...args: unknown[]) => void;
 }

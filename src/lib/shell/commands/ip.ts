@@ -43,6 +43,19 @@ function connectedRoutes(nics: NicView[]): string {
     .join('');
 }
 
+/** `default via GATEWAY dev CARD`, first, as Linux lists it: the card is the one on the gateway's subnet. */
+function defaultRoute(gateway: string | undefined, nics: NicView[], selected: NicView[]): string {
+  if (gateway === undefined) return '';
+  const toNumber = (ip: string) => ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+  const nic = nics.find((n) => {
+    if (n.loopback) return false;
+    const size = 2 ** (32 - n.prefix);
+    return Math.floor(toNumber(n.ip) / size) === Math.floor(toNumber(gateway) / size);
+  });
+  if (!nic || !selected.includes(nic)) return '';
+  return `default via ${gateway} dev ${nic.name} \n`;
+}
+
 export const ipCommand: CommandSpec = {
   name: 'ip',
   summary: 'ip addr: the NICs of this host and their IP addresses (also ip link, ip route)',
@@ -89,7 +102,7 @@ export const ipCommand: CommandSpec = {
         context.out(formatIpLink(selected));
         return 0;
       case 'route':
-        context.out(connectedRoutes(selected));
+        context.out(defaultRoute(host?.gateway, nics, selected) + connectedRoutes(selected));
         return 0;
       default: {
         const never: never = object;

@@ -628,4 +628,42 @@ export const streamScenarios: Scenario[] = [
       return result;
     },
   },
+  {
+    name: 'net-stream-default-high-water-mark: stream.setDefaultHighWaterMark sizes the sockets and servers made after it, not those before',
+    async run(platform) {
+      const stream = platform.stream;
+      const before = await connectedPair(platform);
+      stream.setDefaultHighWaterMark(false, 1000);
+      try {
+        const after = await connectedPair(platform);
+        const sizes = (pair: { client: Socket; accepted: Socket }) => [pair.client.readableHighWaterMark, pair.client.writableHighWaterMark, pair.accepted.readableHighWaterMark];
+        const result = {
+          defaults: [stream.getDefaultHighWaterMark(false), stream.getDefaultHighWaterMark(true)],
+          before: sizes(before),
+          after: sizes(after),
+          readable: new stream.Readable().readableHighWaterMark,
+          explicit: new stream.Writable({ highWaterMark: 5 }).writableHighWaterMark,
+        };
+        for (const pair of [before, after]) {
+          pair.client.destroy();
+          await closeServer(pair.server);
+        }
+        return result;
+      } finally {
+        stream.setDefaultHighWaterMark(false, 65536); // the real platform is this test process
+      }
+    },
+  },
 ];
+
+/** A listening server, a client connected to it and the socket the server accepted. */
+async function connectedPair(platform: Platform): Promise<{ server: import('node:net').Server; client: Socket; accepted: Socket }> {
+  let accept: (socket: Socket) => void = () => undefined;
+  const acceptedSocket = new Promise<Socket>((resolve) => (accept = resolve));
+  const { server, port } = await serve(platform, (socket) => {
+    socket.resume();
+    accept(socket);
+  });
+  const client = await connect(platform, port);
+  return { server, client, accepted: await acceptedSocket };
+}

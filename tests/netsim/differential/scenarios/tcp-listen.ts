@@ -1,6 +1,6 @@
 /** Listening: which address/port pairs a host lets two servers share, and the errors when it does not. */
 import type { Scenario } from '../platform';
-import { addressShape, errorShape, firstOf, isEphemeral, once, PortNames } from '../observe';
+import { addressShape, errorShape, firstOf, isEphemeral, listenAddressShape, once, PortNames } from '../observe';
 import { closeServer, connect, echoServer, listen, thrown } from './helpers';
 
 /** Two servers on the same port: the first on `first`, the second on `second`. Linux decides per pair. */
@@ -147,7 +147,7 @@ export const tcpListenScenarios: Scenario[] = [
       client.resume();
       await once(client, 'end');
       await closeServer(server);
-      return { address: addressShape(address), reachedOverLoopback: true };
+      return { address: listenAddressShape(address), reachedOverLoopback: true };
     },
   },
   {

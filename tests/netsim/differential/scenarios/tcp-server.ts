@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:net';
 import type { Platform, Scenario } from '../platform';
-import { addressShape, errorShape, EventLog, once, PortNames } from '../observe';
+import { addressShape, errorShape, EventLog, listenAddressShape, once, PortNames } from '../observe';
 import { closed, closeServer, connect, listen, LOOPBACK } from './helpers';
 
 /**
@@ -18,8 +18,8 @@ function listenTiming(platform: Platform, start: (server: Server) => void): Prom
       const order: unknown[] = [];
       const server = platform.net.createServer();
       start(server);
-      order.push(['right after listen()', { listening: server.listening, address: addressShape(server.address()) }]);
-      server.on('listening', () => order.push(['listening event', { listening: server.listening, address: addressShape(server.address()) }]));
+      order.push(['right after listen()', { listening: server.listening, address: listenAddressShape(server.address()) }]);
+      server.on('listening', () => order.push(['listening event', { listening: server.listening, address: listenAddressShape(server.address()) }]));
       void Promise.resolve().then(() => order.push('promise callback'));
       platform.timers.setImmediate(() => {
         order.push('next immediate');

@@ -35,11 +35,21 @@ export interface HttpResponse {
 const REQUEST_LINE = /^([A-Z]+) (\S+) (HTTP\/1\.[01])$/;
 const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed' };
 
+/**
+ * Where the head ends: at the first empty line. A bare LF ends a line too (RFC 9112 §2.2 lets a server accept
+ * it, and nginx does), so a request typed by hand into `nc`, which sends LF, is answered.
+ */
+function headEnd(received: string): { end: number; after: number } | undefined {
+  const match = /\r?\n\r?\n/.exec(received);
+  return match ? { end: match.index, after: match.index + match[0].length } : undefined;
+}
+
 /** Takes the first complete request off the front of what a client has sent so far (a body is skipped). */
 export function readRequest(received: string): RequestRead {
-  const end = received.indexOf('\r\n\r\n');
-  if (end === -1) return { kind: 'incomplete' };
-  const [requestLine = '', ...headerLines] = received.slice(0, end).split('\r\n');
+  const head = headEnd(received);
+  if (!head) return { kind: 'incomplete' };
+  const { end } = head;
+  const [requestLine = '', ...headerLines] = received.slice(0, end).split(/\r?\n/);
   const match = REQUEST_LINE.exec(requestLine);
   if (!match) return { kind: 'malformed', reason: `not an HTTP/1.x request line: ${JSON.stringify(requestLine.slice(0, 80))}` };
   const headers = headerLines.map((line): [string, string] => {
@@ -49,7 +59,7 @@ export function readRequest(received: string): RequestRead {
   const request: HttpRequest = { method: match[1]!, target: match[2]!, version: match[3]!, headers };
   const bodyLength = Number(headerValue(request, 'content-length') ?? 0);
   if (!Number.isInteger(bodyLength) || bodyLength < 0) return { kind: 'malformed', reason: 'bad Content-Length' };
-  const afterHead = received.slice(end + 4);
+  const afterHead = received.slice(head.after);
   if (afterHead.length < bodyLength) return { kind: 'incomplete' };
   return { kind: 'request', request, rest: afterHead.slice(bodyLength) };
 }

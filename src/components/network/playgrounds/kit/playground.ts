@@ -6,6 +6,7 @@
 import type { Network } from '../../../../lib/netsim/api';
 import type { RunAs, TopologySpec } from '../../../../lib/netsim/types';
 import { bindPermission, UNPRIVILEGED_PORT_START } from '../../../../lib/netsim/ports';
+import { startBrowser, type ClientNet } from './browserClient';
 import { startEchoServer } from './echoServer';
 import type { SitePage } from './httpMessages';
 import { startHttpServer } from './httpServer';
@@ -38,7 +39,22 @@ export interface TcpEchoService extends ServiceBase {
   kind: 'tcp-echo';
 }
 
-export type ServiceSpec = HttpService | TcpEchoService;
+/**
+ * A browser that keeps `connections` connections open to a web server (`to`: a host name and port), each after
+ * one request, as a browser with several tabs may. It listens on nothing: its sockets' ports are ephemeral.
+ * List it after the server it connects to: services start in order.
+ */
+export interface BrowserService {
+  kind: 'browser';
+  host: string;
+  process: string;
+  runAs: RunAs;
+  to: { host: string; port: number };
+  connections: number;
+}
+
+export type ListeningService = HttpService | TcpEchoService;
+export type ServiceSpec = ListeningService | BrowserService;
 
 export interface PlaygroundSpec {
   /** One or two sentences for the page, said before anything loads: which hosts, what runs where. */
@@ -75,6 +91,12 @@ export function serviceProblems(service: ServiceSpec, topology: TopologySpec): s
   const host = topology.hosts.find((candidate) => candidate.name === service.host);
   if (!host) return [`${name} runs on host "${service.host}", which is not in the topology (hosts: ${topology.hosts.map((h) => h.name).join(', ')})`];
   const problems: string[] = [];
+  if (service.kind === 'browser') {
+    const names = topology.hosts.flatMap((candidate) => [candidate.name, ...(candidate.aliases ?? [])]);
+    if (!names.includes(service.to.host)) problems.push(`${name} connects to "${service.to.host}", which is no host of the topology`);
+    if (!Number.isInteger(service.connections) || service.connections < 1 || service.connections > 8) problems.push(`${name} opens ${service.connections} connections: from 1 to 8`);
+    return problems;
+  }
   const addresses = ['0.0.0.0', '127.0.0.1', ...host.nics.map((nic) => nic.ip)];
   if (!addresses.includes(service.address)) {
     problems.push(`${name} listens on ${service.address}, which is not an address of ${host.name}: use one of ${addresses.join(', ')}`);
@@ -93,9 +115,12 @@ export function serviceProblems(service: ServiceSpec, topology: TopologySpec): s
 }
 
 async function startService(network: Network, service: ServiceSpec): Promise<void> {
-  const net = network.spawn(service.host, service.process, { runAs: service.runAs }).modules['node:net'] as NodeNet;
+  const modules = network.spawn(service.host, service.process, { runAs: service.runAs }).modules;
+  const net = modules['node:net'] as NodeNet;
   const listening = (() => {
     switch (service.kind) {
+      case 'browser':
+        return startBrowser(modules['node:net'] as ClientNet, service.to.host, service.to.port, service.connections);
       case 'http':
         return startHttpServer(net, service.address, service.port, service.pages, service.process);
       case 'tcp-echo':
@@ -106,6 +131,6 @@ async function startService(network: Network, service: ServiceSpec): Promise<voi
       }
     }
   })();
-  // `listen` completes as the network moves, so move it until the service listens (or fails to).
+  // `listen` (or a browser's first answers) completes as the network moves, so move it until it does (or fails).
   await Promise.all([listening, network.run()]);
 }

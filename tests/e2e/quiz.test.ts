@@ -1,0 +1,143 @@
+/**
+ * <Quiz /> as a learner meets it, keyboard only: wrong and right answers get feedback that says why (in a
+ * live region), an answer that cannot be read is not graded, answers are kept as given in progress and come
+ * back on reload, and a quiz answered right marks its lesson done in the sidebar and counts in the chapter's
+ * bar. axe-clean with feedback showing, in both themes, at 1280 and 390 px.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit, watchProblems, type Theme } from './browser';
+import type { Question, QuizSpec } from '../../src/components/quiz/define';
+import nicQuiz from '../../src/content/quizzes/nic-network-card';
+
+const siteUrl = inject('siteUrl');
+const LESSON = 'nic/network-card/';
+const QUIZ = '[data-quiz="nic-network-card"]';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const question = (page: Page, id: string) => page.locator(`${QUIZ} [data-question="${id}"]`);
+const feedback = (page: Page, id: string) => question(page, id).locator('[data-feedback]');
+
+/** Tabs forward until `selector` has focus (at most 60 presses); fails the test otherwise. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    if (await page.evaluate((target) => document.activeElement?.matches(target) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Answers one question from the keyboard: arrows to the option (choice) or typing (short), then Tab to Check and Enter. */
+async function answer(page: Page, spec: Question, given: string): Promise<void> {
+  const base = `${QUIZ} [data-question="${spec.id}"]`;
+  if (spec.kind === 'choice') {
+    await tabTo(page, `${base} input[type="radio"]`);
+    // Arrow keys move through a radio group and select as they go; Space selects the first when none is.
+    await page.keyboard.press('Space');
+    const index = spec.options.findIndex((option) => option.id === given);
+    for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+  } else {
+    await tabTo(page, `${base} input[type="text"]`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(given);
+  }
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Check follows the answer in the focus order').toMatch(/^Check/);
+  await page.keyboard.press('Enter');
+}
+
+/** The right answer to each question, typed the way a learner might (spaces around the colon). */
+function rightAnswer(spec: Question): string {
+  if (spec.kind === 'choice') return spec.options.find((option) => option.correct)!.id;
+  return spec.accept[0]!.replace(':', ' : ');
+}
+
+describe('the quiz on the NIC lesson', () => {
+  it('is answered by keyboard alone: feedback says why, answers are kept as given, and the lesson is marked done', async () => {
+    const context = await newSiteContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const spec = nicQuiz as QuizSpec;
+    try {
+      await visit(page, siteUrl, LESSON);
+      await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
+      expect(await page.locator(`${QUIZ} fieldset`).count()).toBe(spec.questions.length);
+      expect(await page.locator('#starlight__sidebar a[href$="/nic/network-card/"] .lesson-done-mark').count()).toBe(0);
+
+      // A wrong answer: the option's own feedback, in a live region, and "Not quite".
+      const first = spec.questions[0]!;
+      if (first.kind !== 'choice') throw new Error('the first question of the NIC quiz is a choice');
+      const wrong = first.options.find((option) => !option.correct)!;
+      await answer(page, first, wrong.id);
+      await expect.poll(() => feedback(page, first.id).textContent()).toContain('Not quite.');
+      expect(await feedback(page, first.id).textContent()).toContain(wrong.feedback.replace(/`/g, '').slice(0, 40));
+      expect(await feedback(page, first.id).getAttribute('aria-live')).toBe('polite');
+
+      // An answer that cannot be read is not graded, and says how to write it.
+      const short = spec.questions.find((q) => q.kind === 'short')!;
+      await answer(page, short, '300.1.2.3');
+      await expect.poll(() => feedback(page, short.id).textContent()).toContain('Not checked yet: 300.1.2.3 is not an address');
+      const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('endpoints:progress') ?? '{}'));
+      expect((await stored()).quizzes['nic-network-card'].answers[short.id]).toBeUndefined();
+
+      for (const spec_ of spec.questions) await answer(page, spec_, rightAnswer(spec_));
+      for (const spec_ of spec.questions) await expect.poll(() => feedback(page, spec_.id).textContent()).toMatch(/^Right\./);
+      await expect.poll(() => page.locator(`${QUIZ} [data-quiz-score]`).textContent()).toContain('this quiz counts as done');
+
+      const answers = (await stored()).quizzes['nic-network-card'].answers;
+      expect(answers[first.id]).toMatchObject({ answer: first.options.find((o) => o.correct)!.id, correct: true, tries: 2 });
+      expect(answers[short.id]).toMatchObject({ answer: rightAnswer(short), correct: true, tries: 1 });
+
+      // The lesson has no exercise: its quiz alone completes it; the chapter's bar counts it.
+      await expect.poll(() => page.locator('#starlight__sidebar a[href$="/nic/network-card/"] .lesson-done-mark').count()).toBe(1);
+      expect(await page.locator('[data-progress-bar][data-chapter="nic"] [data-progress-label]').textContent()).toBe('1 of 2 quizzes done');
+
+      // Back again: the answers and their feedback are there.
+      await page.reload({ waitUntil: 'networkidle' });
+      await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
+      expect(await question(page, short.id).locator('input[type="text"]').inputValue()).toBe(rightAnswer(short));
+      expect(await feedback(page, first.id).textContent()).toMatch(/^Right\./);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each<[Theme, number]>([
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 390],
+    ['dark', 390],
+  ])('passes axe with feedback showing (%s, %i px) and is screenshotted', async (theme, width) => {
+    const context = await newSiteContext(browser, theme);
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width, height: 900 });
+      await visit(page, siteUrl, LESSON);
+      await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
+      const spec = nicQuiz as QuizSpec;
+      const [first, second] = spec.questions;
+      if (first?.kind !== 'choice' || !second) throw new Error('unexpected quiz shape');
+      await question(page, first.id).locator('input[type="radio"]').first().check();
+      await question(page, first.id).getByRole('button', { name: /Check/ }).click();
+      await question(page, second.id).locator('input[type="radio"]').nth(second.kind === 'choice' ? second.options.findIndex((o) => o.correct) : 0).check();
+      await question(page, second.id).getByRole('button', { name: /Check/ }).click();
+      const findings = await axeFindings(page, 'serious');
+      expect(findings, describeFindings(findings)).toEqual([]);
+      const scrollWidth = await page.evaluate(() => document.querySelector('[data-quiz]')!.scrollWidth);
+      const boxWidth = await page.evaluate(() => document.querySelector('[data-quiz]')!.clientWidth);
+      expect(scrollWidth, 'nothing in the quiz is wider than its box').toBeLessThanOrEqual(boxWidth);
+      await page.locator(QUIZ).screenshot({ path: (await saveScreenshot(page, `quiz-${theme}-${width}`)).replace(/\.png$/, '-box.png') });
+    } finally {
+      await context.close();
+    }
+  });
+});

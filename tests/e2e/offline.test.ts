@@ -5,10 +5,11 @@
  *     the terminal answers, another lesson and search work;
  *   - a new build served at the same address is announced ("A new version is ready"), and after Reload the
  *     learner's draft — even the last keystrokes — and progress are still there;
- *   - the site installs as an app (Chromium's own installability check), and Save-Data stops the fetch-ahead.
+ *   - the site installs as an app (Chromium's own installability check), and Save-Data stops the fetch-ahead;
+ *   - on a weak network the editor takes typing and runs before TypeScript's language service has arrived.
  * Each test serves its own copy of the site, so stopping or replacing it touches no other test.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,11 +17,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { EDITOR_BUNDLE_FILE, EDITOR_CACHE, writeServiceWorker, type EditorBundleManifest } from '../../src/lib/offline/service-worker-build';
 import { chromiumArgs, locateChromium } from '../../scripts/machine/chromium';
 import { realMachine } from '../../scripts/machine/machine';
-import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit } from './browser';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit } from './browser';
 import { ECHO_SERVER, ECHO_SERVER_SOLUTION, editorText, focusEditor, openEditor, runAndWait, typeProgram } from './exercise-page';
 import { serveStatic, type StaticSite } from './static-server';
 
 const distDir = inject('distDir');
+const siteUrl = inject('siteUrl');
 const basePath = inject('basePath');
 const exercise = ECHO_SERVER.root;
 
@@ -69,6 +71,16 @@ async function echoFromTerminal(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Control+C');
 }
 
+/** The run's network views: the diagram with its socket table, and the packet list, each showing the run. */
+async function seeTheViews(page: Page): Promise<void> {
+  const panel = `${exercise} [data-network-panel]`;
+  await page.locator(`${panel} [role="tab"][data-tab="diagram"]`).click();
+  await expect.poll(() => page.locator(`${panel} [data-np="socket-rows"] tr`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.locator(`${panel} [data-np="live-diagram"] *`).count()).toBeGreaterThan(0);
+  await page.locator(`${panel} [role="tab"][data-tab="packets"]`).click();
+  await expect.poll(() => page.locator(`${panel} [data-np="packet-rows"] [role="row"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
 describe('the course offline', () => {
   it('after one visit, works with the network gone: lesson, editor, a passing run, the terminal, other pages, search', { timeout: 180_000 }, async () => {
     await withOwnSite(async (site, context, page) => {
@@ -84,12 +96,21 @@ describe('the course offline', () => {
       await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
       expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
       await echoFromTerminal(page, 'hello offline');
+      await seeTheViews(page);
       await saveScreenshot(page, 'offline-exercise-passed');
 
-      // Another lesson, never opened before, and search over the precached index.
+      // Another lesson, never opened before: its playground's network and terminal, then search over the
+      // precached index.
       await page.locator('a[href$="/nic/network-card/"]').first().click();
       await page.waitForURL(/\/nic\/network-card\/$/);
       await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+      await page.getByRole('button', { name: 'Open the terminal' }).click();
+      const playgroundRows = page.locator('[data-playground] [data-np="terminal"] .xterm-rows > div');
+      await expect.poll(async () => (await playgroundRows.allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/learner@laptop:~\$/);
+      await page.keyboard.type('ip addr\r');
+      await expect.poll(async () => (await playgroundRows.allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/inet 127\.0\.0\.1\/8/);
+      // Out of the terminal (it keeps Ctrl+K for itself), then search.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Control+K');
       await page.keyboard.type('loopback');
       await page.locator('dialog .pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
@@ -106,6 +127,25 @@ describe('the course offline', () => {
     }
   });
 });
+
+/** The notice in both themes on a laptop and a phone: axe finds nothing, and a screenshot of each. */
+async function lookAtTheNotice(page: Page): Promise<void> {
+  const laptop = page.viewportSize()!;
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  for (const viewport of [{ name: 'laptop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }]) {
+    for (const shown of ['light', 'dark'] as const) {
+      await page.setViewportSize(viewport);
+      await page.evaluate((name) => (document.documentElement.dataset.theme = name), shown);
+      const findings = await axeFindings(page);
+      expect(findings, `${viewport.name}, ${shown}: ${describeFindings(findings)}`).toEqual([]);
+      await mkdir(artifactsDir, { recursive: true });
+      // The window as the learner sees it: the notice is fixed to its bottom.
+      await page.screenshot({ path: join(artifactsDir, `offline-update-notice-${viewport.name}-${shown}.png`) });
+    }
+  }
+  await page.setViewportSize(laptop);
+  await page.evaluate((name) => (document.documentElement.dataset.theme = name ?? 'light'), theme);
+}
 
 describe('a new version of the course', () => {
   it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 180_000 }, async () => {
@@ -134,11 +174,9 @@ describe('a new version of the course', () => {
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
         const notice = page.locator('[data-update-notice]');
         await notice.waitFor({ timeout: 30_000 });
-        expect(await notice.textContent()).toContain('A new version is ready');
+        await expect.poll(() => notice.textContent()).toContain('A new version is ready');
         expect(await page.locator('main[data-next-build]').count(), 'the page still shows the version it loaded').toBe(0);
-        const findings = await axeFindings(page);
-        expect(findings, describeFindings(findings)).toEqual([]);
-        await saveScreenshot(page, 'offline-update-notice');
+        await lookAtTheNotice(page);
 
         // Typed just before Reload: the editor saves drafts after a pause, and at once when the page goes.
         await focusEditor(page, exercise);
@@ -201,5 +239,39 @@ describe('the course as an app', () => {
       const editor = requested.filter((path) => editorFiles.some((file) => path.endsWith(file)));
       expect(editor, 'editor files fetched ahead despite Save-Data').toEqual([]);
     });
+  });
+});
+
+describe('the editor on a weak network', () => {
+  it('takes typing and a passing run before TypeScript’s language service arrives; its diagnostics follow', { timeout: 120_000 }, async () => {
+    // No service worker: the language service's file is held back here, as a slow network would.
+    const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await context.route(/\/_astro\/ts\.worker[^/]*\.js$/, async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.continue();
+    });
+    try {
+      const page = await context.newPage();
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      await openEditor(page, exercise);
+      const squiggles = page.locator(`${exercise} .monaco-editor .squiggly-error`);
+      const results = page.locator(`${exercise} [data-results]`);
+      await typeProgram(page, exercise, [...ECHO_SERVER_SOLUTION, "const port: number = 'seven';"]);
+      expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
+      // The page asked for the language service, and has it not: nothing is underlined yet.
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await squiggles.count()).toBe(0);
+
+      release();
+      await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(() => results.innerText(), { timeout: 30_000 }).toContain("Type 'string' is not assignable to type 'number'.");
+    } finally {
+      release();
+      await context.close();
+    }
   });
 });

@@ -24,7 +24,6 @@ export function showUpdateNotice(reload: () => void): void {
 
   const text = document.createElement('p');
   text.setAttribute('role', 'status');
-  text.textContent = 'A new version is ready — reload to use it. Your code and progress stay as they are.';
 
   const actions = document.createElement('div');
   actions.className = 'update-notice-actions';
@@ -46,4 +45,6 @@ export function showUpdateNotice(reload: () => void): void {
 
   notice.append(text, actions);
   document.body.append(notice);
+  // A live region is read out when its text changes, not when it arrives with its text: filled a moment later.
+  setTimeout(() => (text.textContent = 'A new version is ready — reload to use it. Your code and progress stay as they are.'), 100);
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, e2eBasePath, repoRoot } from '../tests/e2e/site-build';
-import { serveStatic } from '../tests/e2e/static-server';
+import { serveStatic, type ServeOptions } from '../tests/e2e/static-server';
 
 export interface ServedSite {
   label: string;
@@ -15,7 +15,7 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-export async function baselineSite(ref: string): Promise<ServedSite> {
+export async function baselineSite(ref: string, serve: ServeOptions = {}): Promise<ServedSite> {
   const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: repoRoot, encoding: 'utf8' }).trim();
   const root = `/tmp/endpoints-bench-baseline-${commit.slice(0, 12)}`;
   const dist = join(root, 'dist-bench');
@@ -27,6 +27,6 @@ export async function baselineSite(ref: string): Promise<ServedSite> {
     symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
     await buildSite(dist, e2eBasePath, root);
   }
-  const site = await serveStatic(dist, e2eBasePath);
+  const site = await serveStatic(dist, e2eBasePath, serve);
   return { label: `before (${commit.slice(0, 7)})`, url: site.url, close: () => site.close() };
 }

@@ -15,15 +15,20 @@
  * 4× CPU.
  *
  * Serves the site the way GitHub Pages does (gzip, max-age=600, ETags) with base /endpoints/. Builds it, or
- * set BENCH_DIST to a site already built with that base (to compare builds: BENCH_DIST=/tmp/before-dist).
+ * set BENCH_DIST to a site already built with that base. BENCH_BASELINE_REF=<commit> also builds that
+ * commit's site and measures it in the same run ("before" beside "after"), the two taking turns round by
+ * round so a machine that gets busier or quieter meanwhile weighs on both alike.
  * BENCH_PROFILES picks profiles by name (comma-separated, e.g. "Fast 3G"); BENCH_ROUNDS sets how many rounds
- * each profile runs (3: the median is printed, with the range).
+ * each profile runs (3: the median is printed, with the range). The machine's load is printed with each
+ * profile: on a shared machine it moves every figure.
  */
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/browser';
 import { buildSite, e2eBasePath } from '../tests/e2e/site-build';
-import { serveStatic, type StaticSite } from '../tests/e2e/static-server';
+import { serveStatic } from '../tests/e2e/static-server';
+import { baselineSite, type ServedSite } from './baseline-site';
 import { fast3g, throttledContext, type Profile } from './throttle';
 
 const LESSON = 'ports/echo-server/';
@@ -45,25 +50,28 @@ const profiles: Profile[] = [
 ].filter((profile) => !process.env.BENCH_PROFILES || process.env.BENCH_PROFILES.split(',').map((name) => name.trim()).includes(profile.name));
 
 let browser: Browser;
-let site: StaticSite;
-let lessonUrl: string;
+/** The sites measured: "before" (BENCH_BASELINE_REF) first when there is one, then this checkout. */
+const sites: ServedSite[] = [];
 
 beforeAll(async () => {
+  if (process.env.BENCH_BASELINE_REF) sites.push(await baselineSite(process.env.BENCH_BASELINE_REF, { likeGitHubPages: true }));
   let dist = process.env.BENCH_DIST;
   if (!dist) {
     dist = '/tmp/endpoints-classroom-dist';
     await buildSite(dist);
   }
-  site = await serveStatic(dist, e2eBasePath, { likeGitHubPages: true });
-  lessonUrl = new URL(LESSON, site.url).href;
-  console.log(`serving ${dist} like GitHub Pages at ${site.url}`);
+  const site = await serveStatic(dist, e2eBasePath, { likeGitHubPages: true });
+  sites.push({ label: sites.length > 0 ? 'after (this checkout)' : 'this checkout', url: site.url, close: () => site.close() });
+  for (const served of sites) console.log(`${served.label}: served like GitHub Pages at ${served.url}`);
   browser = await launchChromium();
-}, 600_000);
+}, 1_200_000);
 
 afterAll(async () => {
   await browser?.close();
-  await site?.close();
+  for (const served of sites) await served.close();
 });
+
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
@@ -207,7 +215,7 @@ function recordRuns(figures: Figures, visit: string, { first, later }: { first: 
 }
 
 /** One round: a first visit clicked at once; a first visit read, then opened and run; a repeat visit, the same. */
-async function round(profile: Profile, figures: Figures, notes: Set<string>): Promise<void> {
+async function round(profile: Profile, lessonUrl: string, figures: Figures, notes: Set<string>): Promise<void> {
   {
     const throttled = await throttledContext(browser, profile);
     await throttled.context.addInitScript(recordLongTasks);
@@ -244,20 +252,30 @@ async function round(profile: Profile, figures: Figures, notes: Set<string>): Pr
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
+/** `value (min–max)` of one figure's values; a count per run keeps one decimal. */
+function summary(name: string, values: readonly number[] | undefined): string {
+  if (!values || values.length === 0) return 'n/a';
+  const middle = name.includes('per run') ? median([...values]).toFixed(1) : ms(median([...values]));
+  return values.length > 1 ? `${middle} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})` : middle;
+}
+
 describe('the exercise page in a classroom', () => {
   for (const profile of profiles) {
     it(`prints figures for ${profile.name}`, async () => {
-      const figures: Figures = new Map();
-      const notes = new Set<string>();
-      for (let count = 0; count < ROUNDS; count++) await round(profile, figures, notes);
-      const lines = [`— ${profile.name}: median of ${ROUNDS} rounds (min–max) —`];
-      for (const [name, values] of figures) {
-        const range = values.length > 1 ? ` (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})` : '';
-        lines.push(`${name}: ${name.includes('per run') ? median(values).toFixed(1) : ms(median(values))}${range}`);
+      const loadBefore = load();
+      const measured = sites.map(() => ({ figures: new Map() as Figures, notes: new Set<string>() }));
+      // Turn by turn: a round of each site, then the next round.
+      for (let count = 0; count < ROUNDS; count++) {
+        for (const [index, site] of sites.entries()) await round(profile, new URL(LESSON, site.url).href, measured[index]!.figures, measured[index]!.notes);
       }
-      lines.push(...[...notes].map((note) => `  ${note}`));
+      const names = [...new Set(measured.flatMap(({ figures }) => [...figures.keys()]))];
+      const lines = [`— ${profile.name}: median of ${ROUNDS} rounds (min–max); machine load ${loadBefore} at the start, ${load()} at the end (1 / 5 / 15 min) —`];
+      for (const name of names) {
+        lines.push(`${name}: ${sites.map((site, index) => `${sites.length > 1 ? `${site.label.split(' ')[0]} ` : ''}${summary(name, measured[index]!.figures.get(name))}`).join(' | ')}`);
+      }
+      for (const [index, site] of sites.entries()) lines.push(...[...measured[index]!.notes].map((note) => `  ${sites.length > 1 ? `${site.label}: ` : ''}${note}`));
       if (profile.cpuSlowdown) lines.push(`  (CDP slows the page's main thread ${profile.cpuSlowdown}×; Web Workers — the runner, TypeScript — run at the machine's speed)`);
       console.log(lines.join('\n'));
-    }, 1_800_000);
+    }, 3_600_000);
   }
 });

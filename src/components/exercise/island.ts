@@ -6,7 +6,7 @@ import { gradeAcrossSeeds } from '../../lib/grader/across-seeds';
 import { gradingSeeds } from '../../lib/exercise/seeds';
 import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
-import { createCodeEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
+import { createCodeEditor, prewarmEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
 import { startLanguageService } from './monaco-setup';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
@@ -95,6 +95,11 @@ function markersOf(report: RunReport): LineMarker[] {
   const error = report.error;
   if (!error?.file || !error.line || (report.outcome !== 'did-not-compile' && report.outcome !== 'threw')) return [];
   return [{ file: error.file, line: error.line, message: error.message }];
+}
+
+/** Readies Monaco ahead of "Open the editor" (see prewarmEditor); the page calls it at idle. */
+export function prewarm(): void {
+  prewarmEditor();
 }
 
 export async function mountIsland(root: HTMLElement, data: IslandData): Promise<void> {

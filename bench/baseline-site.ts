@@ -1,10 +1,10 @@
 /**
  * The site as it was at another commit, built and served beside this one, so a bench prints "before" and
  * "after" in the same run: `BENCH_BASELINE_REF=<commit>` exports that commit's files (`git archive`), lends
- * them this checkout's node_modules, and builds them with the e2e base path. The build is kept per commit.
+ * them this checkout's node_modules (hard links), and builds them with the e2e base path. The build is kept per commit.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, e2eBasePath, repoRoot } from '../tests/e2e/site-build';
 import { serveStatic, type ServeOptions } from '../tests/e2e/static-server';
@@ -24,7 +24,12 @@ export async function baselineSite(ref: string, serve: ServeOptions = {}): Promi
     mkdirSync(root, { recursive: true });
     // `git archive | tar -x`: the commit's tracked files, nothing else.
     execFileSync('sh', ['-c', `git archive --format=tar ${commit} | tar -x -C ${root}`], { cwd: repoRoot });
-    symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+    // Hard links, not a symlink: Astro resolves a symlinked node_modules to its real place outside the
+    // baseline's root and then cannot find its own compiled styles. Vite's and Astro's caches are left out, so
+    // what the baseline's build writes there is its own.
+    execFileSync('cp', ['-al', join(repoRoot, 'node_modules'), join(root, 'node_modules')]);
+    rmSync(join(root, 'node_modules/.vite'), { recursive: true, force: true });
+    rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
     await buildSite(dist, e2eBasePath, root);
   }
   const site = await serveStatic(dist, e2eBasePath, serve);

@@ -7,6 +7,8 @@ import starlight from '@astrojs/starlight';
 import { chapters } from './src/content/outline.ts';
 import { monacoCssAtRuntime } from './src/lib/editor/monaco-css-plugin.ts';
 import { devRunnerWorker } from './src/lib/editor/dev-runner-worker-plugin.ts';
+import { offline } from './src/lib/offline/integration.ts';
+import { MANIFEST_FILE, THEME_COLOR } from './src/lib/offline/app-manifest.ts';
 import { nodeLibsVite } from './src/lib/build/node-libs.ts';
 
 // Where the site is served. GitHub Pages serves a project site at https://<owner>.github.io/<repo>/, so the
@@ -67,6 +69,9 @@ const learnerTypes = {
   },
 };
 
+const description =
+  'An interactive course on how computers talk on a network: the network card and its IP address, ports and sockets — with a socket emulator in your browser.';
+
 export default defineConfig({
   site,
   base,
@@ -78,8 +83,12 @@ export default defineConfig({
     learnerTypes,
     starlight({
       title: 'Endpoints',
-      description:
-        'An interactive course on how computers talk on a network: the network card and its IP address, ports and sockets — with a socket emulator in your browser.',
+      description,
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: `${base}${MANIFEST_FILE}` } },
+        { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon.png` } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
+      ],
       // The logo sits beside the visible title "Endpoints", so it is decorative (empty alt).
       logo: { src: './src/assets/logo.svg' },
       favicon: '/favicon.svg',
@@ -98,5 +107,8 @@ export default defineConfig({
       sidebar: [{ label: 'Start here', slug: 'index' }, ...chapterGroups, ...referenceGroup, teachersGroup],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
+    // Last, so the service worker it writes after the build precaches Starlight's search index too: offline
+    // after the first visit, a notice when a new version is ready, installable (src/lib/offline/).
+    offline({ description }),
   ],
 });

@@ -14,9 +14,18 @@ export function launchChromium(): Promise<Browser> {
 
 export type Theme = 'light' | 'dark';
 
-/** A fresh context (no stored theme, no progress) in the given colour scheme. One per test file. */
-export function newSiteContext(browser: Browser, theme: Theme = 'light'): Promise<BrowserContext> {
-  return browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+/**
+ * A fresh context (no stored theme, no progress) in the given colour scheme. One per test file. The site's
+ * service worker runs as for a learner unless `serviceWorkers: 'block'` (a test that intercepts requests with
+ * `page.route` needs it: what the service worker answers never reaches the route).
+ */
+export function newSiteContext(browser: Browser, theme: Theme = 'light', options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    colorScheme: theme,
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+  });
 }
 
 /** What went wrong while a page loaded: console errors, uncaught exceptions, failed or 4xx/5xx requests. */
@@ -33,9 +42,13 @@ export function watchProblems(page: Page): PageProblems {
     if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? 'failed';
+    // A fetch still on its way when the page navigates is cut off (the editor fetched ahead at idle, for one):
+    // the page left, nothing failed. A fetch that fails for a reason says another error, or a 4xx/5xx status.
+    if (error === 'net::ERR_ABORTED' && request.resourceType() === 'fetch') return;
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${error}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
   });

@@ -28,8 +28,11 @@ const runFromEditor = (page: Page) => runAndWait(page, exercise, 'shortcut');
 describe('the echo-server exercise', () => {
   it('shows the task and the starter code, readable before any script loads the editor', async () => {
     await withFreshPage(browser, async ({ page }) => {
+      // Up to the load event: once the page is idle it may fetch the editor ahead (src/components/site/editor-fetch-ahead.ts).
       const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
+      const record = (request: { url(): string }) => requests.push(request.url());
+      page.on('request', record);
+      page.once('load', () => page.off('request', record));
       await visit(page, siteUrl, LESSON);
       await expect(page.locator(`${exercise} .exercise-tab`).first().textContent()).resolves.toMatch(/server\.ts\s+— on web 10\.0\.0\.2/);
       await expect(page.locator(`${exercise} pre.exercise-starter`).first().textContent()).resolves.toContain("import net from 'node:net'");

@@ -77,7 +77,8 @@ describe('search on a lesson page', () => {
   });
 
   it('says "Loading search…" while the UI loads, and keeps what the learner typed meanwhile', async () => {
-    const context = await newSiteContext(browser);
+    // The UI's chunk is held back below; a service worker would answer from its cache instead.
+    const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });
     const page = await context.newPage();
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));

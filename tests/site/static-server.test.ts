@@ -53,3 +53,37 @@ describe('the static server the browser tests use', () => {
     expect(await response.text()).toBe('not here');
   });
 });
+
+describe('the static server, answering like GitHub Pages (for the benchmarks and the offline tests)', () => {
+  let pages: StaticSite;
+  let other = '';
+  beforeAll(async () => {
+    writeFileSync(join(root, 'big.js'), 'console.log("hello");\n'.repeat(200));
+    other = mkdtempSync(join(tmpdir(), 'endpoints-static-next-'));
+    writeFileSync(join(other, 'index.html'), 'home, next version');
+    pages = await serveStatic(root, '/endpoints/', { likeGitHubPages: true });
+  });
+  afterAll(async () => {
+    await pages.close();
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('gzips text, says how long to cache it, and answers a matching ETag with 304', async () => {
+    const url = new URL('big.js', pages.url);
+    const first = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('cache-control')).toBe('max-age=600');
+    expect(await first.text()).toBe('console.log("hello");\n'.repeat(200));
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves a new build at the same address after serveFrom', async () => {
+    expect(await (await fetch(pages.url)).text()).toBe('home');
+    pages.serveFrom(other);
+    expect(await (await fetch(pages.url)).text()).toBe('home, next version');
+    pages.serveFrom(root);
+  });
+});

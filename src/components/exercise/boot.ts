@@ -2,6 +2,7 @@
  * The only exercise script a lesson page loads up front: hints work at once, and "Open the editor" fetches
  * the editor and the runner (island.ts) on demand.
  */
+import { loadIsland, warmWhenSeen } from './editor-warmup';
 import { endSentence } from '../../lib/grader/words';
 import type { IslandData } from './page-data';
 import { pageProgress } from './page-progress';
@@ -95,11 +96,12 @@ function showSavedWork(root: HTMLElement): void {
 function wireActivation(root: HTMLElement): void {
   const activate = root.querySelector<HTMLButtonElement>('[data-action="activate"]');
   if (!activate) return;
+  warmWhenSeen(activate);
   activate.addEventListener('click', async () => {
     activate.disabled = true;
     activate.textContent = 'Opening the editor…';
     try {
-      const { mountIsland } = await import('./island');
+      const { mountIsland } = await loadIsland();
       await mountIsland(root, readIslandData(root));
       activate.hidden = true;
     } catch (error) {

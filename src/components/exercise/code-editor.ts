@@ -104,6 +104,46 @@ function defineThemes(monaco: Monaco): void {
   });
 }
 
+/** The editor's options (the prewarmed editor below takes the same, so Monaco measures the same font). */
+const EDITOR_OPTIONS = {
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 14,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+  renderFinalNewline: 'on',
+  showUnused: false, // faded text would fall below 4.5:1 contrast
+  padding: { top: 8, bottom: 8 },
+  // The content column is narrow (and a phone narrower): long lines wrap rather than hide off to the right.
+  wordWrap: 'on',
+  wrappingIndent: 'same',
+  scrollbar: { alwaysConsumeMouseWheel: false }, // a short program must not trap the page's scrolling
+} as const satisfies import('monaco-editor').editor.IStandaloneEditorConstructionOptions;
+
+/**
+ * Builds an editor out of sight and drops it, so that "Open the editor" finds Monaco's services started, its
+ * font measured and its code compiled, and only has to build the learner's editor in place. Called at idle
+ * once the editor's code has been loaded ahead (editor-warmup.ts); what it leaves is Monaco's own caches.
+ */
+let prewarmed = false;
+export function prewarmEditor(): void {
+  if (prewarmed) return;
+  prewarmed = true;
+  const { monaco } = setUpMonaco();
+  defineThemes(monaco);
+  const host = document.createElement('div');
+  host.setAttribute('aria-hidden', 'true');
+  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:160px;visibility:hidden;contain:strict';
+  document.body.append(host);
+  const model = monaco.editor.createModel('const warm = 1;\n', 'plaintext');
+  const editor = monaco.editor.create(host, { ...EDITOR_OPTIONS, automaticLayout: false, model, theme: themeName(), ariaLabel: 'Editor warming up' });
+  editor.dispose();
+  model.dispose();
+  host.remove();
+}
+
 function themeName(): 'endpoints-light' | 'endpoints-dark' {
   return document.documentElement.dataset.theme === 'light' ? 'endpoints-light' : 'endpoints-dark';
 }
@@ -130,22 +170,9 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
 
   defineThemes(monaco);
   const editor = monaco.editor.create(options.container, {
+    ...EDITOR_OPTIONS,
     model: mine[0] ?? null,
     theme: themeName(),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    fontSize: 14,
-    lineNumbersMinChars: 3,
-    scrollBeyondLastLine: false,
-    tabSize: 2,
-    fixedOverflowWidgets: true,
-    renderFinalNewline: 'on',
-    showUnused: false, // faded text would fall below 4.5:1 contrast
-    padding: { top: 8, bottom: 8 },
-    // The content column is narrow (and a phone narrower): long lines wrap rather than hide off to the right.
-    wordWrap: 'on',
-    wrappingIndent: 'same',
-    scrollbar: { alwaysConsumeMouseWheel: false }, // a short program must not trap the page's scrolling
     ariaLabel: learner[0] ? `Code editor: ${tabLabel(learner[0])}` : 'Code editor',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());

@@ -7,7 +7,8 @@ import { gradingSeeds } from '../../lib/exercise/seeds';
 import { topologyForSeed } from '../../lib/exercise/topology-for-seed';
 import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
-import { createCodeEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
+import { createCodeEditor, prewarmEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
+import { startLanguageService } from './monaco-setup';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
@@ -97,6 +98,11 @@ function markersOf(report: RunReport): LineMarker[] {
   return [{ file: error.file, line: error.line, message: error.message }];
 }
 
+/** Readies Monaco ahead of "Open the editor" (see prewarmEditor); the page calls it at idle. */
+export function prewarm(): void {
+  prewarmEditor();
+}
+
 export async function mountIsland(root: HTMLElement, data: IslandData): Promise<void> {
   const store = pageProgress();
   const controls = controlsOf(root);
@@ -105,8 +111,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   const learner = data.programs.filter((program) => program.role === 'learner');
 
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl() });
-  // Boot the worker (and its transpiler) while the editor loads and the learner reads.
-  sandbox.warm().catch(() => undefined);
+  // Boot the worker (and its transpiler) while the editor loads and the learner reads; TypeScript's language
+  // service waits for it, so a first run does not share a slow network with 1.5 MB of type checker.
+  sandbox.warm().catch(() => undefined).finally(startLanguageService);
   const dropped = countDroppedConsole(sandbox);
 
   let running = false;
@@ -124,8 +131,24 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     onEscape: () => controls.run.focus(),
     onChange(file, text) {
       clearTimeout(saveTimers.get(file));
-      saveTimers.set(file, setTimeout(() => store.saveDraft(data.id, file, text), 400));
+      saveTimers.set(
+        file,
+        setTimeout(() => {
+          saveTimers.delete(file);
+          store.saveDraft(data.id, file, text);
+        }, 400),
+      );
     },
+  });
+  // Leaving the page — a reload for a new version, a link — saves what the last keystrokes changed.
+  window.addEventListener('pagehide', () => {
+    const sources = editor.sources();
+    for (const [file, timer] of saveTimers) {
+      clearTimeout(timer);
+      const text = sources[file];
+      if (text !== undefined) store.saveDraft(data.id, file, text);
+    }
+    saveTimers.clear();
   });
 
   const tabs = wireTabs(root, editorHost, (file) => {

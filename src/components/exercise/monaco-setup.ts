@@ -32,12 +32,26 @@ const learnerTypeFiles = import.meta.glob<string>('../../generated/learner-types
 
 let configured = false;
 
+let openWorkers: () => void = () => undefined;
+/**
+ * Monaco's workers — TypeScript's language service is 1.5 MB gz — start only once this opens, so on a slow
+ * network they do not compete with the runner for the bandwidth a first run needs. Typing works before;
+ * diagnostics and hover follow when the language service is up.
+ */
+const workersMayStart = new Promise<void>((resolve) => (openWorkers = resolve));
+
+/** Lets Monaco start its workers (the island calls it once the runner is up, or could not start). */
+export function startLanguageService(): void {
+  openWorkers();
+}
+
 /** Sets up workers, compiler options and the learner types once per page; returns the API. */
 export function setUpMonaco(): { monaco: typeof monaco; ts: typeof ts } {
   if (configured) return { monaco, ts };
   configured = true;
   (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-    getWorker(_workerId: string, label: string) {
+    async getWorker(_workerId: string, label: string) {
+      await workersMayStart;
       return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
     },
   };

@@ -72,6 +72,12 @@ function fetchWorkerSource(url: string): Promise<string> {
   return workerSourcePromise;
 }
 
+/** Calls `task` when the main thread has nothing else to do (within a second at most). */
+function idle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}
+
 export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   const listeners = new Set<(event: RunnerEvent) => void>();
   /** The sandbox of the last run: the terminal's network lives there. */
@@ -80,6 +86,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   let spare: Sandbox | undefined;
   let active: ActiveRun | undefined;
   let nextRunId = 1;
+  let disposed = false;
 
   const publish = (event: RunnerEvent) => {
     for (const listener of [...listeners]) listener(event);
@@ -105,7 +112,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   }
 
   function prepareSpare() {
-    if (spare) return;
+    if (spare || disposed) return;
     spare = start();
     spare.ready.catch(() => undefined);
   }
@@ -191,8 +198,10 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     clearTimeout(run.timer);
     publish({ type: 'done', runId: run.runId, record });
     run.resolve(record);
-    // The next run's realm boots while the learner reads the results.
-    prepareSpare();
+    // The next run's realm boots while the learner reads the results — once the page is idle: a new frame
+    // costs the main thread tens of milliseconds on a slow laptop, and the results (and the grading's next
+    // seeds, which run in this realm) come first. A run that starts before then boots its own.
+    idle(prepareSpare);
   }
 
   function timeOut() {
@@ -239,6 +248,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       });
     },
     dispose() {
+      disposed = true;
       if (active) clearTimeout(active.timer);
       active = undefined;
       destroy();

@@ -26,6 +26,12 @@ export interface NetworkPanel {
   dispose(): void;
 }
 
+/**
+ * While a run streams, the views are redrawn at most this often: each redraw has the page lay itself out
+ * again, which a slow laptop feels as a stutter. The run's last state is drawn at the next frame.
+ */
+const LIVE_REDRAW_MS = 250;
+
 /** Output the shell wrote before the terminal was first opened is kept (up to this many characters). */
 const SHELL_BACKLOG_LIMIT = 64 * 1024;
 let panelCount = 0;
@@ -72,7 +78,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     for (; history.applied < trace.length; history.applied++) history.replay.apply(trace[history.applied]!);
     return history.replay.gone();
   };
-  const widthOf = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
+  // The width each diagram has, measured when it changes (ResizeObserver, below) or its tab is shown: read
+  // while drawing, it would make the browser lay out the page in the middle of a frame.
+  const measure = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
+  const widths = new Map<SVGSVGElement, number | undefined>([liveSvg, traceSvg].map((svg) => [svg, measure(svg)]));
+  const widthOf = (svg: SVGSVGElement) => widths.get(svg);
 
   let currentPacket: PacketRow | null = null;
   /** What the packet view's diagram shows now: redrawn only when that changes (a packet stays as it was). */
@@ -115,8 +125,10 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   let shown: NetworkTab = 'diagram';
   const drawnFor: Record<NetworkTab, NetworkState | null> = { diagram: null, packets: null, terminal: null };
   let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined } = { hosts: null, sockets: null, gone: null, width: undefined };
+  let drawnAt = -Infinity;
   const render = () => {
     const { state } = store;
+    drawnAt = performance.now();
     if (drawnFor[shown] === state) return;
     drawnFor[shown] = state;
     if (shown === 'diagram') {
@@ -134,19 +146,45 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     }
   };
   const frames = frameScheduler(render);
-  const stopStore = store.subscribe(() => frames.schedule());
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  const stopStore = store.subscribe((state) => {
+    const streaming = state.runId !== null && !state.finished;
+    if (!streaming) {
+      clearTimeout(liveTimer);
+      liveTimer = undefined;
+      frames.schedule();
+      return;
+    }
+    if (liveTimer !== undefined) return;
+    const wait = drawnAt + LIVE_REDRAW_MS - performance.now();
+    if (wait <= 0) frames.schedule();
+    else
+      liveTimer = setTimeout(() => {
+        liveTimer = undefined;
+        frames.schedule();
+      }, wait);
+  });
   // A diagram is laid out for the width it has (across, or down on a phone): redraw when that changes.
-  let widths = '';
+  const remeasure = () => {
+    let changed = false;
+    for (const svg of [liveSvg, traceSvg]) {
+      const width = measure(svg);
+      if (width !== widths.get(svg)) changed = true;
+      widths.set(svg, width);
+    }
+    return changed;
+  };
+  const forgetDrawn = () => {
+    drawnFor.diagram = drawnFor.packets = null;
+    drawnLive = { ...drawnLive, width: -1 };
+    drawnTrace = null;
+  };
   const resized = new ResizeObserver(() => {
-    const now = `${widthOf(liveSvg)} ${widthOf(traceSvg)}`;
-    if (now !== widths) {
-      drawnFor.diagram = drawnFor.packets = null;
-      drawnLive = { ...drawnLive, width: -1 };
-      drawnTrace = null;
+    if (remeasure()) {
+      forgetDrawn();
       frames.schedule();
       if (shown === 'packets') trace.refresh();
     }
-    widths = now;
   });
   for (const svg of [liveSvg, traceSvg]) if (svg.parentElement) resized.observe(svg.parentElement);
   render();
@@ -154,6 +192,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   const escapeHint = part<HTMLElement>('escape-hint');
   const tabs = setupTabs(root.querySelector<HTMLElement>('[role="tablist"]')!, (name) => {
     shown = name as NetworkTab;
+    // A tab that was hidden had no width: measured now that it is shown, before it is drawn.
+    if (name !== 'terminal' && remeasure()) forgetDrawn();
     if (name === 'packets') {
       render();
       trace.refresh();
@@ -180,6 +220,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
     dispose() {
       frames.cancel();
+      clearTimeout(liveTimer);
       resized.disconnect();
       stopStore();
       stopBacklog();

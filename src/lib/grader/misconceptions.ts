@@ -289,6 +289,8 @@ function waitedForTheKernel({ outcomes }: Subject, record: RunRecord): string | 
   if (!outcomes || !found) return undefined;
   const seconds = Math.round(waitedMs(found.outcome) / 1000);
   return `${outcomes.file} waited ${seconds} s for ${found.target.address}:${found.target.port}, which ${describeOutcome(found.outcome)}. Linux gives up on a connection nobody answers only after about two minutes (it sends the SYN again after 1, 2, 4, 8, 16, 32 and 64 s). Don't wait for it: call socket.setTimeout(5000) as soon as you create the socket — before it connects — and destroy the socket on 'timeout', saying it timed out.`;
+}
+
 /** Premise: netsim refused a learner's program a port below 1024 (EACCES on listen or bind) on the subject's host. */
 function privilegedPort({ host, serverHost, serverPort }: Subject, record: RunRecord): string | undefined {
   const where = serverHost ?? host;

@@ -34,7 +34,11 @@ afterAll(async () => {
 
 describe.each(exercises)('exercise $id in $lesson', (exercise) => {
   const root = exerciseRoot(exercise.id);
-  const solution = readFileSync(new URL(`../../src/content/exercises/${exercise.id}/solution/${exercise.file}`, import.meta.url), 'utf8');
+  // Monaco indents what is pasted as it indents typing: the lines go in without their own indentation.
+  const solution = readFileSync(new URL(`../../src/content/exercises/${exercise.id}/solution/${exercise.file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trimStart())
+    .join('\n');
 
   it.each(looks)('passes with its reference solution on a $name in the $theme theme, and axe is clean', async (look) => {
     const context = await browser.newContext({ colorScheme: look.theme, viewport: { width: look.width, height: look.height }, reducedMotion: 'reduce', deviceScaleFactor: 1 });

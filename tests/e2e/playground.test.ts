@@ -161,5 +161,6 @@ describe.each<Theme>(['light', 'dark'])('the open playground in the %s theme', (
     } finally {
       await context.close();
     }
-  });
+    // axe over a lesson that also holds an exercise: close to a minute on a loaded machine.
+  }, 120_000);
 });

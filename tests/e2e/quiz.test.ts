@@ -40,10 +40,16 @@ async function answer(page: Page, spec: Question, given: string): Promise<void> 
   const base = `${QUIZ} [data-question="${spec.id}"]`;
   if (spec.kind === 'choice') {
     await tabTo(page, `${base} input[type="radio"]`);
-    // Arrow keys move through a radio group and select as they go; Space selects the first when none is.
+    // Tab lands on the checked option, or on the first when none is; Space selects it, and arrow keys move
+    // through the group, selecting as they go.
+    const at = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLInputElement;
+      return [...focused.closest('fieldset')!.querySelectorAll('input[type="radio"]')].indexOf(focused);
+    });
     await page.keyboard.press('Space');
     const index = spec.options.findIndex((option) => option.id === given);
-    for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+    for (let step = at; step < index; step++) await page.keyboard.press('ArrowDown');
+    for (let step = at; step > index; step--) await page.keyboard.press('ArrowUp');
   } else {
     await tabTo(page, `${base} input[type="text"]`);
     await page.keyboard.press('Control+A');
@@ -125,7 +131,7 @@ describe('the quiz on the prefix lesson', () => {
       await visit(page, siteUrl, LESSON);
       await page.locator(`${QUIZ}[data-ready="true"]`).waitFor();
       const spec = prefixQuiz as QuizSpec;
-      const [first, second] = spec.questions;
+      const [first, second] = spec.questions.filter((q) => q.kind === 'choice');
       if (first?.kind !== 'choice' || !second) throw new Error('unexpected quiz shape');
       await question(page, first.id).locator('input[type="radio"]').first().check();
       await question(page, first.id).getByRole('button', { name: /Check/ }).click();

@@ -112,6 +112,46 @@ describe('the three-way handshake', () => {
     expect(remote).toBe('10.0.1.20:5432 from 10.0.0.10');
   });
 
+  // Pinned against Linux (6.x, Node 22) in network namespaces laptop / router / db and a host with no default
+  // route, as the who-answers and no-way-out exercises have them: EHOSTUNREACH from the router's failed ARP came
+  // after 3091 ms, ENETUNREACH at once and with Node's "- Local (0.0.0.0:0)", a SYN to a host with no route back
+  // went unanswered.
+  it('fails with EHOSTUNREACH after three seconds when nobody has the address beyond the router', () => {
+    const network = createNetwork(ROUTED);
+    let failure: { error: ErrorShape; at: number } | undefined;
+    program(network, 'laptop').net.connect(80, '10.0.1.99').on('error', (error) => (failure = { error: shape(error), at: network.now }));
+    network.runUntilIdle();
+    expect(failure?.error).toEqual({ name: 'Error', message: 'connect EHOSTUNREACH 10.0.1.99:80', code: 'EHOSTUNREACH', errno: -113, syscall: 'connect', address: '10.0.1.99', port: 80 });
+    expect(failure!.at).toBeGreaterThanOrEqual(3000);
+    expect(failure!.at).toBeLessThan(3200);
+  });
+
+  it('gets no answer from a host that has no route back, until the program gives up', () => {
+    const network = createNetwork({ ...ROUTED, hosts: [...ROUTED.hosts, { name: 'printer', nics: [{ name: 'eth0', ip: '10.0.1.30', prefix: 24 }] }] });
+    program(network, 'printer').net.createServer().listen(80);
+    const events: string[] = [];
+    const socket = program(network, 'laptop').net.connect(80, '10.0.1.30');
+    socket.setTimeout(6000, () => {
+      events.push(`timeout at ${network.now}`);
+      socket.destroy();
+    });
+    socket.on('connect', () => events.push('connect'));
+    socket.on('error', (error) => events.push(String((error as ErrorShape).code)));
+    network.runUntilIdle();
+    expect(events).toEqual(['timeout at 6000']);
+  });
+
+  it('fails with ENETUNREACH at once, naming the unbound local end, when a host has no route there', () => {
+    const network = createNetwork({ ...ROUTED, hosts: [...ROUTED.hosts, { name: 'printer', nics: [{ name: 'eth0', ip: '10.0.1.30', prefix: 24 }] }] });
+    let failure: { error: ErrorShape; at: number } | undefined;
+    program(network, 'printer').net.connect(80, '10.0.0.2').on('error', (error) => (failure = { error: shape(error), at: network.now }));
+    network.runUntilIdle();
+    expect(failure).toEqual({
+      error: { name: 'Error', message: 'connect ENETUNREACH 10.0.0.2:80 - Local (0.0.0.0:0)', code: 'ENETUNREACH', errno: -101, syscall: 'connect', address: '10.0.0.2', port: 80 },
+      at: 0,
+    });
+  });
+
   it('fails with ENETUNREACH when a host has no gateway for another subnet', () => {
     const network = createNetwork(ROUTED);
     let code = '';

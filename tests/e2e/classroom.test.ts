@@ -329,6 +329,10 @@ describe('a thousand hand-ins at once', () => {
       );
       await expect.poll(() => page.locator('[data-regrade-progress]').evaluate((bar) => (bar as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThan(2);
       expect(await clickAnswerMs(page, page.getByLabel('Show'), 'classroom: gradebook of 1,000 while re-running')).toBeLessThan(1000);
+      await page.getByRole('button', { name: 'Show 100 more' }).click();
+      await expect.poll(() => page.locator('[data-gradebook-table] tbody tr').count()).toBe(200);
+      // The focus lands on the first row just shown.
+      await expect(page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).resolves.toBe(101);
       await page.getByLabel('Find a learner').fill('Learner 99');
       await expect.poll(() => page.locator('[data-gradebook-count]').textContent()).toBe('11 of 1,000 hand-ins shown.');
       await page.getByRole('button', { name: 'Stop' }).click();

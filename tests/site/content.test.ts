@@ -50,8 +50,8 @@ describe('the course content', () => {
 
   it.each(pages)('%s lives in a known folder and, if a lesson, in its own chapter’s folder', (path) => {
     const folder = path.includes('/') ? path.split('/')[0]! : '';
-    const known = ['', 'reference', ...chapters.map((chapter) => chapter.slug)];
-    expect(known, `${path} is in a folder that is neither a chapter nor reference`).toContain(folder);
+    const known = ['', 'reference', 'teachers', ...chapters.map((chapter) => chapter.slug)];
+    expect(known, `${path} is in a folder that is neither a chapter, the reference nor the teachers' pages`).toContain(folder);
     const chapter = /^chapter:\s*(\S+)/m.exec(readFileSync(docsDir + path, 'utf8'))?.[1];
     if (chapter !== undefined) expect(chapter, `${path} says chapter: ${chapter}`).toBe(folder);
   });

@@ -19,7 +19,7 @@ export interface GradebookView {
 type Direction = 'ascending' | 'descending';
 
 /** Rows drawn at a time. */
-const ROW_STEP = 200;
+const ROW_STEP = 100;
 /** Names listed under a group of similar code; the rest are counted. */
 const NAMES_PER_GROUP = 30;
 

@@ -353,7 +353,7 @@ describe('repair by import: a merge can always replace a bad stored value with a
       const read = readProgress(merged);
       expect(read.ok && read.problems, `round ${round}`).toEqual([]);
     }
-  });
+  }, 60_000); // many rounds of records at their bounds: seconds on a loaded machine
 });
 
 describe('poisoned quiz answers are set aside, never applied', () => {

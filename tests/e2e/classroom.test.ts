@@ -8,6 +8,7 @@
  * listed with their reasons; it sorts, filters, opens details by keyboard and downloads as CSV. axe on every
  * state; screenshots light and dark at 1280 and 390 px.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,14 +64,14 @@ describe.each<Theme>(['light', 'dark'])('an assignment from link to gradebook (%
         await visit(page, siteUrl, TEACHER_PAGE);
         await expectAccessible(page, `the teacher page (${theme})`);
         catalog = JSON.parse((await page.locator('script[data-course-catalog]').textContent())!) as CourseCatalog;
-        link = await buildAssignment(page, { title, chapters: ['ports'], items: [], due: '2026-12-03', note: 'Read the lesson first, then the exercise.' });
+        link = await buildAssignment(page, { title, items: CHAPTER_3_PICK, due: '2026-12-03', note: 'Read the lesson first, then the exercise.' });
         expect(new URL(link).pathname).toBe('/endpoints/assignments/');
         expect(new URL(link).hash).toMatch(/^#a=EPA1\./);
         await expect(page.locator('[data-builder-count]').textContent()).resolves.toBe('5 items chosen: 2 lessons to read, 1 exercise, 2 quizzes.');
         await expect(page.locator('[data-link-status]').textContent()).resolves.toBe(`The link for “${title}” is ready (5 items). Copy it into your class tool.`);
         await expectAccessible(page, `the teacher page with a link (${theme})`);
         await shoot(page, `classroom-builder-${theme}`);
-        await page.locator('input[data-whole-chapter="ports"]').uncheck();
+        for (const item of CHAPTER_3_PICK) await page.locator(`input[name="item"][value="${item}"]`).uncheck();
         warmUp = await buildAssignment(page, { title: 'Warm-up: the loopback', items: ['quiz:nic-interfaces'] });
         expect(warmUp).not.toBe(link);
         expect(problems.pageErrors).toEqual([]);
@@ -342,6 +343,21 @@ describe('a thousand hand-ins at once', () => {
   });
 });
 
+/**
+ * Chapter 3's lessons and quizzes and its first exercise, picked one by one: the learner's part of the test
+ * completes exactly these, however many exercises the chapter grows.
+ */
+const CHAPTER_3_PICK = ['lesson:ports/echo-server', 'lesson:ports/web', 'exercise:echo-server', 'quiz:ports-echo-server', 'quiz:ports-web'];
+
+/** The exercises whose lesson is in `chapter`, as their exercise.json files say. */
+function exercisesOfChapter(chapter: string): { title: string; lesson: string }[] {
+  const folder = new URL('../../src/content/exercises/', import.meta.url);
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => JSON.parse(readFileSync(new URL(`${entry.name}/exercise.json`, folder), 'utf8')) as { title: string; lesson: string })
+    .filter((exercise) => exercise.lesson.startsWith(`${chapter}/`));
+}
+
 describe.each<Theme>(['light', 'dark'])('a teacher guide (%s)', (theme) => {
   it('shows the chapter from the course (lessons, checks, mix-ups, quiz answers) and prints without the site around it', { timeout: 120_000 }, async () => {
     await withFreshPage(
@@ -349,13 +365,19 @@ describe.each<Theme>(['light', 'dark'])('a teacher guide (%s)', (theme) => {
       async ({ page }) => {
         const problems = watchProblems(page);
         await visit(page, siteUrl, 'teachers/guide/ports/');
-        await expect(page.locator('.teacher-guide-section h3').allTextContents()).resolves.toEqual([
-          'Ports: the door to one application · about 30 minutes',
-          'The web on port 80 · about 20 minutes',
-          'An echo server on port 7 · in “Ports: the door to one application”',
-          'Quiz: Ports: the door to one application',
-          'Quiz: The web on port 80',
+        // The chapter's lessons, then every exercise of the chapter (read from the exercises' folders, so a new
+        // one must show here too), then the quizzes.
+        const lessonTitles: Record<string, string> = { 'ports/echo-server': 'Ports: the door to one application', 'ports/web': 'The web on port 80' };
+        const headings = await page.locator('.teacher-guide-section h3').allTextContents();
+        const minutes = (lesson: string) => /^minutes:\s*(\d+)/m.exec(readFileSync(new URL(`../../src/content/docs/${lesson}.mdx`, import.meta.url), 'utf8'))?.[1];
+        expect(headings.slice(0, 2), headings.join(' | ')).toEqual([
+          `Ports: the door to one application · about ${minutes('ports/echo-server')} minutes`,
+          `The web on port 80 · about ${minutes('ports/web')} minutes`,
         ]);
+        expect(new Set(headings.slice(2, -2))).toEqual(
+          new Set(exercisesOfChapter('ports').map((exercise) => `${exercise.title} · in “${lessonTitles[exercise.lesson]}”`)),
+        );
+        expect(headings.slice(-2)).toEqual(['Quiz: Ports: the door to one application', 'Quiz: The web on port 80']);
         await expect(page.locator('.guide-answer').count()).resolves.toBe(10);
         await expectAccessible(page, `the ports guide (${theme})`);
         await shoot(page, `classroom-guide-${theme}`);

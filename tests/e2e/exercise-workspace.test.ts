@@ -5,15 +5,15 @@
  * socket per connection, the terminal has room (100 columns on a laptop), a phone gets its own layout, and
  * "Next lesson" stops at the last lesson written. Nothing here is timed: every wait is for a state.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeFindings, describeFindings, launchChromium, saveScreenshot, visit } from './browser';
 import {
   ECHO_SERVER,
   ECHO_SERVER_SOLUTION,
-  FIRST_CLIENT,
   editorText,
+  exerciseRoot,
+  referenceSolution,
   focusEditor,
   openEditor,
   pasteProgram,
@@ -227,12 +227,13 @@ describe('on a 390 px phone', () => {
 
 describe('after the last lesson', () => {
   it('says it was the last lesson written, instead of pointing at the reference', async () => {
-    const solution = readFileSync(new URL('../../src/content/exercises/first-client/solution/client.ts', import.meta.url), 'utf8');
-    await withLesson(browser, { siteUrl, lesson: FIRST_CLIENT.lesson }, async ({ page }) => {
-      await openEditor(page, FIRST_CLIENT.root);
-      await pasteProgram(page, FIRST_CLIENT.root, solution);
-      expect(await runAndWait(page, FIRST_CLIENT.root, 'button')).toMatch(/^All \d+ checks passed/);
-      const next = page.locator(`${FIRST_CLIENT.root} .exercise-next`);
+    // The last lesson written so far (chapter 4's second) and its exercise.
+    const last = { lesson: 'sockets/connections/', root: exerciseRoot('both-ends') };
+    await withLesson(browser, { siteUrl, lesson: last.lesson }, async ({ page }) => {
+      await openEditor(page, last.root);
+      await pasteProgram(page, last.root, referenceSolution('both-ends'));
+      expect(await runAndWait(page, last.root, 'button')).toMatch(/^All \d+ checks passed/);
+      const next = page.locator(`${last.root} .exercise-next`);
       expect(await next.innerText()).toBe('That was the last lesson written so far: more chapters are on their way.');
       expect(await next.locator('a').count()).toBe(0);
     });
@@ -244,8 +245,8 @@ describe('after the last lesson', () => {
       await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
       expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
       const link = page.locator(`${exercise} .exercise-next a`);
-      expect(await link.innerText()).toMatch(/^Next lesson: Sockets: .+ →$/);
-      expect(new URL((await link.getAttribute('href'))!, siteUrl).pathname).toMatch(/\/sockets\/first-client\/$/);
+      expect(await link.innerText()).toBe('Next lesson: The web on port 80 →');
+      expect(new URL((await link.getAttribute('href'))!, siteUrl).pathname).toMatch(/\/ports\/web\/$/);
     });
   });
 });

@@ -21,6 +21,8 @@ const exercises = [
 
 const looks = [
   { name: 'laptop', width: 1280, height: 900, theme: 'light' },
+  { name: 'laptop', width: 1280, height: 900, theme: 'dark' },
+  { name: 'phone', width: 390, height: 844, theme: 'light' },
   { name: 'phone', width: 390, height: 844, theme: 'dark' },
 ] as const satisfies readonly { name: string; width: number; height: number; theme: Theme }[];
 

@@ -167,7 +167,8 @@ async function lookAtTheNotice(page: Page): Promise<void> {
 }
 
 describe('a new version of the course', () => {
-  it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 180_000 }, async () => {
+  it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 360_000 }, async () => {
+    // Four axe runs and four screenshots, besides copying the site and a graded run: six minutes on a loaded machine.
     const next = await mkdtemp(join(tmpdir(), 'endpoints-next-build-'));
     try {
       // The next deploy: the same site with a lesson changed, and its service worker written again by the

@@ -87,6 +87,15 @@ describe('the course offline', () => {
       await visit(page, site.url, ECHO_SERVER.lesson);
       await waitUntilOfflineReady(page);
 
+      // The next page fetches none of the editor's files ahead again: the service worker keeps them.
+      const fetchedAgain: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'fetch' && editorFiles.some((file) => request.url().endsWith(file))) fetchedAgain.push(request.url());
+      });
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('html[data-editor-ahead="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+      expect(fetchedAgain).toEqual([]);
+
       await site.close();
       await context.setOffline(true);
       await page.reload({ waitUntil: 'load' });
@@ -136,6 +145,16 @@ async function lookAtTheNotice(page: Page): Promise<void> {
     for (const shown of ['light', 'dark'] as const) {
       await page.setViewportSize(viewport);
       await page.evaluate((name) => (document.documentElement.dataset.theme = name), shown);
+      // Expressive Code makes a code block that now scrolls focusable a moment after it sees the new width (one
+      // in a closed <details> is not shown, and waits until it is).
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.expressive-code pre')].every(
+            (pre) => !pre.checkVisibility() || pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+          ),
+        undefined,
+        { timeout: 10_000, polling: 100 },
+      );
       const findings = await axeFindings(page);
       expect(findings, `${viewport.name}, ${shown}: ${describeFindings(findings)}`).toEqual([]);
       await mkdir(artifactsDir, { recursive: true });
@@ -148,7 +167,8 @@ async function lookAtTheNotice(page: Page): Promise<void> {
 }
 
 describe('a new version of the course', () => {
-  it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 180_000 }, async () => {
+  it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 360_000 }, async () => {
+    // Four axe runs and four screenshots, besides copying the site and a graded run: six minutes on a loaded machine.
     const next = await mkdtemp(join(tmpdir(), 'endpoints-next-build-'));
     try {
       // The next deploy: the same site with a lesson changed, and its service worker written again by the

@@ -4,7 +4,7 @@
  * what arrives is kept for offline use), one file at a time at low priority, in the order the editor needs
  * them (editor-bundle.json, written by the build).
  */
-import { editorFilesFrom, fetchAheadVerdict, type ConnectionHints } from '../../lib/offline/fetch-ahead';
+import { EDITOR_CACHE, editorFilesFrom, fetchAheadVerdict, type ConnectionHints } from '../../lib/offline/fetch-ahead';
 
 /** How long to wait for the service worker before fetching anyway (then only the HTTP cache keeps the files). */
 const CONTROL_WAIT_MS = 30_000;
@@ -59,8 +59,11 @@ export async function fetchEditorAhead(base: string, controlled: Promise<void>):
     const listing = await fetch(`${base}editor-bundle.json`, { priority: 'low' });
     if (!listing.ok) return void mark('failed');
     mark('fetching');
+    // What the service worker already keeps (every page after the first) is not read again.
+    const kept = 'caches' in window ? await caches.open(EDITOR_CACHE).catch(() => undefined) : undefined;
     for (const path of editorFilesFrom(await listing.json())) {
       if (!allowed() || editor.opened()) return void mark('skipped');
+      if (await kept?.match(`${base}${path}`)) continue;
       const response = await fetch(`${base}${path}`, { priority: 'low' });
       // Read to the end: the service worker keeps a copy once the whole file has arrived.
       await response.arrayBuffer();

@@ -28,6 +28,9 @@ export function fetchAheadVerdict(connection: ConnectionHints | undefined, prefe
   return { fetch: true };
 }
 
+/** The runtime cache the service worker keeps the editor's files in (the page looks there before fetching). */
+export const EDITOR_CACHE = 'endpoints-editor';
+
 /** The most files the editor bundle may list: a bound, since the list comes over the network. */
 export const MAX_EDITOR_FILES = 64;
 const SAFE_PATH = /^_astro\/[\w.-]{1,200}$/;

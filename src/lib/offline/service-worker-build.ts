@@ -13,11 +13,11 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { generateSW } from 'workbox-build';
 import { ASSETS_DIR, editorBundle, type BuiltFile } from './editor-bundle';
+import { EDITOR_CACHE } from './fetch-ahead';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
 export const EDITOR_BUNDLE_FILE = 'editor-bundle.json';
-/** The runtime cache the editor's files go to. */
-export const EDITOR_CACHE = 'endpoints-editor';
+export { EDITOR_CACHE };
 
 /** What `editor-bundle.json` holds: paths from the site root, in the order to fetch them. */
 export interface EditorBundleManifest {

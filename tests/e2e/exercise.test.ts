@@ -192,7 +192,9 @@ describe('the echo-server exercise', () => {
     });
   });
 
-  it.each(['light', 'dark'] as const)('passes axe with the editor open and results shown (%s)', async (theme) => {
+  // A run's views and the lesson's second exercise make a page of about 4,000 elements: axe reads them all, which
+  // takes over half a minute on a loaded machine, on top of the run.
+  it.each(['light', 'dark'] as const)('passes axe with the editor open and results shown (%s)', { timeout: 150_000 }, async (theme) => {
     await withLesson(browser, { siteUrl, lesson: LESSON, theme: theme }, async ({ page }) => {
       await openEditor(page, exercise);
       await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);

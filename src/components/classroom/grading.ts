@@ -174,7 +174,11 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
         runs.set(key, result);
         jobsDone++;
         showProgress();
-        scheduleRedraw();
+        if (jobsDone === jobsTotal) {
+          // The last verdict is drawn with "All done", not a redraw interval later.
+          clearTimeout(redrawTimer);
+          redraw();
+        } else scheduleRedraw();
       },
     }).finally(() => {
       running = undefined;

@@ -78,6 +78,7 @@ describe('the teacher page', () => {
     const clickMs = await clickAnswerMs(page, page.getByLabel('Find a learner'), 'teacher page while re-grading');
     await page.waitForFunction(() => /^All [\d,]+ gradings done\./.test(document.querySelector('[data-regrade-text]')?.textContent ?? ''), undefined, { timeout: 300_000 });
     const seconds = (performance.now() - started) / 1000;
+    await page.waitForFunction(() => document.querySelectorAll('td.gradebook-cell.is-waiting').length === 0, undefined, { timeout: 10_000 });
     const gradings = CLASS_SIZE * exercises;
     const states = await page.evaluate(() =>
       [...document.querySelectorAll('td.gradebook-cell')].filter((cell) => cell.querySelector('.gradebook-cell-button')).map((cell) => [...cell.classList].find((name) => name.startsWith('is-') && name !== 'is-flagged')),

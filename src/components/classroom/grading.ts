@@ -174,7 +174,11 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
         runs.set(key, result);
         jobsDone++;
         showProgress();
-        scheduleRedraw();
+        if (jobsDone === jobsTotal) {
+          // The last verdict is drawn with "All done", not a redraw interval later.
+          clearTimeout(redrawTimer);
+          redraw();
+        } else scheduleRedraw();
       },
     }).finally(() => {
       running = undefined;
@@ -234,6 +238,8 @@ export function wireGrading(root: HTMLElement, data: GradingData): void {
 
   const filesInput = root.querySelector<HTMLInputElement>('[data-files-input]')!;
   const folderInput = root.querySelector<HTMLInputElement>('[data-folder-input]')!;
+  // Set here, not in the markup: Astro's attribute types do not know `webkitdirectory` (every current browser does).
+  folderInput.webkitdirectory = true;
   root.querySelector('[data-action="choose-files"]')?.addEventListener('click', () => filesInput.click());
   root.querySelector('[data-action="choose-folder"]')?.addEventListener('click', () => folderInput.click());
   for (const input of [filesInput, folderInput]) {

@@ -110,7 +110,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   const editorHost = root.querySelector<HTMLElement>('[data-editor]')!;
   const learner = data.programs.filter((program) => program.role === 'learner');
 
-  const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl() });
+  // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
+  const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrder });
   // Boot the worker (and its transpiler) while the editor loads and the learner reads; TypeScript's language
   // service waits for it, so a first run does not share a slow network with 1.5 MB of type checker.
   sandbox.warm().catch(() => undefined).finally(startLanguageService);
@@ -215,6 +216,13 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       running = false;
       controls.run.disabled = false;
     }
+  }
+
+  /** The reference solution under the first grading seed, or nothing when the exercise has none. */
+  function warmUpOrder(): RunOrder | undefined {
+    if (!learner.every((program) => program.solution)) return undefined;
+    const sources = Object.fromEntries(learner.map((program) => [program.file, program.solution!]));
+    return runOrder({ sources, versions: {} }, gradingSeeds(data.topology.seed ?? 1)[0]!);
   }
 
   /** What one run asks of the sandbox: the learner's snapshot, the exercise's drivers, under `seed`. */

@@ -4,7 +4,7 @@
  * The frame has an opaque origin (`sandbox="allow-scripts"`, no `allow-same-origin`), so it cannot read the
  * page, its storage or its cookies. The CSP below forbids every network connection, and workers started
  * from a blob URL inherit it. The frame does one thing: on the page's first message it turns the runner's
- * source into a blob worker and hands the worker the page's MessagePort, so page and worker talk directly
+ * source (a Blob) into a blob worker and hands the worker the page's MessagePort, so page and worker talk directly
  * and nothing the learner posts with `self.postMessage` reaches the page.
  */
 export const SANDBOX_CSP =
@@ -25,12 +25,12 @@ const frameScript = `
   addEventListener('message', function (event) {
     if (started || event.source !== parent) return;
     var message = event.data;
-    if (!message || message.type !== '${START_WORKER}' || typeof message.workerSource !== 'string') return;
+    if (!message || message.type !== '${START_WORKER}' || !(message.workerSource instanceof Blob)) return;
     var workerPort = event.ports[0], controlPort = event.ports[1];
     if (!workerPort || !controlPort) return;
     started = true;
     try {
-      var url = URL.createObjectURL(new Blob([message.workerSource], { type: 'text/javascript' }));
+      var url = URL.createObjectURL(message.workerSource);
       var worker = new Worker(url, { name: 'endpoints-runner' });
       worker.onerror = function (e) {
         controlPort.postMessage({ type: 'sandbox-error', message: (e && e.message) || 'The runner failed to start.' });

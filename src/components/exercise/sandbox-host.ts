@@ -9,6 +9,10 @@
  * Every run gets a realm of its own: it runs in a spare sandbox started in the background, and the sandbox
  * of the run before is destroyed with everything in it (its classes, any prototype a program patched, any
  * worker it started). The sandbox of the last run stays up: the terminal talks to the network it left.
+ *
+ * A fresh realm runs everything cold: its first run of an exercise took several times as long as the next.
+ * So a spare, once booted, runs the exercise's reference solution once (`warmUp`, trusted code, its events
+ * dropped) and is ready only then: the learner's runs find the engine warm and the drivers compiled.
  */
 import {
   PROTOCOL_VERSION,
@@ -44,6 +48,11 @@ export interface SandboxOptions {
   workerUrl: string;
   /** Where the hidden frame is attached (default: document.body). */
   container?: HTMLElement;
+  /**
+   * A run a fresh sandbox makes before it is ready (the exercise's reference solution): it warms the
+   * realm's engine and compiles the drivers. Its events and record go nowhere.
+   */
+  warmUp?: () => RunOrder | undefined;
 }
 
 interface Sandbox {
@@ -60,13 +69,17 @@ interface ActiveRun {
   timer: ReturnType<typeof setTimeout>;
 }
 
-let workerSourcePromise: Promise<string> | undefined;
+let workerSourcePromise: Promise<Blob> | undefined;
 
-/** The runner's source, fetched once per page: the frame cannot fetch it (its CSP forbids connections). */
-function fetchWorkerSource(url: string): Promise<string> {
-  workerSourcePromise ??= fetch(url).then((response) => {
+/**
+ * The runner's source, fetched once per page: the frame cannot fetch it (its CSP forbids connections). It
+ * goes to each frame as a Blob, a handle the browser passes without copying (a string of half a megabyte
+ * was copied into every new frame).
+ */
+function fetchWorkerSource(url: string): Promise<Blob> {
+  workerSourcePromise ??= fetch(url).then(async (response) => {
     if (!response.ok) throw new Error(`Could not load the runner (${response.status} ${url}).`);
-    return response.text();
+    return new Blob([await response.blob()], { type: 'text/javascript' });
   });
   workerSourcePromise.catch(() => (workerSourcePromise = undefined));
   return workerSourcePromise;
@@ -131,11 +144,27 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     const control = toFrame.port1;
 
     const ready = new Promise<void>((resolve, reject) => {
+      /** The warm-up run's id while it runs: its events are dropped, its end makes the sandbox ready. */
+      let warming: number | undefined;
+      let warmTimer: ReturnType<typeof setTimeout> | undefined;
       port.onmessage = (message) => {
         const event = message.data as unknown;
         if (!isRunnerEvent(event)) return;
         if (event.type === 'ready') {
-          resolve();
+          const order = options.warmUp?.();
+          if (!order) return resolve();
+          warming = nextRunId++;
+          // The reference solution finishes well within its budget; a realm that does not is broken.
+          warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
+          port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId: warming } satisfies RunRequest);
+          return;
+        }
+        if (warming !== undefined && 'runId' in event && event.runId === warming) {
+          if (event.type === 'done') {
+            warming = undefined;
+            clearTimeout(warmTimer);
+            resolve();
+          }
           return;
         }
         if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining

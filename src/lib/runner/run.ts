@@ -7,6 +7,7 @@
 import type { Network, RunStop } from '../netsim/api';
 import { createNetwork as createNetsim, limitSentence } from '../netsim/index';
 import type { TopologySpec, TraceEvent } from '../netsim/types';
+import type { CompileCache } from './compile-cache';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
 import { evaluateGlobally, startProgram, type ProgramStart } from './program';
@@ -22,6 +23,8 @@ export interface RunOptions {
   /** Most network events one run may deliver (a guard against programs that never go idle). */
   maxEvents?: number;
   consoleLimits?: { lines: number; bytes: number };
+  /** Programs compiled by earlier runs in this realm (the worker keeps one; without it, every run compiles). */
+  compileCache?: CompileCache;
 }
 
 export interface RunResult {
@@ -44,7 +47,7 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
   emit({ type: 'network', runId: request.runId, hosts: network.hosts() });
 
   // Every program is compiled and evaluated before any runs, so no program can tamper with another's.
-  const compiled = compileAll(request.programs, options.evaluate ?? evaluateGlobally);
+  const compiled = compileAll(request.programs, options.evaluate ?? evaluateGlobally, options.compileCache);
   if (!compiled.ok) return { network, record: record('did-not-compile', 'idle', compiled.error) };
 
   const roles = new Map(request.programs.map((p) => [p.file, p.role]));
@@ -146,29 +149,38 @@ class LineOutput {
 
 type Compiled = { ok: true; programs: CompiledProgram[]; starts: ProgramStart[] } | { ok: false; error: RunError };
 
-function compileAll(programs: readonly ProgramSource[], evaluate: (script: string) => unknown): Compiled {
+function compileAll(programs: readonly ProgramSource[], evaluate: (script: string) => unknown, cache: CompileCache | undefined): Compiled {
   const compiled: CompiledProgram[] = [];
   const starts: ProgramStart[] = [];
   for (const program of programs) {
-    const result = transpile(program.file, program.source);
-    const failure = result.ok ? evaluationError(result.program, evaluate, starts) : result.error;
+    const entry = cache?.entry(program.file, program.source, () => transpile(program.file, program.source)) ?? { result: transpile(program.file, program.source) };
+    const { result } = entry;
+    if (result.ok) entry.evaluated ??= evaluated(result.program, evaluate);
+    const failure = !result.ok ? result.error : entry.evaluated!.ok ? undefined : evaluationError(result.program, entry.evaluated!.error);
     if (failure) {
       const { file, line, column, message } = failure;
       return { ok: false, error: { message, name: 'SyntaxError', file, line, column } };
     }
-    if (result.ok) compiled.push(result.program);
+    if (result.ok && entry.evaluated?.ok) {
+      compiled.push(result.program);
+      starts.push(entry.evaluated.start as ProgramStart);
+    }
   }
   return { ok: true, programs: compiled, starts };
 }
 
-/** Evaluates a compiled program into `starts`; an engine-level syntax error sucrase let through is a compile error. */
-function evaluationError(program: CompiledProgram, evaluate: (script: string) => unknown, starts: ProgramStart[]): CompileError | undefined {
+/** Evaluates a compiled program into its function; the engine may still find a syntax error sucrase let through. */
+function evaluated(program: CompiledProgram, evaluate: (script: string) => unknown): { ok: true; start: unknown } | { ok: false; error: unknown } {
   try {
-    starts.push(evaluate(program.script) as ProgramStart);
-    return undefined;
+    return { ok: true, start: evaluate(program.script) };
   } catch (error) {
-    return { file: program.file, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error };
   }
+}
+
+/** An engine-level syntax error is a compile error at the top of the file. */
+function evaluationError(program: CompiledProgram, error: unknown): CompileError {
+  return { file: program.file, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
 }
 
 function buildRecord(
@@ -203,13 +215,19 @@ function buildRecord(
   };
 }
 
+/** Wall time a batch of live events collects for before it goes to the page (about two frames). */
+export const LIVE_BATCH_MS = 30;
+
 /**
- * Trace events go out in batches, one per virtual instant; a batch that changed a socket is followed by
- * the socket table.
+ * Trace events go out in batches: a batch closes at a virtual instant's end once LIVE_BATCH_MS of wall time
+ * has passed since the last one went, and a batch that changed a socket is followed by the socket table. A
+ * short run is one or two messages (one per virtual instant was hundreds per grading, each a task on the
+ * page's main thread); a long one still shows its progress several times a second.
  */
 function streamLiveEvents(network: Network, runId: number, emit: (event: RunnerEvent) => void) {
   let batch: TraceEvent[] = [];
   let socketsChanged = false;
+  let sentAt = now();
   const flush = () => {
     if (batch.length === 0) return;
     const at = batch[batch.length - 1]!.at;
@@ -217,9 +235,10 @@ function streamLiveEvents(network: Network, runId: number, emit: (event: RunnerE
     batch = [];
     if (socketsChanged) emit({ type: 'sockets', runId, rows: network.sockets(), at });
     socketsChanged = false;
+    sentAt = now();
   };
   const stop = network.subscribe((event) => {
-    if (batch.length > 0 && batch[0]!.at !== event.at) flush();
+    if (batch.length > 0 && batch[batch.length - 1]!.at !== event.at && now() - sentAt >= LIVE_BATCH_MS) flush();
     batch.push(event);
     if (event.kind === 'socket') socketsChanged = true;
   });

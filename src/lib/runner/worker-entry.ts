@@ -9,6 +9,7 @@
  */
 import type { Network } from '../netsim/api';
 import { sharedLibraries } from '../netsim/index';
+import { CompileCache } from './compile-cache';
 import { hardenLibraries, lockdown } from './lockdown';
 import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
 import { runExercise } from './run';
@@ -52,13 +53,15 @@ export function serve(port: MessagePort): void {
   /** The network the last run left up, until the page asks for a terminal on it (or the next run). */
   let left: { network: Network; request: RunRequest } | undefined;
   let queue = Promise.resolve();
+  // The seeds of one grading, and the warm-up run before them, compile each program once in this realm.
+  const compileCache = new CompileCache();
 
   const run = async (request: RunRequest) => {
     shell?.dispose();
     shell = undefined;
     left = undefined;
     // The previous run's network is dropped with its shell; the new one stays alive for the terminal.
-    const { network, record } = await runExercise(request, emit);
+    const { network, record } = await runExercise(request, emit, { compileCache });
     left = { network, request };
     emit({ type: 'done', runId: request.runId, record });
   };

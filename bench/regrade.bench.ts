@@ -5,7 +5,9 @@
  *   - how long the page takes to answer a click while they run (target ≤ 1 s).
  * The hand-ins are made as the learner's page makes them: most pass, some fail in the ways learners' code does.
  *
- * Builds the site with base /endpoints/ into test-results/bench-site (or set BENCH_SITE_URL to a served site).
+ * With BENCH_BASELINE_REF=<commit> the site of that commit is re-graded too, the two taking turns (before and
+ * after in one run). Builds the site with base /endpoints/ into test-results/bench-site (or set BENCH_SITE_URL
+ * to a served site).
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -16,6 +18,7 @@ import { buildSite, e2eBasePath } from '../tests/e2e/site-build';
 import { serveStatic } from '../tests/e2e/static-server';
 import { Course, type CourseCatalog } from '../src/lib/classroom/catalog';
 import { handInFile, makeHandIn, type LearnerProgress } from '../src/lib/classroom/hand-in';
+import { baselineSite, type ServedSite } from './baseline-site';
 
 const TEACHER_PAGE = 'teachers/assign-and-grade/';
 const CLASS_SIZE = 30;
@@ -52,10 +55,11 @@ afterAll(async () => {
   await close?.();
 });
 
-describe('the teacher page', () => {
-  it(`prints the time to re-grade ${CLASS_SIZE} hand-ins of chapter 3`, async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL(TEACHER_PAGE, siteUrl).href, { waitUntil: 'networkidle' });
+/** One re-grading of the class on the teacher page of `url`: its figures, printed under `label`. */
+async function regradeClass(url: string, label: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(new URL(TEACHER_PAGE, url).href, { waitUntil: 'networkidle' });
     const catalog = JSON.parse((await page.locator('script[data-course-catalog]').textContent())!) as CourseCatalog;
     const course = new Course(catalog);
     const assignment = { title: 'Chapter 3: ports', items: course.chapterItems('ports') };
@@ -84,11 +88,27 @@ describe('the teacher page', () => {
       [...document.querySelectorAll('td.gradebook-cell')].filter((cell) => cell.querySelector('.gradebook-cell-button')).map((cell) => [...cell.classList].find((name) => name.startsWith('is-') && name !== 'is-flagged')),
     );
     const count = (state: string) => states.filter((found) => found === state).length;
-    console.log(`re-grading ${CLASS_SIZE} hand-ins of chapter 3 (${gradings} gradings of up to 3 runs each; ${cores} cores reported): ${seconds.toFixed(1)} s (target < 30 s)`);
+    console.log(`${label}: re-grading ${CLASS_SIZE} hand-ins of chapter 3 (${gradings} gradings of up to 3 runs each; ${cores} cores reported): ${seconds.toFixed(1)} s (target < 30 s)`);
     console.log(`  ${(gradings / seconds).toFixed(2)} gradings per second; exercise and quiz cells: ${count('is-done')} done, ${count('is-failed')} failed, ${count('is-not-started')} not started, ${count('is-problem')} could not be re-run`);
     console.log(`  a click while re-grading was answered in ${clickMs.toFixed(0)} ms (target ≤ 1 s)`);
     // The machine is shared: the figure means little without how busy it was.
     console.log(`  machine load (1-minute average) before: ${loadBefore.toFixed(1)}, after: ${loadavg()[0]!.toFixed(1)}, on ${cores} cores`);
+  } finally {
     await page.close();
-  });
+  }
+}
+
+describe('the teacher page', () => {
+  it(`prints the time to re-grade ${CLASS_SIZE} hand-ins of chapter 3, before and after`, async () => {
+    const sites: ServedSite[] = [];
+    if (process.env.BENCH_BASELINE_REF) sites.push(await baselineSite(process.env.BENCH_BASELINE_REF));
+    sites.push({ label: process.env.BENCH_BASELINE_REF ? 'after (this checkout)' : 'this checkout', url: siteUrl, close: async () => undefined });
+    try {
+      // Before, after, before, after: a change in the machine's load falls on both.
+      const rounds = sites.length > 1 ? 2 : 1;
+      for (let round = 0; round < rounds; round++) for (const site of sites) await regradeClass(site.url, site.label);
+    } finally {
+      for (const site of sites) await site.close();
+    }
+  }, 900_000);
 });

@@ -130,7 +130,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     spare.ready.catch(() => undefined);
   }
 
-  function start(): Sandbox {
+  /** A new sandbox; `warm` says whether it makes the warm-up run before it is ready. */
+  function start(warm = true): Sandbox {
     const frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-scripts');
     frame.setAttribute('aria-hidden', 'true');
@@ -151,10 +152,11 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         const event = message.data as unknown;
         if (!isRunnerEvent(event)) return;
         if (event.type === 'ready') {
-          const order = options.warmUp?.();
+          const order = warm ? options.warmUp?.() : undefined;
           if (!order) return resolve();
           warming = nextRunId++;
-          // The reference solution finishes well within its budget; a realm that does not is broken.
+          // The reference solution finishes well within its budget; a realm where it did not is not used
+          // (a run that was waiting for it gets a sandbox without warm-up: see run()).
           warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
           port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId: warming } satisfies RunRequest);
           return;
@@ -262,8 +264,17 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         destroy();
         sandbox = box;
       }
-      const box = sandbox;
-      await box.ready;
+      let box = sandbox;
+      try {
+        await box.ready;
+      } catch (error) {
+        // A realm that failed its warm-up (a machine too busy to finish it in time): a cold one will do. (The
+        // failed one is gone already: see `ready.catch` in start().)
+        if (options.sameRealm) throw error;
+        destroy();
+        box = sandbox = start(false);
+        await box.ready;
+      }
       const runId = nextRunId++;
       const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };
       return new Promise<RunRecord>((resolve) => {

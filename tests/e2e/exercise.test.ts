@@ -135,6 +135,22 @@ describe('the echo-server exercise', () => {
     });
   });
 
+  it('runs in a sandbox without warm-up when the warm-up could not finish in time (here: a budget of 1 ms)', async () => {
+    await withFreshPage(browser, async ({ page }) => {
+      await visit(page, siteUrl, LESSON);
+      // Every run's budget, the reference solution's warm-up run included, made too short for anything.
+      await page.evaluate((selector) => {
+        const script = document.querySelector(`${selector} script[data-exercise-data]`)!;
+        script.textContent = JSON.stringify({ ...JSON.parse(script.textContent!), timeBudgetMs: 1 });
+      }, exercise);
+      await openEditor(page, exercise);
+      const status = await runFromEditor(page);
+      // The learner's run went ahead in a cold sandbox and met the same budget: timed out, said so.
+      expect(status).not.toMatch(/could not start/i);
+      expect(status).toMatch(/stopped answering for the whole time budget/i);
+    });
+  });
+
   it('marks a syntax error on its line and does not grade the run', async () => {
     await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
       await openEditor(page, exercise);

@@ -25,6 +25,11 @@ const SOLUTION_AFTER_FAILED_RUNS = 3;
 const SYNTAX_WAIT_MS = 6000;
 /** How long the type check of a run's text may take before its notes are left out. */
 const TYPES_WAIT_MS = 15_000;
+/**
+ * How long the views wait for a run of a grading before drawing it live: a run that passes is followed by the
+ * next seed's, and drawing each one cost the page more than the runs themselves; a longer run is watched live.
+ */
+const HOLD_RUN_MS = 300;
 
 interface Controls {
   run: HTMLButtonElement;
@@ -56,21 +61,6 @@ function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** Live events of one run that the results need beyond the record: how much console output was dropped. */
-function countDroppedConsole(sandbox: RunnerSandbox): { take(): number } {
-  let dropped = 0;
-  sandbox.subscribe((event) => {
-    if (event.type === 'console-capped') dropped += event.dropped;
-  });
-  return {
-    take() {
-      const value = dropped;
-      dropped = 0;
-      return value;
-    },
-  };
 }
 
 /**
@@ -115,7 +105,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   // Boot the worker (and its transpiler) while the editor loads and the learner reads; TypeScript's language
   // service waits for it, so a first run does not share a slow network with 1.5 MB of type checker.
   sandbox.warm().catch(() => undefined).finally(startLanguageService);
-  const dropped = countDroppedConsole(sandbox);
 
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
@@ -179,9 +168,11 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       // and the views and the terminal are on it, as it was the last to run.
       const seeded = await gradeAcrossSeeds(
         gradingSeeds(data.topology.seed ?? 1),
-        (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0 }),
+        (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0, holdMs: HOLD_RUN_MS }),
         data.checks,
       );
+      // The views draw the run shown (the last that ran), once; the runs that passed before it flash by unseen.
+      sandbox.show();
       sandbox.send({ type: 'terminal', runNumber: thisRun });
       const { record, results } = seeded;
       const compiled = record.outcome !== 'did-not-compile';
@@ -190,7 +181,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         error: compiled ? (record.error ? { ...record.error } : null) : compileError(record, await withinMs(diagnostics, SYNTAX_WAIT_MS)),
         checks: results,
         console: record.console,
-        consoleDropped: dropped.take(),
+        // The worker counts the lines a run's console left out (of the run shown: not of the runs before it).
+        consoleDropped: record.consoleDropped ?? 0,
         typeProblems: [],
         seeded: { run: seeded.run, runs: seeded.runs, seed: seeded.seed, passed: seeded.passed },
       };
@@ -213,6 +205,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     } catch (error) {
       renderProblem(region, `The run could not start: ${endSentence(error instanceof Error ? error.message : String(error))}`);
     } finally {
+      sandbox.show();
       running = false;
       controls.run.disabled = false;
     }

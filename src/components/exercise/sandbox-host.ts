@@ -38,9 +38,25 @@ export interface RunnerSandbox extends RunnerLink {
    * Runs the programs; resolves with the worker's record, or a `timed-out` record when the budget ran out.
    * Each run gets a fresh realm, except with `sameRealm` (the further seeds of one grading: one learner run).
    */
-  run(order: RunOrder, options?: { sameRealm?: boolean }): Promise<RunRecord>;
+  run(order: RunOrder, options?: RunOptions): Promise<RunRecord>;
+  /**
+   * Publishes the events a run held back (`holdMs`): the last run's, which the caller has decided to show.
+   * A held run that is not shown is dropped when the next run starts.
+   */
+  show(): void;
   /** Removes the frame and stops the worker. */
   dispose(): void;
+}
+
+export interface RunOptions {
+  /** Run in the realm of the run before (the further seeds of one grading). */
+  sameRealm?: boolean;
+  /**
+   * Hold the run's events back from subscribers (the views) for up to this many milliseconds: a grading's runs
+   * that pass are followed by the next, and only the run shown should be drawn (see show()). A run still
+   * going after that is shown live.
+   */
+  holdMs?: number;
 }
 
 export interface SandboxOptions {
@@ -98,11 +114,30 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   /** A fresh sandbox, started in the background, that the next run takes. */
   let spare: Sandbox | undefined;
   let active: ActiveRun | undefined;
+  /** The events of a run held back from subscribers (RunOptions.holdMs), until show() or a timer releases them. */
+  let held: { runId: number; events: RunnerEvent[]; timer: ReturnType<typeof setTimeout> } | undefined;
   let nextRunId = 1;
   let disposed = false;
 
   const publish = (event: RunnerEvent) => {
     for (const listener of [...listeners]) listener(event);
+  };
+  /** A run's event, to subscribers now or into the run's hold. */
+  const publishRun = (event: RunnerEvent & { runId: number }) => {
+    if (held?.runId === event.runId) held.events.push(event);
+    else publish(event);
+  };
+  /** Publishes what was held (in order); from then on the run, if still going, is shown live. */
+  const release = () => {
+    if (!held) return;
+    const { events, timer } = held;
+    held = undefined;
+    clearTimeout(timer);
+    for (const event of events) publish(event);
+  };
+  const dropHeld = () => {
+    if (held) clearTimeout(held.timer);
+    held = undefined;
   };
 
   function close(box: Sandbox) {
@@ -218,6 +253,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         return;
       }
       active.collector.add(event);
+      publishRun(event);
+      return;
     }
     publish(event);
   }
@@ -227,7 +264,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     const run = active;
     active = undefined;
     clearTimeout(run.timer);
-    publish({ type: 'done', runId: run.runId, record });
+    publishRun({ type: 'done', runId: run.runId, record });
     run.resolve(record);
     // The next run's realm boots while the learner reads the results — once the page is idle: a new frame
     // costs the main thread tens of milliseconds on a slow laptop, and the results (and the grading's next
@@ -277,6 +314,9 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       }
       const runId = nextRunId++;
       const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };
+      // The run before, held and not shown, is never drawn: this one replaces it.
+      dropHeld();
+      if (options.holdMs !== undefined) held = { runId, events: [], timer: setTimeout(release, options.holdMs) };
       return new Promise<RunRecord>((resolve) => {
         active = {
           runId,
@@ -287,8 +327,12 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         box.port.postMessage(request);
       });
     },
+    show() {
+      release();
+    },
     dispose() {
       disposed = true;
+      dropHeld();
       if (active) clearTimeout(active.timer);
       active = undefined;
       destroy();

@@ -145,7 +145,32 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       renderTraceDiagram();
     }
   };
-  const frames = frameScheduler(render);
+  // While a run streams, the Diagram view never gets shorter: a run starts from an empty network (no sockets,
+  // a one-line table) and fills it again, and each shrink and regrowth would move the whole lesson below the
+  // panel, which the browser then lays out and paints again. Its height is let go once the run has ended.
+  const diagramPanel = root.querySelector<HTMLElement>('[data-panel="diagram"]')!;
+  let diagramPanelHeight = 0;
+  const panelHeights = new ResizeObserver((entries) => {
+    for (const entry of entries) diagramPanelHeight = entry.borderBoxSize[0]?.blockSize ?? diagramPanelHeight;
+  });
+  panelHeights.observe(diagramPanel);
+  let heightHeld = false;
+  const holdHeightWhileStreaming = () => {
+    const { state } = store;
+    const streaming = state.runId !== null && !state.finished;
+    if (streaming && !heightHeld && diagramPanelHeight > 0) {
+      diagramPanel.style.minHeight = `${diagramPanelHeight}px`;
+      heightHeld = true;
+    } else if (!streaming && heightHeld) {
+      diagramPanel.style.minHeight = '';
+      heightHeld = false;
+    }
+  };
+  const drawFrame = () => {
+    holdHeightWhileStreaming();
+    render();
+  };
+  const frames = frameScheduler(drawFrame);
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   const stopStore = store.subscribe((state) => {
     const streaming = state.runId !== null && !state.finished;
@@ -222,6 +247,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       frames.cancel();
       clearTimeout(liveTimer);
       resized.disconnect();
+      panelHeights.disconnect();
       stopStore();
       stopBacklog();
       trace.dispose();

@@ -172,8 +172,16 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   };
   const frames = frameScheduler(drawFrame);
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let liveRun: number | null = null;
   const stopStore = store.subscribe((state) => {
     const streaming = state.runId !== null && !state.finished;
+    // A new run starts from an empty network: its first picture waits as long as any live redraw, so a run
+    // that ends sooner goes straight from the last run's picture to its own (often the same: nothing to redraw)
+    // instead of emptying the views and filling them again.
+    if (streaming && state.runId !== liveRun) {
+      liveRun = state.runId;
+      drawnAt = performance.now();
+    }
     if (!streaming) {
       clearTimeout(liveTimer);
       liveTimer = undefined;

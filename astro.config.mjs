@@ -101,6 +101,8 @@ export default defineConfig({
         SkipLink: './src/components/site/SkipLinks.astro',
         PageSidebar: './src/components/site/PageSidebar.astro',
         TwoColumnContent: './src/components/site/TwoColumnContent.astro',
+        Head: './src/components/site/WorkspaceHead.astro',
+        MobileMenuToggle: './src/components/site/MobileMenuToggle.astro',
       },
       lastUpdated: false,
       pagination: true,

@@ -166,6 +166,33 @@ async function lookAtTheNotice(page: Page): Promise<void> {
   await page.evaluate((name) => (document.documentElement.dataset.theme = name ?? 'light'), theme);
 }
 
+/**
+ * In another tab of the same browser (the same new version waits), a keyboard learner goes from the lesson
+ * into the notice and chooses Later: the notice goes and the focus is back where it was, not on <body>.
+ */
+async function laterGivesFocusBack(context: BrowserContext, siteUrl: string): Promise<void> {
+  const other = await context.newPage();
+  try {
+    await visit(other, siteUrl, ECHO_SERVER.lesson);
+    const notice = other.locator('[data-update-notice]');
+    await notice.waitFor({ timeout: 30_000 });
+    const before = other.locator(`${exercise} [data-action="activate"]`);
+    await before.focus();
+    // The notice is last in the page: Tab from the lesson's last control reaches it; here its Later button
+    // is focused from the lesson's button, as a Tab would move it.
+    await notice.getByRole('button', { name: 'Later' }).focus();
+    await other.keyboard.press('Enter');
+    await expect.poll(() => notice.count()).toBe(0);
+    const focused = await other.evaluate((selector) => {
+      const active = document.activeElement;
+      return { onBody: active === document.body, back: active === document.querySelector(`${selector} [data-action="activate"]`) };
+    }, exercise);
+    expect(focused, 'Later puts the focus back on the button it came from').toEqual({ onBody: false, back: true });
+  } finally {
+    await other.close();
+  }
+}
+
 describe('a new version of the course', () => {
   it('is announced, and after Reload the draft (to the last keystroke) and the progress are still there', { timeout: 360_000 }, async () => {
     // Four axe runs and four screenshots, besides copying the site and a graded run: six minutes on a loaded machine.
@@ -179,7 +206,7 @@ describe('a new version of the course', () => {
       const entry = (JSON.parse(await readFile(join(distDir, EDITOR_BUNDLE_FILE), 'utf8')) as EditorBundleManifest).entry;
       await writeServiceWorker(next, basePath, entry);
 
-      await withOwnSite(async (site, _context, page) => {
+      await withOwnSite(async (site, context, page) => {
         await visit(page, site.url, ECHO_SERVER.lesson);
         await waitUntilOfflineReady(page);
         await openEditor(page, exercise);
@@ -197,6 +224,7 @@ describe('a new version of the course', () => {
         await expect.poll(() => notice.textContent()).toContain('A new version is ready');
         expect(await page.locator('main[data-next-build]').count(), 'the page still shows the version it loaded').toBe(0);
         await lookAtTheNotice(page);
+        await laterGivesFocusBack(context, site.url);
 
         // Typed just before Reload: the editor saves drafts after a pause, and at once when the page goes.
         await focusEditor(page, exercise);

@@ -1,11 +1,16 @@
 /**
  * The assignment strip on every page: one line per open assignment (title, due date, a link to its
  * checklist), from the learner's progress. Reads only each link's title and due date, so it stays small: the
- * checklist page reads the whole assignment. Also records the first visit of a lesson page.
+ * checklist page reads the whole assignment. Also records the first visit of a lesson page (at once, with the
+ * progress store the page loads anyway).
  */
 import { pageProgress } from '../exercise/page-progress';
-import { assignmentHeadline } from '../../lib/classroom/assignment';
-import { readableDate } from '../../lib/classroom/read';
+
+/**
+ * Reading an assignment's code (decoding, validating) is loaded only when the learner has an open
+ * assignment: most visits have none, and the lesson page stays light.
+ */
+const readers = () => Promise.all([import('../../lib/classroom/assignment'), import('../../lib/classroom/read')]);
 
 export function bootAssignmentBanner(): void {
   const strip = document.querySelector<HTMLElement>('[data-assignment-banner]');
@@ -20,6 +25,12 @@ export function bootAssignmentBanner(): void {
     const key = open.map(({ id }) => id).join(' ');
     if (key === drawn) return;
     drawn = key;
+    if (open.length === 0) {
+      strip.hidden = true;
+      strip.replaceChildren();
+      return;
+    }
+    const [{ assignmentHeadline }, { readableDate }] = await readers();
     const lines = (await Promise.all(open.map(async ({ id, code }) => ({ id, headline: await assignmentHeadline(code) })))).filter((line) => line.headline);
     if (lines.length === 0) {
       strip.hidden = true;

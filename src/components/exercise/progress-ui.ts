@@ -43,11 +43,13 @@ function fillBars(store: ProgressStore, course: CourseExercises): void {
     const quizzesDone = quizzes.filter((quiz) => store.quizDone(quiz.id, quiz.questions)).length;
     const meter = bar.querySelector<HTMLProgressElement>('progress');
     const label = bar.querySelector<HTMLElement>('[data-progress-label]');
-    if (meter) {
-      meter.max = Math.max(total + quizzes.length, 1);
-      meter.value = passed + quizzesDone;
-    }
-    if (label) label.textContent = progressLabel(passed, total, quizzesDone, quizzes.length);
+    // Written only when they change: the store speaks after every run, and a rewritten label (even the same
+    // text) has the sidebar laid out and painted again while the run's views are drawing.
+    const max = Math.max(total + quizzes.length, 1);
+    if (meter && meter.max !== max) meter.max = max;
+    if (meter && meter.value !== passed + quizzesDone) meter.value = passed + quizzesDone;
+    const text = progressLabel(passed, total, quizzesDone, quizzes.length);
+    if (label && label.textContent !== text) label.textContent = text;
   }
 }
 

@@ -10,6 +10,7 @@ import type { Endpoint, HostView, SocketRow } from '../../lib/netsim/types';
 import { DIAGRAM_METRICS, layoutDiagram, type DiagramLayout, type Slot } from '../../lib/views/diagramLayout';
 import { packetPath } from '../../lib/views/packetPath';
 import { svgElement } from './svg';
+import { patchChildren } from './patchChildren';
 
 export interface DiagramState {
   hosts: HostView[];
@@ -51,23 +52,26 @@ export function chooseLayout(state: DiagramState, options: DiagramOptions = {}):
 export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight?: DiagramHighlight | null, options: DiagramOptions = {}): DiagramLayout {
   const layout = chooseLayout(state, options);
   const id = svg.dataset.diagramId ?? (svg.dataset.diagramId = `np-diagram-${++diagramCount}`);
-  svg.replaceChildren();
+  // Drawn apart, then only the parts that differ from what is on screen are swapped in: a run redraws the
+  // picture many times with little or nothing changed, and each swapped node is laid out and painted again.
+  const canvas = document.createElementNS(svg.namespaceURI, 'svg') as SVGSVGElement;
   // With no hosts the layout is tiny, and its one line of text would be scaled up to fill the column.
   const empty = layout.hosts.length === 0;
   const left = omittedWords(layout);
   const note = left ? NOTE_HEIGHT : 0;
   const view = empty ? EMPTY_VIEW : { width: layout.width, height: layout.height + note };
-  svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
-  svg.dataset.orientation = layout.orientation;
+  setAttributeIfChanged(svg, 'viewBox', `0 0 ${view.width} ${view.height}`);
+  setAttributeIfChanged(svg, 'data-orientation', layout.orientation);
   // Across, the picture scales with its frame; down, it is drawn at its own size (made for that width).
-  svg.style.maxWidth = layout.orientation === 'down' ? `${view.width}px` : '';
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
-  svg.classList.add('np-diagram');
-  svgElement(svg, 'title', { id: `${id}-title` }, 'Network diagram');
-  svgElement(svg, 'desc', { id: `${id}-desc` }, describe(layout));
+  const maxWidth = layout.orientation === 'down' ? `${view.width}px` : '';
+  if (svg.style.maxWidth !== maxWidth) svg.style.maxWidth = maxWidth;
+  setAttributeIfChanged(svg, 'role', 'img');
+  setAttributeIfChanged(svg, 'aria-labelledby', `${id}-title ${id}-desc`);
+  if (!svg.classList.contains('np-diagram')) svg.classList.add('np-diagram');
+  svgElement(canvas, 'title', { id: `${id}-title` }, 'Network diagram');
+  svgElement(canvas, 'desc', { id: `${id}-desc` }, describe(layout));
 
-  const defs = svgElement(svg, 'defs');
+  const defs = svgElement(canvas, 'defs');
   const marker = svgElement(defs, 'marker', { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   svgElement(marker, 'path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'np-arrowhead' });
 
@@ -76,28 +80,34 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   const lit = new Set(path?.socketIds ?? []);
 
   if (empty) {
-    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: EMPTY_VIEW.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
+    svgElement(canvas, 'text', { x: DIAGRAM_METRICS.margin, y: EMPTY_VIEW.height / 2, class: 'np-nic' }, 'Run the program to see its network.');
   }
-  drawHosts(svg, layout);
-  drawGroups(svg, layout);
-  const wireLabels = drawWires(svg, layout, path?.wireKey ?? null);
+  drawHosts(canvas, layout);
+  drawGroups(canvas, layout);
+  const wireLabels = drawWires(canvas, layout, path?.wireKey ?? null);
   let packet: SVGGElement | null = null;
   if (highlight && path) {
-    packet = svgElement(svg, 'g', { class: 'np-packet', 'data-packet': highlight.label });
+    packet = svgElement(canvas, 'g', { class: 'np-packet', 'data-packet': highlight.label });
     // Across, the packet runs under the wires' labels; down, over the rows it passes.
-    if (layout.orientation === 'across') svg.insertBefore(packet, wireLabels[0] ?? null);
+    if (layout.orientation === 'across') canvas.insertBefore(packet, wireLabels[0] ?? null);
     svgElement(packet, 'path', { d: path.path, class: 'np-packet-path', 'marker-end': `url(#${id}-arrow)` });
     drawLabel(packet, path.labelAt.x, path.labelAt.y, [highlight.label], 'np-packet-label');
     // A dot that travels along the path; CSS turns the motion off under prefers-reduced-motion.
     svgElement(packet, 'circle', { r: 5, class: 'np-packet-dot', style: `offset-path: path('${path.path}')` });
   }
-  drawSlots(svg, layout, lit);
-  if (packet && layout.orientation === 'down') svg.append(packet);
+  drawSlots(canvas, layout, lit);
+  if (packet && layout.orientation === 'down') canvas.append(packet);
   if (left) {
-    svgElement(svg, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height + NOTE_HEIGHT / 2, class: 'np-nic np-omitted' }, `Not drawn: ${left}. The socket table lists every socket.`);
+    svgElement(canvas, 'text', { x: DIAGRAM_METRICS.margin, y: layout.height + NOTE_HEIGHT / 2, class: 'np-nic np-omitted' }, `Not drawn: ${left}. The socket table lists every socket.`);
   }
+  patchChildren(svg, canvas);
   return layout;
 }
+
+function setAttributeIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 
 /** What the picture leaves out, in words: "3 more connections and 40 listening or UDP sockets". */
 function omittedWords(layout: DiagramLayout): string {

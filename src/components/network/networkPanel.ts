@@ -145,10 +145,43 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       renderTraceDiagram();
     }
   };
-  const frames = frameScheduler(render);
+  // While a run streams, the Diagram view never gets shorter: a run starts from an empty network (no sockets,
+  // a one-line table) and fills it again, and each shrink and regrowth would move the whole lesson below the
+  // panel, which the browser then lays out and paints again. Its height is let go once the run has ended.
+  const diagramPanel = root.querySelector<HTMLElement>('[data-panel="diagram"]')!;
+  let diagramPanelHeight = 0;
+  const panelHeights = new ResizeObserver((entries) => {
+    for (const entry of entries) diagramPanelHeight = entry.borderBoxSize[0]?.blockSize ?? diagramPanelHeight;
+  });
+  panelHeights.observe(diagramPanel);
+  let heightHeld = false;
+  const holdHeightWhileStreaming = () => {
+    const { state } = store;
+    const streaming = state.runId !== null && !state.finished;
+    if (streaming && !heightHeld && diagramPanelHeight > 0) {
+      diagramPanel.style.minHeight = `${diagramPanelHeight}px`;
+      heightHeld = true;
+    } else if (!streaming && heightHeld) {
+      diagramPanel.style.minHeight = '';
+      heightHeld = false;
+    }
+  };
+  const drawFrame = () => {
+    holdHeightWhileStreaming();
+    render();
+  };
+  const frames = frameScheduler(drawFrame);
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let liveRun: number | null = null;
   const stopStore = store.subscribe((state) => {
     const streaming = state.runId !== null && !state.finished;
+    // A new run starts from an empty network: its first picture waits as long as any live redraw, so a run
+    // that ends sooner goes straight from the last run's picture to its own (often the same: nothing to redraw)
+    // instead of emptying the views and filling them again.
+    if (streaming && state.runId !== liveRun) {
+      liveRun = state.runId;
+      drawnAt = performance.now();
+    }
     if (!streaming) {
       clearTimeout(liveTimer);
       liveTimer = undefined;
@@ -222,6 +255,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       frames.cancel();
       clearTimeout(liveTimer);
       resized.disconnect();
+      panelHeights.disconnect();
       stopStore();
       stopBacklog();
       trace.dispose();

@@ -5,6 +5,7 @@
  */
 import type { SocketRow } from '../../lib/netsim/types';
 import { SOCKET_TABLE_COLUMNS, socketTableRows } from '../../lib/views/socketTable';
+import { patchChildren } from './patchChildren';
 
 export const SOCKET_ROWS_SHOWN = 200;
 
@@ -23,7 +24,7 @@ function messageRow(text: string): HTMLTableRowElement {
 export function renderSocketTable(body: HTMLTableSectionElement, sockets: readonly SocketRow[], highlighted: ReadonlySet<number> = new Set()): void {
   const rows = socketTableRows(sockets);
   if (rows.length === 0) {
-    body.replaceChildren(messageRow('No sockets yet. Run the program to see them.'));
+    show(body, [messageRow('No sockets yet. Run the program to see them.')]);
     return;
   }
   const shown = rows.slice(0, SOCKET_ROWS_SHOWN).map((row) => {
@@ -45,5 +46,12 @@ export function renderSocketTable(body: HTMLTableSectionElement, sockets: readon
   if (more > 0) {
     shown.push(messageRow(`… and ${more.toLocaleString('en-US')} more sockets, not shown here to keep the page quick: ss -tuanp in the terminal lists them all.`));
   }
-  body.replaceChildren(...shown);
+  show(body, shown);
+}
+
+/** Only the rows that differ from those on screen are swapped in (a run redraws the table often). */
+function show(body: HTMLTableSectionElement, rows: readonly HTMLTableRowElement[]): void {
+  const drawn = document.createElement('tbody');
+  drawn.append(...rows);
+  patchChildren(body, drawn);
 }

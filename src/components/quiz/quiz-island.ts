@@ -4,7 +4,15 @@
  */
 import { pageProgress } from '../exercise/page-progress';
 import type { PreparedQuestion } from './define';
-import { grade, inlineParts, type Verdict } from './grade';
+import type { Verdict } from './grade';
+
+/**
+ * Grading is loaded when it is first needed (an answer checked, or last answers to show again): a lesson
+ * page's first paint does without it.
+ */
+type Grading = typeof import('./grade');
+let grading: Promise<Grading> | undefined;
+const loadGrading = (): Promise<Grading> => (grading ??= import('./grade'));
 
 interface QuizData {
   id: string;
@@ -12,7 +20,7 @@ interface QuizData {
 }
 
 /** Feedback as nodes: a verdict word first (not colour alone), then the explanation with its code. */
-function showFeedback(area: HTMLElement, verdict: Verdict): void {
+function showFeedback(area: HTMLElement, verdict: Verdict, { inlineParts }: Grading): void {
   area.replaceChildren();
   area.dataset.state = verdict.kind === 'unreadable' ? 'unreadable' : verdict.correct ? 'right' : 'wrong';
   const paragraph = document.createElement('p');
@@ -63,29 +71,45 @@ function bootQuiz(root: HTMLElement): void {
   };
 
   const saved = store.quiz(data.id).answers;
+  const forms: { question: PreparedQuestion; form: HTMLFormElement; area: HTMLElement }[] = [];
   for (const question of data.questions) {
     const item = root.querySelector<HTMLElement>(`[data-question="${CSS.escape(question.id)}"]`);
     const form = item?.querySelector<HTMLFormElement>('form');
     const area = item?.querySelector<HTMLElement>('[data-feedback]');
     if (!form || !area) continue;
-    // Restored feedback is filled in before the region is live, so a screen reader does not read it all out on load.
-    const last = Object.hasOwn(saved, question.id) ? saved[question.id] : undefined;
-    if (last) {
-      restoreAnswer(form, question, last.answer);
-      const verdict = grade(question, last.answer);
-      if (verdict.kind === 'graded') showFeedback(area, verdict);
-    }
-    area.setAttribute('aria-live', 'polite');
+    forms.push({ question, form, area });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const verdict = grade(question, givenAnswer(form, question));
-      showFeedback(area, verdict);
-      if (verdict.kind === 'graded') store.answerQuestion(data.id, question.id, verdict.answer, verdict.correct);
-      updateScore();
+      const answer = givenAnswer(form, question);
+      void loadGrading().then((loaded) => {
+        const verdict = loaded.grade(question, answer);
+        showFeedback(area, verdict, loaded);
+        if (verdict.kind === 'graded') store.answerQuestion(data.id, question.id, verdict.answer, verdict.correct);
+        updateScore();
+      });
     });
   }
   updateScore();
-  root.dataset.ready = 'true';
+
+  // Restored feedback is filled in before the regions are live, so a screen reader does not read it all out on load.
+  const goLive = () => {
+    for (const { area } of forms) area.setAttribute('aria-live', 'polite');
+    root.dataset.ready = 'true';
+  };
+  const answered = forms.filter(({ question }) => Object.hasOwn(saved, question.id));
+  if (answered.length === 0) {
+    goLive();
+    return;
+  }
+  void loadGrading().then((loaded) => {
+    for (const { question, form, area } of answered) {
+      const last = saved[question.id]!;
+      restoreAnswer(form, question, last.answer);
+      const verdict = loaded.grade(question, last.answer);
+      if (verdict.kind === 'graded') showFeedback(area, verdict, loaded);
+    }
+    goLive();
+  });
 }
 
 export function bootQuizzes(): void {

@@ -8,7 +8,9 @@
  */
 import { Workbox } from 'workbox-window';
 import { fetchEditorAhead } from './editor-fetch-ahead';
-import { showUpdateNotice } from './update-notice';
+
+/** The notice (its code and styles) is loaded only when there is a new version to announce. */
+const showUpdateNotice = (reload: () => void) => void import('./update-notice').then((notice) => notice.showUpdateNotice(reload));
 
 /** How often an open page asks whether a new version was published (a lesson tab stays open for hours). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;

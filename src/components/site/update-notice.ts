@@ -40,11 +40,37 @@ export function showUpdateNotice(reload: () => void): void {
   later.type = 'button';
   later.className = 'endpoints-button';
   later.textContent = 'Later';
-  later.addEventListener('click', () => notice.remove());
+  later.addEventListener('click', () => {
+    notice.remove();
+    giveFocusBack(cameFrom);
+  });
   actions.append(reloadButton, later);
+
+  // Where the focus was before the learner went into the notice: it goes back there when the notice closes
+  // (removing the focused Later button would leave it on <body>, the top of the page for the next Tab).
+  let cameFrom: HTMLElement | null = null;
+  notice.addEventListener('focusin', (event) => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !notice.contains(from)) cameFrom = from;
+  });
 
   notice.append(text, actions);
   document.body.append(notice);
   // A live region is read out when its text changes, not when it arrives with its text: filled a moment later.
   setTimeout(() => (text.textContent = 'A new version is ready — reload to use it. Your code and progress stay as they are.'), 100);
+}
+
+/**
+ * Focus back where it came from when that is still on the page and can take it; otherwise the page's main
+ * content (focusable from a script only), so the next Tab goes on from the lesson, not from the top.
+ */
+function giveFocusBack(cameFrom: HTMLElement | null): void {
+  if (cameFrom?.isConnected) {
+    cameFrom.focus({ preventScroll: true });
+    if (document.activeElement === cameFrom) return;
+  }
+  const main = document.querySelector<HTMLElement>('main');
+  if (!main) return;
+  if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+  main.focus({ preventScroll: true });
 }

@@ -190,10 +190,14 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
           const order = warm ? options.warmUp?.() : undefined;
           if (!order) return resolve();
           warming = nextRunId++;
-          // The reference solution finishes well within its budget; a realm where it did not is not used
-          // (a run that was waiting for it gets a sandbox without warm-up: see run()).
-          warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
-          port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId: warming } satisfies RunRequest);
+          const runId = warming;
+          // Once the page is idle: on a slow laptop the warm-up would otherwise share the CPU with the editor
+          // that is starting. The reference solution finishes well within its budget; a realm where it did
+          // not is not used (a run that was waiting for it gets a sandbox without warm-up: see run()).
+          idle(() => {
+            warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
+            port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId } satisfies RunRequest);
+          });
           return;
         }
         if (warming !== undefined && 'runId' in event && event.runId === warming) {

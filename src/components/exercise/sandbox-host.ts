@@ -269,6 +269,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     active = undefined;
     clearTimeout(run.timer);
     publishRun({ type: 'done', runId: run.runId, record });
+    // A held run that ended waits for its caller: shown (show()) or dropped (the next run), not timed out.
+    if (held?.runId === run.runId) clearTimeout(held.timer);
     run.resolve(record);
     // The next run's realm boots while the learner reads the results — once the page is idle: a new frame
     // costs the main thread tens of milliseconds on a slow laptop, and the results (and the grading's next

@@ -88,12 +88,17 @@ export async function axeFindings(page: Page, atLeast: Impact = 'serious'): Prom
 /**
  * Expressive Code makes a code block that overflows keyboard-focusable from its script, a quarter second and an
  * idle callback after it sees the overflow: axe run before then finds a scrollable region no key reaches (on a
- * loaded machine it did). Waits for that state; a block still not focusable after 10 s is left for axe to report.
+ * loaded machine it did), also after a change of viewport or theme. Waits for that state; a block still not
+ * focusable after 10 s is left for axe to report.
  */
 async function codeBlocksSettled(page: Page): Promise<void> {
   await page
     .waitForFunction(
-      () => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+      () =>
+        [...document.querySelectorAll('.expressive-code pre')].every(
+          // One not shown (in a closed <details>) waits until it is; so does Expressive Code.
+          (pre) => !pre.checkVisibility() || pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+        ),
       undefined,
       { timeout: 10_000, polling: 100 },
     )

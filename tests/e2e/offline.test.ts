@@ -145,16 +145,7 @@ async function lookAtTheNotice(page: Page): Promise<void> {
     for (const shown of ['light', 'dark'] as const) {
       await page.setViewportSize(viewport);
       await page.evaluate((name) => (document.documentElement.dataset.theme = name), shown);
-      // Expressive Code makes a code block that now scrolls focusable a moment after it sees the new width (one
-      // in a closed <details> is not shown, and waits until it is).
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('.expressive-code pre')].every(
-            (pre) => !pre.checkVisibility() || pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
-          ),
-        undefined,
-        { timeout: 10_000, polling: 100 },
-      );
+      // axeFindings first waits for Expressive Code to make a block that now scrolls focusable (browser.ts).
       const findings = await axeFindings(page);
       expect(findings, `${viewport.name}, ${shown}: ${describeFindings(findings)}`).toEqual([]);
       await mkdir(artifactsDir, { recursive: true });

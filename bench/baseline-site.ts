@@ -35,3 +35,13 @@ export async function baselineSite(ref: string, serve: ServeOptions = {}): Promi
   const site = await serveStatic(dist, e2eBasePath, serve);
   return { label: `before (${commit.slice(0, 7)})`, url: site.url, close: () => site.close() };
 }
+
+/**
+ * The sites a bench measures: with BENCH_BASELINE_REF the commit's ("before"), then this checkout's at `url`
+ * ("after"); without it, this checkout's only. The caller closes them.
+ */
+export async function sitesToMeasure(url: string, serve: ServeOptions = {}): Promise<ServedSite[]> {
+  const ref = process.env.BENCH_BASELINE_REF;
+  const before = ref ? [await baselineSite(ref, serve)] : [];
+  return [...before, { label: ref ? 'after (this checkout)' : 'this checkout', url, close: async () => undefined }];
+}

@@ -20,7 +20,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/browser';
 import { buildSite, e2eBasePath } from '../tests/e2e/site-build';
 import { serveStatic } from '../tests/e2e/static-server';
-import { baselineSite, type ServedSite } from './baseline-site';
+import { sitesToMeasure } from './baseline-site';
 
 const LESSON = 'ports/echo-server/';
 const exercise = '[data-exercise-id="echo-server"]';
@@ -153,9 +153,7 @@ describe('the lesson page with an exercise', () => {
   });
 
   it('prints editor-ready time and run times, before and after', async () => {
-    const sites: ServedSite[] = [];
-    if (process.env.BENCH_BASELINE_REF) sites.push(await baselineSite(process.env.BENCH_BASELINE_REF));
-    sites.push({ label: process.env.BENCH_BASELINE_REF ? 'after (this checkout)' : 'this checkout', url: siteUrl, close: async () => undefined });
+    const sites = await sitesToMeasure(siteUrl);
     // Two rounds, the sites taking turns, so that a change in the machine's load falls on both.
     const rounds = sites.length > 1 ? 2 : 1;
     const figures = new Map(sites.map((site) => [site, { ready: [] as number[], first: [] as number[], later: [] as number[], backToBack: [] as number[], status: '' }]));
@@ -284,9 +282,7 @@ const ms = (value: number | null) => (value === null ? `more than ${GIVE_UP_MS /
 
 describe('a run of 100,000 packets', () => {
   it('prints the time to show its results and to answer a click on another tab, before and after', async () => {
-    const sites: ServedSite[] = [];
-    if (process.env.BENCH_BASELINE_REF) sites.push(await baselineSite(process.env.BENCH_BASELINE_REF));
-    sites.push({ label: process.env.BENCH_BASELINE_REF ? 'after (this checkout)' : 'this checkout', url: siteUrl, close: async () => undefined });
+    const sites = await sitesToMeasure(siteUrl);
     try {
       for (const site of sites) {
         const figures = await floodRun(site.url);

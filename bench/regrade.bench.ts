@@ -18,7 +18,7 @@ import { buildSite, e2eBasePath } from '../tests/e2e/site-build';
 import { serveStatic } from '../tests/e2e/static-server';
 import { Course, type CourseCatalog } from '../src/lib/classroom/catalog';
 import { handInFile, makeHandIn, type LearnerProgress } from '../src/lib/classroom/hand-in';
-import { baselineSite, type ServedSite } from './baseline-site';
+import { sitesToMeasure } from './baseline-site';
 
 const TEACHER_PAGE = 'teachers/assign-and-grade/';
 const CLASS_SIZE = 30;
@@ -100,9 +100,7 @@ async function regradeClass(url: string, label: string): Promise<void> {
 
 describe('the teacher page', () => {
   it(`prints the time to re-grade ${CLASS_SIZE} hand-ins of chapter 3, before and after`, async () => {
-    const sites: ServedSite[] = [];
-    if (process.env.BENCH_BASELINE_REF) sites.push(await baselineSite(process.env.BENCH_BASELINE_REF));
-    sites.push({ label: process.env.BENCH_BASELINE_REF ? 'after (this checkout)' : 'this checkout', url: siteUrl, close: async () => undefined });
+    const sites = await sitesToMeasure(siteUrl);
     try {
       // Before, after, before, after: a change in the machine's load falls on both.
       const rounds = sites.length > 1 ? 2 : 1;

@@ -7,7 +7,7 @@
 import type { Network, RunStop } from '../netsim/api';
 import { createNetwork as createNetsim, limitSentence } from '../netsim/index';
 import type { TopologySpec, TraceEvent } from '../netsim/types';
-import type { CompileCache } from './compile-cache';
+import type { CompileCache, CompiledEntry } from './compile-cache';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
 import { evaluateGlobally, startProgram, type ProgramStart } from './program';
@@ -152,25 +152,23 @@ type Compiled = { ok: true; programs: CompiledProgram[]; starts: ProgramStart[] 
 function compileAll(programs: readonly ProgramSource[], evaluate: (script: string) => unknown, cache: CompileCache | undefined): Compiled {
   const compiled: CompiledProgram[] = [];
   const starts: ProgramStart[] = [];
-  for (const program of programs) {
-    const entry = cache?.entry(program.file, program.source, () => transpile(program.file, program.source)) ?? { result: transpile(program.file, program.source) };
-    const { result } = entry;
-    if (result.ok) entry.evaluated ??= evaluated(result.program, evaluate);
-    const failure = !result.ok ? result.error : entry.evaluated!.ok ? undefined : evaluationError(result.program, entry.evaluated!.error);
-    if (failure) {
-      const { file, line, column, message } = failure;
-      return { ok: false, error: { message, name: 'SyntaxError', file, line, column } };
-    }
-    if (result.ok && entry.evaluated?.ok) {
-      compiled.push(result.program);
-      starts.push(entry.evaluated.start as ProgramStart);
-    }
+  const failed = ({ file, line, column, message }: CompileError): Compiled => ({ ok: false, error: { message, name: 'SyntaxError', file, line, column } });
+  for (const { file, source } of programs) {
+    const compile = () => transpile(file, source);
+    const entry: CompiledEntry = cache?.entry(file, source, compile) ?? { result: compile() };
+    if (!entry.result.ok) return failed(entry.result.error);
+    const program = entry.result.program;
+    entry.evaluated ??= evaluated(program, evaluate);
+    // An engine-level syntax error sucrase let through is a compile error at the top of the file.
+    if (!entry.evaluated.ok) return failed({ file, line: 1, column: 1, message: errorMessage(entry.evaluated.error) });
+    compiled.push(program);
+    starts.push(entry.evaluated.start as ProgramStart);
   }
   return { ok: true, programs: compiled, starts };
 }
 
-/** Evaluates a compiled program into its function; the engine may still find a syntax error sucrase let through. */
-function evaluated(program: CompiledProgram, evaluate: (script: string) => unknown): { ok: true; start: unknown } | { ok: false; error: unknown } {
+/** Evaluates a compiled program into its function, or says what the engine threw. */
+function evaluated(program: CompiledProgram, evaluate: (script: string) => unknown): NonNullable<CompiledEntry['evaluated']> {
   try {
     return { ok: true, start: evaluate(program.script) };
   } catch (error) {
@@ -178,10 +176,7 @@ function evaluated(program: CompiledProgram, evaluate: (script: string) => unkno
   }
 }
 
-/** An engine-level syntax error is a compile error at the top of the file. */
-function evaluationError(program: CompiledProgram, error: unknown): CompileError {
-  return { file: program.file, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
-}
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function buildRecord(
   request: RunRequest,

@@ -12,7 +12,7 @@ export function poolSize(): number {
 }
 
 export function createSandbox(container: HTMLElement): RunnerSandbox {
-  return createRunnerSandbox({ workerUrl: runnerWorkerUrl(), container });
+  return createRunnerSandbox({ workerUrl: runnerWorkerUrl(), container, bootSpareDuringRuns: true });
 }
 
 export function createSandboxPool(size: number, container: HTMLElement): RunnerSandbox[] {

@@ -101,7 +101,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   const learner = data.programs.filter((program) => program.role === 'learner');
 
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
-  const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrder });
+  const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
   // Boot the worker (and its transpiler) while the editor loads and the learner reads; TypeScript's language
   // service waits for it, so a first run does not share a slow network with 1.5 MB of type checker.
   sandbox.warm().catch(() => undefined).finally(startLanguageService);
@@ -211,11 +211,14 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     }
   }
 
-  /** The reference solution under the first grading seed, or nothing when the exercise has none. */
-  function warmUpOrder(): RunOrder | undefined {
-    if (!learner.every((program) => program.solution)) return undefined;
+  /**
+   * The reference solution under each grading seed (each seed's drivers and texts get warm), or nothing when
+   * the exercise has none.
+   */
+  function warmUpOrders(): RunOrder[] {
+    if (!learner.every((program) => program.solution)) return [];
     const sources = Object.fromEntries(learner.map((program) => [program.file, program.solution!]));
-    return runOrder({ sources, versions: {} }, gradingSeeds(data.topology.seed ?? 1)[0]!);
+    return gradingSeeds(data.topology.seed ?? 1).map((seed) => runOrder({ sources, versions: {} }, seed));
   }
 
   /** What one run asks of the sandbox: the learner's snapshot, the exercise's drivers, under `seed`. */

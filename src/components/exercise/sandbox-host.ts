@@ -65,10 +65,16 @@ export interface SandboxOptions {
   /** Where the hidden frame is attached (default: document.body). */
   container?: HTMLElement;
   /**
-   * A run a fresh sandbox makes before it is ready (the exercise's reference solution): it warms the
-   * realm's engine and compiles the drivers. Its events and record go nowhere.
+   * The runs a fresh sandbox makes before it is ready (the exercise's reference solution, under each seed a
+   * grading uses): they warm the realm's engine and compile the drivers. Their events and records go nowhere.
    */
-  warmUp?: () => RunOrder | undefined;
+  warmUp?: () => readonly RunOrder[];
+  /**
+   * Boot the next run's sandbox while a run goes (the teacher's pool: every core is busy anyway, and the
+   * next hand-in should find a realm up). Default: only once no run goes — on the learner's page the
+   * grading's further seeds come first, and a frame booting beside them competes with them for the CPU.
+   */
+  bootSpareDuringRuns?: boolean;
 }
 
 interface Sandbox {
@@ -76,6 +82,8 @@ interface Sandbox {
   port: MessagePort;
   control: MessagePort;
   ready: Promise<void>;
+  /** A run is waiting for this sandbox: it makes no further warm-up run (one under way finishes). */
+  hurry(): void;
 }
 
 interface ActiveRun {
@@ -156,11 +164,12 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   function fresh(): Sandbox {
     const box = spare ?? start();
     spare = undefined;
+    box.hurry();
     return box;
   }
 
   function prepareSpare() {
-    if (spare || disposed) return;
+    if (spare || disposed || (active && !options.bootSpareDuringRuns)) return; // the run's end asks again
     spare = start();
     spare.ready.catch(() => undefined);
   }
@@ -179,32 +188,46 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     const port = toWorker.port1;
     const control = toFrame.port1;
 
+    /** Set by hurry(): a run waits for this sandbox. */
+    let hurried = false;
+    let skipWarmUp: () => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => {
-      /** The warm-up run's id while it runs: its events are dropped, its end makes the sandbox ready. */
+      /** The warm-up runs still to make, and the id of the one running: its events are dropped. */
+      let toWarm: RunOrder[] = [];
       let warming: number | undefined;
+      let booted = false;
+      skipWarmUp = () => {
+        toWarm = [];
+        if (booted && warming === undefined) resolve();
+      };
       let warmTimer: ReturnType<typeof setTimeout> | undefined;
+      /** The next warm-up run, or the sandbox is ready. */
+      const warmNext = () => {
+        const order = toWarm.shift();
+        if (!order) return resolve();
+        const runId = (warming = nextRunId++);
+        // The reference solution finishes well within its budget; a realm where it did not is not used (a
+        // run that was waiting for it gets a sandbox without warm-up: see run()).
+        warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
+        port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId } satisfies RunRequest);
+      };
       port.onmessage = (message) => {
         const event = message.data as unknown;
         if (!isRunnerEvent(event)) return;
         if (event.type === 'ready') {
-          const order = warm ? options.warmUp?.() : undefined;
-          if (!order) return resolve();
-          warming = nextRunId++;
-          const runId = warming;
+          booted = true;
+          toWarm = warm && !hurried ? [...(options.warmUp?.() ?? [])] : [];
+          if (toWarm.length === 0) return resolve();
           // Once the page is idle: on a slow laptop the warm-up would otherwise share the CPU with the editor
-          // that is starting. The reference solution finishes well within its budget; a realm where it did
-          // not is not used (a run that was waiting for it gets a sandbox without warm-up: see run()).
-          idle(() => {
-            warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
-            port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId } satisfies RunRequest);
-          });
+          // that is starting.
+          idle(warmNext);
           return;
         }
         if (warming !== undefined && 'runId' in event && event.runId === warming) {
           if (event.type === 'done') {
             warming = undefined;
             clearTimeout(warmTimer);
-            resolve();
+            warmNext();
           }
           return;
         }
@@ -239,7 +262,11 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       }
     });
     (options.container ?? document.body).append(frame);
-    return { frame, port, control, ready };
+    const hurry = () => {
+      hurried = true;
+      skipWarmUp();
+    };
+    return { frame, port, control, ready, hurry };
   }
 
   function current(): Sandbox {
@@ -272,9 +299,10 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     // A held run that ended waits for its caller: shown (show()) or dropped (the next run), not timed out.
     if (held?.runId === run.runId) clearTimeout(held.timer);
     run.resolve(record);
-    // The next run's realm boots while the learner reads the results — once the page is idle: a new frame
-    // costs the main thread tens of milliseconds on a slow laptop, and the results (and the grading's next
-    // seeds, which run in this realm) come first. A run that starts before then boots its own.
+    // The next run's realm boots while the learner reads the results — once the page is idle and no run
+    // goes: a new frame costs the main thread tens of milliseconds on a slow laptop, and the results (and the
+    // grading's next seeds, which run in this realm and start before the page is idle) come first. A run
+    // that starts before then boots its own.
     idle(prepareSpare);
   }
 
@@ -297,7 +325,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     },
     warm() {
       prepareSpare();
-      return spare!.ready;
+      // During a run there is no spare to warm: the run's own sandbox is up.
+      return (spare ?? sandbox)?.ready ?? Promise.resolve();
     },
     async run(order, options = {}) {
       if (active) timeOut(); // one run at a time: a new run replaces a stuck one

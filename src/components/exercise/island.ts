@@ -161,9 +161,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     editor.setRunMarkers([]);
     renderRunning(region);
     try {
-      // What runs is this snapshot; TypeScript is asked about exactly this text, beside the run.
+      // What runs is this snapshot.
       const snapshot = editor.snapshot();
-      const diagnostics = editor.diagnose(snapshot, TYPES_WAIT_MS);
       // Graded under several seeds (schedules and driver texts); the first run that fails is the one shown,
       // and the views and the terminal are on it, as it was the last to run.
       const seeded = await gradeAcrossSeeds(
@@ -171,6 +170,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0, holdMs: HOLD_RUN_MS }),
         data.checks,
       );
+      // TypeScript is asked about exactly this text once the runs are over: its worker would take a core
+      // from them (tens of milliseconds per ask), and what it says only follows the results.
+      const diagnostics = editor.diagnose(snapshot, TYPES_WAIT_MS);
       // The views draw the run shown (the last that ran), once; the runs that passed before it flash by unseen.
       sandbox.show();
       sandbox.send({ type: 'terminal', runNumber: thisRun });

@@ -203,6 +203,30 @@ describe('runExercise: what the program can reach', () => {
     expect(record.console[0]!.text).toBe('function undefined true');
   });
 
+  it('lets a program declare its own names that the scope shadows (`const close`, `let location`, `class Worker`), as a module may in Node', async () => {
+    const source = lines(
+      "import net from 'node:net';",
+      "const close = (socket: net.Socket) => socket.end();",
+      "let location = 'lab';",
+      'class Worker { name = "w"; }',
+      'function fetch() { return 1; }',
+      "const server = net.createServer((socket) => close(socket)).listen(7, () => {",
+      "  location += ' 7';",
+      '  console.log(location, new Worker().name, fetch());',
+      '  server.close();',
+      '});',
+    );
+    const { record } = await run([program('server.ts', source)]);
+    expect(record.outcome).toBe('finished');
+    expect(record.console.map((line) => line.text)).toEqual(['lab 7 w 1']);
+  });
+
+  it('runs the program in strict mode, as Node runs a module', async () => {
+    const { record } = await run([program('server.ts', lines('undeclared = 1;'))]);
+    expect(record.outcome).toBe('threw');
+    expect(record.error).toMatchObject({ name: 'ReferenceError', line: 1 });
+  });
+
   it('uses virtual time for timers: a 30 s wait takes no wall time', async () => {
     const source = lines("setTimeout(() => console.log('half a minute later'), 30_000);");
     const { record } = await run([program('server.ts', source)]);

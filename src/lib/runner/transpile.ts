@@ -60,8 +60,11 @@ export function transpile(file: string, source: string): TranspileResult {
   } catch (error) {
     return { ok: false, error: compileError(file, error) };
   }
-  const prefix = `globalThis.${PROGRAM_SLOT} = (async function (${PROGRAM_SCOPE.join(', ')}) {`;
-  const script = `${prefix}${output.code}\n})\n//# sourceURL=${file}`;
+  // The program's code goes in a block of its own inside the function: there its declarations may reuse a
+  // scope name (`const close = …`, `const require = createRequire(…)`, `let location`), as a module's may in
+  // Node; declared beside the parameters, they were a SyntaxError.
+  const prefix = `globalThis.${PROGRAM_SLOT} = (async function (${PROGRAM_SCOPE.join(', ')}) { 'use strict'; {`;
+  const script = `${prefix}${output.code}\n}})\n//# sourceURL=${file}`;
   return {
     ok: true,
     program: { file, script, columns: decodeColumns(output.sourceMap?.mappings ?? '') },

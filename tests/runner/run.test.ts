@@ -189,7 +189,7 @@ describe('runExercise: limits', () => {
 });
 
 describe('runExercise: what the program can reach', () => {
-  it.each(['fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'indexedDB', 'caches', 'EventSource', 'BroadcastChannel', 'navigator', 'postMessage', 'self'])(
+  it.each(['fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'indexedDB', 'caches', 'EventSource', 'BroadcastChannel', 'navigator', 'postMessage', 'self', 'scheduler'])(
     'sees %s as undefined',
     async (name) => {
       const { record } = await run([program('server.ts', `console.log(typeof ${name});`)]);

@@ -24,7 +24,8 @@ export interface NetworkOptions {
   limits?: Partial<RunLimits>;
   /**
    * Lets the host's pending promise callbacks run before the next network event is delivered (the async
-   * `run`). Default: `setImmediate` where it exists (Node), else a `MessageChannel` round trip (workers).
+   * `run`). Default: `setImmediate` where it exists (Node), else the browser's `scheduler.postTask`, else a
+   * `MessageChannel` round trip (workers).
    */
   yieldToHost?: () => Promise<void>;
 }

@@ -16,7 +16,7 @@ export const PROGRAM_SCOPE = [
   // Shadowed with `undefined`: the program talks to netsim only, never to the page or the real network.
   'self', 'window', 'postMessage', 'close', 'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream',
   'importScripts', 'indexedDB', 'caches', 'EventSource', 'BroadcastChannel', 'navigator', 'Worker',
-  'SharedWorker', 'MessageChannel', 'MessagePort', 'RTCPeerConnection', 'WebTransport', 'location',
+  'SharedWorker', 'MessageChannel', 'MessagePort', 'RTCPeerConnection', 'WebTransport', 'location', 'scheduler',
   'onmessage', 'addEventListener', 'removeEventListener', 'dispatchEvent',
 ] as const;
 

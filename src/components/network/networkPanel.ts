@@ -124,7 +124,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   // Only the tab on screen is drawn; a tab is brought up to date when it is shown.
   let shown: NetworkTab = 'diagram';
   const drawnFor: Record<NetworkTab, NetworkState | null> = { diagram: null, packets: null, terminal: null };
-  let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined } = { hosts: null, sockets: null, gone: null, width: undefined };
+  /** What the Diagram view shows now, and the same as text (a new run often brings new arrays, the same picture). */
+  let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined; text: string } = { hosts: null, sockets: null, gone: null, width: undefined, text: '' };
   let drawnAt = -Infinity;
   const render = () => {
     const { state } = store;
@@ -132,14 +133,17 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (drawnFor[shown] === state) return;
     drawnFor[shown] = state;
     if (shown === 'diagram') {
-      // Redrawn only when what it shows changed: a long run streams many trace events that change neither.
+      // Redrawn only when what it shows changed: a long run streams many trace events that change neither,
+      // and a program run again ends with the picture it ended with before (new arrays, the same contents).
       const gone = goneSockets();
       const width = widthOf(liveSvg);
-      if (state.hosts !== drawnLive.hosts || state.sockets !== drawnLive.sockets || gone !== drawnLive.gone || width !== drawnLive.width) {
+      const sameArrays = state.hosts === drawnLive.hosts && state.sockets === drawnLive.sockets && gone === drawnLive.gone;
+      const text = sameArrays ? drawnLive.text : JSON.stringify([state.hosts, state.sockets, gone]);
+      if (text !== drawnLive.text || width !== drawnLive.width) {
         renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width });
       }
-      if (state.sockets !== drawnLive.sockets) renderSocketTable(socketRows, state.sockets);
-      drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width };
+      if (text !== drawnLive.text) renderSocketTable(socketRows, state.sockets);
+      drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width, text };
     } else if (shown === 'packets') {
       trace.update(state.trace, state.traceEpoch);
       renderTraceDiagram();

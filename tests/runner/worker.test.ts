@@ -42,6 +42,22 @@ describe('the runner worker', () => {
     expect(events.filter((e) => e.type === 'done').map((e) => (e as { runId: number }).runId)).toEqual([1, 2]);
   });
 
+  it('answers a warm-up run with one `warmed` and nothing else, and leaves no network for a terminal', async () => {
+    const { port, events, next } = connect();
+    const chatty = program('server.ts', lines(server.source, "console.log('up');"));
+    const warmed = next((e) => e.type === 'warmed');
+    port.postMessage(request([chatty], { runId: 7, warmUp: true }));
+    expect(await warmed).toEqual({ type: 'warmed', runId: 7 });
+    port.postMessage({ type: 'terminal', runNumber: 1 });
+    // A real run after it answers as usual: its events, then done.
+    const done = next((e) => e.type === 'done');
+    port.postMessage(request([chatty], { runId: 8 }));
+    await done;
+    expect(events.filter((e) => 'runId' in e && e.runId === 7)).toEqual([{ type: 'warmed', runId: 7 }]);
+    expect(events.some((e) => e.type === 'shell-output'), 'no terminal on a warm-up network').toBe(false);
+    expect(events.some((e) => e.type === 'console' && e.runId === 8)).toBe(true);
+  });
+
   it('opens a terminal on the network after the run: a shell on the last program host that reaches the server', async () => {
     const { port, next, events } = connect();
     const done = next((e) => e.type === 'done');

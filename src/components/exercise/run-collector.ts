@@ -45,6 +45,7 @@ export class RunCollector {
         this.lastAt = Math.max(this.lastAt, event.at);
         break;
       case 'done':
+      case 'warmed':
         break;
       default: {
         const unexpected: never = event;

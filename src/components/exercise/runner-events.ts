@@ -43,6 +43,8 @@ export function isRunnerEvent(value: unknown): value is RunnerEvent {
       return hasRunId && Array.isArray(event.rows);
     case 'done':
       return hasRunId && isRunRecord(event.record);
+    case 'warmed':
+      return hasRunId;
     case 'shell-output':
       return typeof event.data === 'string';
     case 'network-reset':

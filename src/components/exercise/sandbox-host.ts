@@ -209,7 +209,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         // The reference solution finishes well within its budget; a realm where it did not is not used (a
         // run that was waiting for it gets a sandbox without warm-up: see run()).
         warmTimer = setTimeout(() => reject(new Error('its warm-up run did not finish')), order.timeBudgetMs);
-        port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId } satisfies RunRequest);
+        port.postMessage({ ...order, type: 'run', version: PROTOCOL_VERSION, runId, warmUp: true } satisfies RunRequest);
       };
       port.onmessage = (message) => {
         const event = message.data as unknown;
@@ -223,12 +223,11 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
           idle(warmNext);
           return;
         }
-        if (warming !== undefined && 'runId' in event && event.runId === warming) {
-          if (event.type === 'done') {
-            warming = undefined;
-            clearTimeout(warmTimer);
-            warmNext();
-          }
+        if (event.type === 'warmed') {
+          if (event.runId !== warming) return;
+          warming = undefined;
+          clearTimeout(warmTimer);
+          warmNext();
           return;
         }
         if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining

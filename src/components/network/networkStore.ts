@@ -82,6 +82,7 @@ export class NetworkStore {
       case 'console':
       case 'console-capped':
       case 'shell-output':
+      case 'warmed':
         return;
       default: {
         const unknown: never = event;

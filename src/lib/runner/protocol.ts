@@ -49,6 +49,11 @@ export interface RunRequest {
   virtualTimeLimitMs: number;
   /** Host the terminal's prompt opens on after the run (default: the host of the last program). */
   terminalHost?: string;
+  /**
+   * A run that only warms the realm (the page's reference solution, before the learner's runs): the worker
+   * sends none of its events, only `warmed` when it ends, and keeps nothing of it for the terminal.
+   */
+  warmUp?: boolean;
 }
 
 /** A line the learner's program printed. `at` is virtual time in milliseconds. */
@@ -124,6 +129,8 @@ export type RunnerEvent =
   | { type: 'trace'; runId: number; events: TraceEvent[] }
   | { type: 'sockets'; runId: number; rows: SocketRow[]; at: number }
   | { type: 'done'; runId: number; record: RunRecord }
+  /** A warm-up run (RunRequest.warmUp) ended. */
+  | { type: 'warmed'; runId: number }
   /** Terminal output from the shell attached to the live network after a run. */
   | { type: 'shell-output'; data: string }
   /** The live network was taken down (the learner reset the exercise): nothing runs until the next run. */

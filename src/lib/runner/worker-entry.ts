@@ -60,6 +60,12 @@ export function serve(port: MessagePort): void {
     shell?.dispose();
     shell = undefined;
     left = undefined;
+    if (request.warmUp) {
+      // Nothing of it crosses to the page (the page would only unpack it to drop it), nothing stays up.
+      await runExercise(request, () => undefined, { compileCache });
+      emit({ type: 'warmed', runId: request.runId });
+      return;
+    }
     // The previous run's network is dropped with its shell; the new one stays alive for the terminal.
     const { network, record } = await runExercise(request, emit, { compileCache });
     left = { network, request };

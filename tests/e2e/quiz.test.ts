@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit, watchProblems, type Theme } from './browser';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit, watchProblems, type Theme } from './browser';
 import type { Question, QuizSpec } from '../../src/components/quiz/define';
 // The prefix lesson has a quiz and no exercise, so its quiz alone completes it.
 import prefixQuiz from '../../src/content/quizzes/subnets-prefix';
@@ -142,7 +142,8 @@ describe('the quiz on the prefix lesson', () => {
       const scrollWidth = await page.evaluate(() => document.querySelector('[data-quiz]')!.scrollWidth);
       const boxWidth = await page.evaluate(() => document.querySelector('[data-quiz]')!.clientWidth);
       expect(scrollWidth, 'nothing in the quiz is wider than its box').toBeLessThanOrEqual(boxWidth);
-      await page.locator(QUIZ).screenshot({ path: (await saveScreenshot(page, `quiz-${theme}-${width}`)).replace(/\.png$/, '-box.png') });
+      await saveScreenshot(page, `quiz-${theme}-${width}`);
+      await page.locator(QUIZ).screenshot({ path: `${artifactsDir}quiz-${theme}-${width}-box.png` });
     } finally {
       await context.close();
     }

@@ -152,12 +152,15 @@ export const LOOKS: readonly Look[] = [
  */
 export async function showAs(page: Page, look: Look): Promise<void> {
   await page.setViewportSize({ width: look.width, height: look.height });
-  await page.emulateMedia({ colorScheme: look.theme });
-  await page
-    .waitForFunction((theme) => document.documentElement.dataset.theme === theme, look.theme, { timeout: 10_000 })
-    .catch(() => {
-      throw new Error(`the page did not switch to the ${look.theme} theme when the system did (Starlight follows the system until a theme is picked)`);
-    });
+  await switchTheme(page, look.theme);
+}
+
+/** Switches the system colour scheme under the page and waits until the page has followed (see `showAs`). */
+export async function switchTheme(page: Page, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme, { timeout: 10_000 }).catch(() => {
+    throw new Error(`the page did not switch to the ${theme} theme when the system did (Starlight follows the system until a theme is picked)`);
+  });
 }
 
 /**

@@ -57,6 +57,13 @@ it('ships only pages for learners and teachers: no developers’ test pages in t
   expect(listed.filter((path) => path.includes('/dev/'))).toEqual([]);
 });
 
+it('finds the lessons whose figures it checks: every chapter with pages has at least one', () => {
+  const lessonChapters = new Set(pages.map(({ path }) => path).filter(isLesson).map((path) => path.split('/')[0]));
+  const chaptersWithPages = new Set(pages.map(({ path }) => path.split('/')[0]).filter((folder) => chapters.some((chapter) => chapter.slug === folder)));
+  expect(chaptersWithPages.size).toBeGreaterThan(0);
+  expect(lessonChapters).toEqual(chaptersWithPages);
+});
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();

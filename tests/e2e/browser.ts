@@ -112,12 +112,55 @@ export function describeFindings(findings: readonly AxeFinding[]): string {
     .join('\n');
 }
 
-/** Saves a full-page screenshot as test-results/e2e/<name>.png (kept as a CI artifact). */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Whether full-page screenshots are wanted: `ENDPOINTS_E2E_SCREENSHOTS=1` (to look at the pages; no test compares them). */
+export const fullPageScreenshots = process.env.ENDPOINTS_E2E_SCREENSHOTS === '1';
+
+/**
+ * Saves a full-page screenshot as test-results/e2e/<name>.png when ENDPOINTS_E2E_SCREENSHOTS=1, for a person to
+ * look at; otherwise takes none (a long page's costs about as much as an axe scan, and nothing reads it).
+ * Returns where it went, or undefined.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string | undefined> {
+  if (!fullPageScreenshots) return undefined;
   await mkdir(artifactsDir, { recursive: true });
   const path = `${artifactsDir}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A way to see a page: a viewport and a colour scheme. */
+export interface Look {
+  readonly name: 'laptop' | 'phone';
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+/** Both themes on a laptop (1280 px) and on a phone (390 px): what each island and page is checked in. */
+export const LOOKS: readonly Look[] = [
+  { name: 'laptop', width: 1280, height: 900, theme: 'light' },
+  { name: 'laptop', width: 1280, height: 900, theme: 'dark' },
+  { name: 'phone', width: 390, height: 844, theme: 'light' },
+  { name: 'phone', width: 390, height: 844, theme: 'dark' },
+];
+
+/**
+ * Shows the page as `look` without reloading it (what is on it stays: an open editor, a finished run): the
+ * viewport, then the system colour scheme. Starlight follows the system while the learner has not picked a
+ * theme (a fresh context), and Monaco and the terminal follow Starlight's `<html data-theme>`: waits until it
+ * has switched, and fails if it does not.
+ */
+export async function showAs(page: Page, look: Look): Promise<void> {
+  await page.setViewportSize({ width: look.width, height: look.height });
+  await switchTheme(page, look.theme);
+}
+
+/** Switches the system colour scheme under the page and waits until the page has followed (see `showAs`). */
+export async function switchTheme(page: Page, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme, { timeout: 10_000 }).catch(() => {
+    throw new Error(`the page did not switch to the ${theme} theme when the system did (Starlight follows the system until a theme is picked)`);
+  });
 }
 
 /**

@@ -7,17 +7,12 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, axeFindings, describeFindings, launchChromium, visit, type Theme } from './browser';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, LOOKS, showAs, visit, type Look } from './browser';
 import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
 const exercise = ECHO_SERVER.root;
-
-const viewports = [
-  { name: 'laptop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,30 +42,50 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-describe.each(viewports)('the exercise island on a $name viewport', (viewport) => {
-  it.each<Theme>(['light', 'dark'])('looks right in the %s theme before and after a run, and passes axe', async (theme) => {
-    const context = await browser.newContext({ colorScheme: theme, viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+/** In every look, as the page stands: `check` (screenshots, layout, axe), with the look in its failure messages. */
+async function inEveryLook(page: Page, check: (look: Look, tag: string) => Promise<void>): Promise<void> {
+  for (const look of LOOKS) {
+    await showAs(page, look);
+    await check(look, `${look.name}-${look.theme}`);
+  }
+}
+
+async function expectAxeClean(page: Page, look: Look, when: string): Promise<void> {
+  const findings = await axeFindings(page);
+  expect(findings, `${when}, ${look.name} ${look.theme}:\n${describeFindings(findings)}`).toEqual([]);
+}
+
+describe('the exercise island', () => {
+  // One page and one passing run, typed on a phone in the dark theme; the
+  // viewport and the theme change under it at each step, so every step is seen in all four looks.
+  it('looks right on a laptop and a phone in both themes, before and after a run, and passes axe', async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
     const page = await context.newPage();
     try {
       await visit(page, siteUrl, LESSON);
-      const tag = `${viewport.name}-${theme}`;
-      await shoot(page, `${tag}-0-closed`);
-      expect(await overflowing(page)).toEqual([]);
+      await inEveryLook(page, async (look, tag) => {
+        await shoot(page, `${tag}-0-closed`);
+        expect(await overflowing(page), `closed, ${tag}`).toEqual([]);
+      });
 
+      await showAs(page, LOOKS[3]!);
       await openEditor(page, exercise);
       await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
-      // The editor is as tall as its code (within its limits): no large empty area under 4 lines.
-      const editor = await page.locator(`${exercise} [data-editor]`).boundingBox();
-      const lineHeight = await page.locator(`${exercise} .monaco-editor .view-line`).first().evaluate((line) => line.getBoundingClientRect().height);
-      expect(editor!.height, 'editor height').toBeLessThanOrEqual(12 * lineHeight + 40);
-      await shoot(page, `${tag}-1-editor`);
+      await inEveryLook(page, async (_look, tag) => {
+        // The editor is as tall as its code (within its limits): no large empty area under 4 lines.
+        const editor = await page.locator(`${exercise} [data-editor]`).boundingBox();
+        const lineHeight = await page.locator(`${exercise} .monaco-editor .view-line`).first().evaluate((line) => line.getBoundingClientRect().height);
+        expect(editor!.height, `editor height, ${tag}`).toBeLessThanOrEqual(12 * lineHeight + 40);
+        await shoot(page, `${tag}-1-editor`);
+      });
 
       await startRun(page, exercise, 'button');
       await expect.poll(() => page.locator(`${exercise} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
-      await shoot(page, `${tag}-2-passed`);
-      expect(await overflowing(page)).toEqual([]);
-      const findings = await axeFindings(page);
-      expect(findings, describeFindings(findings)).toEqual([]);
+      await inEveryLook(page, async (look, tag) => {
+        await shoot(page, `${tag}-2-passed`);
+        expect(await overflowing(page), `passed, ${tag}`).toEqual([]);
+        await expectAxeClean(page, look, 'passed');
+      });
 
       for (const tab of ['packets', 'terminal'] as const) {
         await page.locator(`${exercise} [role="tab"][data-tab="${tab}"]`).click();
@@ -79,14 +94,15 @@ describe.each(viewports)('the exercise island on a $name viewport', (viewport) =
           await page.locator(`${exercise} [data-panel="packets"]`).focus();
           for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
         }
-        await page.locator(`${exercise} [data-network-panel]`).screenshot({ path: `${artifactsDir}look-${tag}-3-${tab}.png`, animations: 'disabled' });
-        expect(await overflowing(page)).toEqual([]);
-        const tabFindings = await axeFindings(page);
-        expect(tabFindings, describeFindings(tabFindings)).toEqual([]);
+        await inEveryLook(page, async (look, tag) => {
+          await page.locator(`${exercise} [data-network-panel]`).screenshot({ path: `${artifactsDir}look-${tag}-3-${tab}.png`, animations: 'disabled' });
+          expect(await overflowing(page), `${tab} tab, ${tag}`).toEqual([]);
+          await expectAxeClean(page, look, `the ${tab} tab`);
+        });
       }
     } finally {
       await context.close();
     }
-    // Three axe runs and six screenshots of a heavy page: more than a minute on a loaded machine.
-  }, 180_000);
+    // Twelve axe runs and twenty-four screenshots of a heavy page: minutes on a loaded machine.
+  }, 600_000);
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, axeFindings, describeFindings, launchChromium, visit, type Theme } from './browser';
+import { artifactsDir, axeFindings, describeFindings, launchChromium, LOOKS, showAs, visit } from './browser';
 import { exerciseRoot, openEditor, pasteProgram, passWithSolution, startRun } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
@@ -19,11 +19,6 @@ const EXERCISES = [
   { id: 'port-taken', lesson: 'ports/echo-server/' },
   { id: 'both-ends', lesson: 'sockets/connections/' },
   { id: 'pair-of-sockets', lesson: 'sockets/first-client/' },
-] as const;
-
-const viewports = [
-  { name: 'laptop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
 ] as const;
 
 let browser: Browser;
@@ -47,30 +42,35 @@ async function passPair(page: Page): Promise<void> {
   await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
 }
 
+/** Exercises by the lesson they sit in: the two web-server exercises share one page, and one pass of each. */
+const LESSONS = [...new Set(EXERCISES.map(({ lesson }) => lesson))].map((lesson) => ({
+  lesson,
+  ids: EXERCISES.filter((exercise) => exercise.lesson === lesson).map(({ id }) => id),
+}));
+
 describe('the chapter 3 and 4 exercises', () => {
-  it.each(EXERCISES.map((exercise) => [exercise.id, exercise] as const))(
-    '%s passes with its reference solution, looks right at 1280 and 390 px in both themes, and axe is clean',
+  it.each(LESSONS.map((entry) => [entry.ids.join(' and '), entry] as const))(
+    '%s: each passes with its reference solution, looks right at 1280 and 390 px in both themes, and axe is clean',
     { timeout: 420_000 },
-    async (id, exercise) => {
-      // One page and one passing run; the viewport and the theme then change under it.
-      const context = await browser.newContext({ colorScheme: 'light', viewport: viewports[0], reducedMotion: 'reduce', deviceScaleFactor: 1 });
+    async (_ids, { lesson, ids }) => {
+      // One page and one passing run of each; the viewport and the theme then change under it.
+      const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
       const page = await context.newPage();
       try {
-        await visit(page, siteUrl, exercise.lesson);
-        if (id === 'pair-of-sockets') await passPair(page);
-        else await passWithSolution(page, id);
-        const root = exerciseRoot(id);
-        for (const viewport of viewports) {
-          await page.setViewportSize(viewport);
-          for (const theme of ['light', 'dark'] as Theme[]) {
-            // As the theme picker does: Starlight's colours follow <html data-theme>.
-            await page.emulateMedia({ colorScheme: theme });
-            await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+        await visit(page, siteUrl, lesson);
+        for (const id of ids) {
+          if (id === 'pair-of-sockets') await passPair(page);
+          else await passWithSolution(page, id);
+        }
+        for (const look of LOOKS) {
+          await showAs(page, look);
+          for (const id of ids) {
+            const root = exerciseRoot(id);
             await page.locator(root).scrollIntoViewIfNeeded();
-            await page.locator(root).screenshot({ path: `${artifactsDir}ex34-${id}-${viewport.name}-${theme}.png`, animations: 'disabled' });
-            const findings = await axeFindings(page);
-            expect(findings, `${viewport.name}, ${theme}: ${describeFindings(findings)}`).toEqual([]);
+            await page.locator(root).screenshot({ path: `${artifactsDir}ex34-${id}-${look.name}-${look.theme}.png`, animations: 'disabled' });
           }
+          const findings = await axeFindings(page);
+          expect(findings, `${ids.join(' and ')} passed, ${look.name}, ${look.theme}: ${describeFindings(findings)}`).toEqual([]);
         }
       } finally {
         await context.close();

@@ -19,8 +19,10 @@ import {
   pasteProgram,
   runAndWait,
   typeProgram,
+  freshPage,
   withFreshPage,
   withLesson,
+  type FreshPage,
 } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
@@ -139,54 +141,65 @@ describe('the keyboard', () => {
   });
 });
 
-describe('the network after a passing run', () => {
+describe('after a passing run', () => {
+  // One lesson and one passing run, typed as a learner types; the tests read it, and the last opens a tab.
+  let fresh: FreshPage;
+  let page: Page;
+  beforeAll(async () => {
+    fresh = await freshPage(browser);
+    page = fresh.page;
+    await visit(page, siteUrl, ECHO_SERVER.lesson);
+    await openEditor(page, exercise);
+    await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
+    expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
+  });
+  afterAll(async () => {
+    await fresh?.context.close();
+  });
+
   it('draws the listening socket and one accepted socket per client on port 7, closed, each wired to its client', async () => {
-    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
-      await openEditor(page, exercise);
-      await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
-      expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
-      const diagram = `${exercise} svg[data-np="live-diagram"]`;
-      await page.locator(`${diagram} .np-accepted`).first().waitFor();
-      const slots = await page.locator(`${diagram} .np-slot`).evaluateAll((groups) =>
-        groups.map((group) => ({
-          id: group.getAttribute('data-socket'),
-          kind: group.getAttribute('data-kind'),
-          door: group.getAttribute('data-door'),
-          endpoint: group.getAttribute('data-endpoint'),
-          gone: group.classList.contains('is-gone'),
-          text: group.querySelector('text:last-of-type')?.textContent,
-        })),
-      );
-      const doors = slots.filter((slot) => slot.kind === 'door');
-      const accepted = slots.filter((slot) => slot.kind === 'accepted');
-      const clients = slots.filter((slot) => slot.kind === 'endpoint');
-      expect(doors).toMatchObject([{ endpoint: '0.0.0.0:7', gone: false, text: 'LISTEN' }]);
-      // The echo driver has four clients: one accepted socket each.
-      expect(accepted).toHaveLength(4);
-      for (const socket of accepted) expect(socket).toMatchObject({ door: doors[0]!.id, endpoint: '10.0.0.2:7', gone: true, text: 'closed' });
-      expect(clients).toHaveLength(4);
-      const wires = await page.locator(`${diagram} .np-wire`).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-sockets')));
-      expect(wires).toHaveLength(4);
-      // Each wire joins one client's socket to one accepted socket: four different pairs.
-      const pairs = wires.map((ids) => ids!.split(' '));
-      expect(new Set(pairs.map(([client]) => client))).toEqual(new Set(clients.map((slot) => slot.id)));
-      expect(new Set(pairs.map(([, server]) => server))).toEqual(new Set(accepted.map((slot) => slot.id)));
-      const labels = await page.locator(`${diagram} .np-wire-labels .np-label-sub`).allTextContents();
-      expect(labels).toEqual(['TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed']);
-    });
+    const diagram = `${exercise} svg[data-np="live-diagram"]`;
+    await page.locator(`${diagram} .np-accepted`).first().waitFor();
+    const slots = await page.locator(`${diagram} .np-slot`).evaluateAll((groups) =>
+      groups.map((group) => ({
+        id: group.getAttribute('data-socket'),
+        kind: group.getAttribute('data-kind'),
+        door: group.getAttribute('data-door'),
+        endpoint: group.getAttribute('data-endpoint'),
+        gone: group.classList.contains('is-gone'),
+        text: group.querySelector('text:last-of-type')?.textContent,
+      })),
+    );
+    const doors = slots.filter((slot) => slot.kind === 'door');
+    const accepted = slots.filter((slot) => slot.kind === 'accepted');
+    const clients = slots.filter((slot) => slot.kind === 'endpoint');
+    expect(doors).toMatchObject([{ endpoint: '0.0.0.0:7', gone: false, text: 'LISTEN' }]);
+    // The echo driver has four clients: one accepted socket each.
+    expect(accepted).toHaveLength(4);
+    for (const socket of accepted) expect(socket).toMatchObject({ door: doors[0]!.id, endpoint: '10.0.0.2:7', gone: true, text: 'closed' });
+    expect(clients).toHaveLength(4);
+    const wires = await page.locator(`${diagram} .np-wire`).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-sockets')));
+    expect(wires).toHaveLength(4);
+    // Each wire joins one client's socket to one accepted socket: four different pairs.
+    const pairs = wires.map((ids) => ids!.split(' '));
+    expect(new Set(pairs.map(([client]) => client))).toEqual(new Set(clients.map((slot) => slot.id)));
+    expect(new Set(pairs.map(([, server]) => server))).toEqual(new Set(accepted.map((slot) => slot.id)));
+    const labels = await page.locator(`${diagram} .np-wire-labels .np-label-sub`).allTextContents();
+    expect(labels).toEqual(['TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed', 'TIME-WAIT ↔ closed']);
+  });
+
+  it('links the pass to the next lesson in the course', async () => {
+    const link = page.locator(`${exercise} .exercise-next a`);
+    expect(await link.innerText()).toBe('Next lesson: The web on port 80 →');
+    expect(new URL((await link.getAttribute('href'))!, siteUrl).pathname).toMatch(/\/ports\/web\/$/);
   });
 
   it('gives the terminal at least 100 columns in a 1280 px window', async () => {
-    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
-      await openEditor(page, exercise);
-      await typeProgram(page, exercise, ECHO_SERVER_SOLUTION);
-      await runAndWait(page, exercise, 'button');
-      await page.locator(`${exercise} [role="tab"][data-tab="terminal"]`).click();
-      const terminal = page.locator(`${exercise} [data-np="terminal"]`);
-      await expect.poll(() => terminal.getAttribute('data-cols'), { timeout: 15_000 }).not.toBeNull();
-      expect(page.viewportSize()?.width).toBe(1280);
-      expect(Number(await terminal.getAttribute('data-cols'))).toBeGreaterThanOrEqual(100);
-    });
+    await page.locator(`${exercise} [role="tab"][data-tab="terminal"]`).click();
+    const terminal = page.locator(`${exercise} [data-np="terminal"]`);
+    await expect.poll(() => terminal.getAttribute('data-cols'), { timeout: 15_000 }).not.toBeNull();
+    expect(page.viewportSize()?.width).toBe(1280);
+    expect(Number(await terminal.getAttribute('data-cols'))).toBeGreaterThanOrEqual(100);
   });
 });
 
@@ -236,17 +249,6 @@ describe('after the last lesson', () => {
       const next = page.locator(`${last.root} .exercise-next`);
       expect(await next.innerText()).toBe('That was the last lesson written so far: more chapters are on their way.');
       expect(await next.locator('a').count()).toBe(0);
-    });
-  });
-
-  it('links an earlier lesson’s pass to the next lesson in the course', async () => {
-    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
-      await openEditor(page, exercise);
-      await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
-      expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
-      const link = page.locator(`${exercise} .exercise-next a`);
-      expect(await link.innerText()).toBe('Next lesson: The web on port 80 →');
-      expect(new URL((await link.getAttribute('href'))!, siteUrl).pathname).toMatch(/\/ports\/web\/$/);
     });
   });
 });

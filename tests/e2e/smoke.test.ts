@@ -1,8 +1,16 @@
+/**
+ * Every page of the built site in Chromium, in both themes: it loads without console errors, uncaught
+ * exceptions or failed requests, Starlight follows the system theme, and axe finds nothing serious. A lesson
+ * is also shown at 390 px, where tables and code blocks scroll, and axe runs there too; each of its figures is
+ * an accessible image (role img, a title and a description) that fits its column at 1280 and 390 px, saved
+ * under test-results/e2e/figures/ for a person to look at. Then the lesson page, the outline, the keyboard.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
+  artifactsDir,
   axeFindings,
   describeFindings,
   launchChromium,
@@ -21,6 +29,25 @@ const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
 const pages = builtPages(distDir).map((path) => ({ path, name: path === '' ? 'home' : path.replace(/\/$/, '').replaceAll('/', '-') }));
 const themes: Theme[] = ['light', 'dark'];
+// Lessons: chapter folders (not the reference, not the developers' pages under dev/).
+const isLesson = (path: string) => /^[a-z]+\/[a-z0-9-]+\/$/.test(path) && chapters.some((chapter) => path.startsWith(`${chapter.slug}/`));
+
+/** Each figure of the lesson is an accessible image that fits its column; each is saved for review. */
+async function expectFiguresFit(page: Page, path: string, theme: Theme, width: number): Promise<void> {
+  const figures = page.locator('.sl-markdown-content figure.diagram');
+  const count = await figures.count();
+  expect(count, `${path} has at least one figure`).toBeGreaterThanOrEqual(1);
+  for (let index = 0; index < count; index++) {
+    const figure = figures.nth(index);
+    const svg = figure.locator('svg');
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect((await svg.locator('title').textContent())?.trim()).toBeTruthy();
+    expect((await svg.locator('desc').textContent())?.trim().length).toBeGreaterThan(40);
+    const fits = await figure.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+    expect(fits, `figure ${index + 1} of ${path} fits its column at ${width} px`).toBe(true);
+    await figure.screenshot({ path: `${artifactsDir}figures/${path.replace(/\/$/, '').replace('/', '-')}-${index + 1}-${theme}-${width}.png` });
+  }
+}
 
 it('ships only pages for learners and teachers: no developers’ test pages in the build or the sitemap', () => {
   expect(pages.map(({ path }) => path).filter((path) => path.startsWith('dev/'))).toEqual([]);
@@ -28,6 +55,13 @@ it('ships only pages for learners and teachers: no developers’ test pages in t
   const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
   expect(listed.length).toBeGreaterThan(3);
   expect(listed.filter((path) => path.includes('/dev/'))).toEqual([]);
+});
+
+it('finds the lessons whose figures it checks: every chapter with pages has at least one', () => {
+  const lessonChapters = new Set(pages.map(({ path }) => path).filter(isLesson).map((path) => path.split('/')[0]));
+  const chaptersWithPages = new Set(pages.map(({ path }) => path.split('/')[0]).filter((folder) => chapters.some((chapter) => chapter.slug === folder)));
+  expect(chaptersWithPages.size).toBeGreaterThan(0);
+  expect(lessonChapters).toEqual(chaptersWithPages);
 });
 
 let browser: Browser;
@@ -39,7 +73,7 @@ afterAll(async () => {
 });
 
 describe.each(themes)('the site in the %s theme', (theme) => {
-  it.each(pages)('loads $name cleanly, passes axe and is screenshotted', async ({ name, path }) => {
+  it.each(pages)('loads $name cleanly and passes axe (a lesson at 1280 and 390 px, its figures accessible and fitting)', async ({ name, path }) => {
     const context = await newSiteContext(browser, theme);
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -54,10 +88,20 @@ describe.each(themes)('the site in the %s theme', (theme) => {
       expect(problems.failedRequests, 'failed requests').toEqual([]);
 
       await saveScreenshot(page, `${name}-${theme}`);
+
+      if (isLesson(path)) {
+        await expectFiguresFit(page, path, theme, 1280);
+        // The same page on a phone, without reloading it.
+        await page.setViewportSize({ width: 390, height: 900 });
+        await expectFiguresFit(page, path, theme, 390);
+        const narrow = await axeFindings(page, 'serious');
+        expect(narrow, `axe on ${path} at 390 px (${theme}):\n${describeFindings(narrow)}`).toEqual([]);
+      }
     } finally {
       await context.close();
     }
-  });
+    // A lesson: two axe scans of a long page, more than a minute on a loaded machine.
+  }, 150_000);
 });
 
 describe('the lesson page', () => {

@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { chapters } from './src/content/outline.ts';
 import { monacoCssAtRuntime } from './src/lib/editor/monaco-css-plugin.ts';
+import { monacoWorkersWithoutContributions } from './src/lib/editor/monaco-workers-plugin.ts';
 import { devRunnerWorker } from './src/lib/editor/dev-runner-worker-plugin.ts';
 import { offline } from './src/lib/offline/integration.ts';
 import { MANIFEST_FILE, THEME_COLOR } from './src/lib/offline/app-manifest.ts';
@@ -78,7 +79,7 @@ export default defineConfig({
   // Pages are folders (`/nic/network-card/`), so relative links between lessons behave the same everywhere.
   trailingSlash: 'always',
   // netsim's Node libraries (readable-stream, buffer, events…) come as one bundle, in the page and in the runner worker.
-  vite: { plugins: [monacoCssAtRuntime(), devRunnerWorker(), nodeLibsVite()], worker: { plugins: () => [nodeLibsVite()] } },
+  vite: { plugins: [monacoCssAtRuntime(), monacoWorkersWithoutContributions(), devRunnerWorker(), nodeLibsVite()], worker: { plugins: () => [nodeLibsVite()] } },
   integrations: [
     learnerTypes,
     starlight({

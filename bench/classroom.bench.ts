@@ -4,8 +4,9 @@
  *
  * For each profile ("Fast 3G", "4× CPU", both):
  *   - lesson page readable: largest contentful paint of a first visit,
- *   - editor usable after "Open the editor": the learner's code shown in Monaco, taking keystrokes —
- *       first visit, clicked as soon as the page has loaded (nothing fetched ahead),
+ *   - editor usable after "Open the editor": the learner's code shown in an editor that has the focus and takes
+ *     keystrokes (the light editor while Monaco loads, or Monaco) —
+ *       first visit, clicked as soon as the page has loaded (nothing fetched ahead), and when Monaco is in place,
  *       first visit, clicked after reading the page (what the page fetched while idle is there) and then
  *         the exercise's task, on screen, for 3 s,
  *       repeat visit (the same browser, the page opened again), read the same way,
@@ -98,19 +99,35 @@ async function largestContentfulPaint(page: Page): Promise<number> {
   );
 }
 
-/** Clicks "Open the editor"; ms until Monaco shows the learner's code. */
-async function openEditor(page: Page): Promise<number> {
-  const shown = await page.evaluate(async (selector) => {
-    const root = document.querySelector(selector)!;
-    const started = performance.now();
-    (root.querySelector('[data-action="activate"]') as HTMLButtonElement).click();
-    await new Promise<void>((resolve) => {
-      const check = () => (root.querySelector('.monaco-editor .view-lines .view-line') ? resolve() : requestAnimationFrame(check));
-      requestAnimationFrame(check);
-    });
-    return performance.now() - started;
-  }, EXERCISE);
-  return shown;
+/**
+ * Clicks "Open the editor"; ms until the learner's code is in an editor that has the focus and takes
+ * keystrokes — the light editor (a textarea over the highlighted code, while Monaco loads) or Monaco — and,
+ * when `monacoToo`, until Monaco is in place (hover, suggestions; at once when it was here already).
+ */
+async function openEditor(page: Page, monacoToo = false): Promise<{ usable: number; monaco: number }> {
+  return page.evaluate(
+    async ({ selector, monacoToo }) => {
+      const root = document.querySelector(selector)!;
+      const started = performance.now();
+      const when = (ready: () => boolean) =>
+        new Promise<number>((resolve) => {
+          const check = () => (ready() ? resolve(performance.now() - started) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        });
+      const monacoShown = () => !!root.querySelector('.monaco-editor .view-lines .view-line');
+      const focused = () => {
+        const active = document.activeElement;
+        if (!active || !root.contains(active)) return false;
+        if (active.closest('.monaco-editor')) return monacoShown();
+        return active instanceof HTMLTextAreaElement && active.matches('[data-light-editor] textarea') && !active.readOnly;
+      };
+      (root.querySelector('[data-action="activate"]') as HTMLButtonElement).click();
+      const usable = await when(focused);
+      const monaco = monacoToo ? await Promise.race([when(monacoShown), new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 120_000))]) : NaN;
+      return { usable, monaco };
+    },
+    { selector: EXERCISE, monacoToo },
+  );
 }
 
 /** Types the solution over the starter and checks Monaco took it. */
@@ -222,7 +239,9 @@ async function round(profile: Profile, lessonUrl: string, figures: Figures, note
     const page = await throttled.newPage();
     await page.goto(lessonUrl, { waitUntil: 'load' });
     record(figures, 'lesson page readable (LCP), first visit', await largestContentfulPaint(page));
-    record(figures, 'editor usable, first visit, clicked at once', await openEditor(page));
+    const opened = await openEditor(page, true);
+    record(figures, 'editor usable, first visit, clicked at once', opened.usable);
+    record(figures, 'Monaco in place (hover, suggestions), first visit, clicked at once', opened.monaco);
     await throttled.release();
   }
   const throttled = await throttledContext(browser, profile);
@@ -232,7 +251,7 @@ async function round(profile: Profile, lessonUrl: string, figures: Figures, note
     await page.goto(lessonUrl, { waitUntil: 'load' });
     record(figures, 'reading before the click, first visit', await readThePage(page));
     notes.add(`editor fetched ahead on the first visit: ${await page.evaluate(() => document.documentElement.dataset.editorAhead ?? 'not by this build')}`);
-    record(figures, 'editor usable, first visit, clicked after reading', await openEditor(page));
+    record(figures, 'editor usable, first visit, clicked after reading', (await openEditor(page)).usable);
     recordRuns(figures, 'first visit', await runsAfterOpening(page));
     await page.close();
   }
@@ -242,7 +261,7 @@ async function round(profile: Profile, lessonUrl: string, figures: Figures, note
     await page.goto(lessonUrl, { waitUntil: 'load' });
     record(figures, 'lesson page readable (LCP), repeat visit', await largestContentfulPaint(page));
     record(figures, 'reading before the click, repeat visit', await readThePage(page));
-    record(figures, 'editor usable, repeat visit, clicked after reading', await openEditor(page));
+    record(figures, 'editor usable, repeat visit, clicked after reading', (await openEditor(page)).usable);
     recordRuns(figures, 'repeat visit', await runsAfterOpening(page));
     notes.add(`repeat visit: ${responses()}`);
     await page.close();

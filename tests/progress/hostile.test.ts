@@ -4,7 +4,7 @@
  * was left out and why (the sentences asserted are the ones the page shows).
  */
 import { describe, expect, it } from 'vitest';
-import { noticeText } from '../../src/components/exercise/page-progress';
+import { noticeText } from '../../src/components/exercise/progress-notices';
 import { importStatus } from '../../src/components/exercise/progress-ui';
 import { LIMITS, readProgress, type ProgressRecord } from '../../src/lib/progress/record';
 import { mergeProgress } from '../../src/lib/progress/merge';

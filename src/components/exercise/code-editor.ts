@@ -3,60 +3,18 @@
  * for the reference solution. Loaded only after "Open the editor".
  */
 import { setUpMonaco, type Monaco } from './monaco-setup';
-import type { IslandProgram } from './page-data';
 import { tabLabel } from './page-data';
+import { fittedHeight, learnerPrograms, startingText, type CodeEditor, type CodeEditorOptions, type EditorView, type LineMarker, type SnapshotDiagnostics } from './editor-types';
 
-/** A problem to show on a line of the learner's code. */
-export interface LineMarker {
-  file: string;
-  line: number;
-  column?: number;
-  message: string;
-}
+export { startLanguageService } from './monaco-setup';
+export type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 
-/** The learner's text at one moment: what a run sends, with each model's version to recognise it later. */
-export interface EditorSnapshot {
-  sources: Record<string, string>;
-  versions: Record<string, number>;
-}
-
-/** What TypeScript says about one snapshot: syntax errors (the program cannot run) and type problems. */
-export interface SnapshotDiagnostics {
-  syntax: LineMarker[];
-  types: LineMarker[];
-}
-
-export interface CodeEditorOptions {
-  container: HTMLElement;
-  exerciseId: string;
-  programs: IslandProgram[];
-  /** Saved drafts by file; missing files start from the starter code. */
-  drafts: Record<string, string>;
-  onRun: () => void;
-  /** Escape with no widget open: the learner wants to leave the editor. */
-  onEscape: () => void;
-  onChange: (file: string, text: string) => void;
-}
-
-export interface CodeEditor {
-  /** The learner's current code, by file. */
-  sources(): Record<string, string>;
-  /** The learner's current code with its versions: what a run sends. */
-  snapshot(): EditorSnapshot;
-  /**
-   * TypeScript's errors for exactly the snapshot's text, from the editor's language service; null when the
-   * text has changed since the snapshot, or the service did not answer within `timeoutMs`.
-   */
-  diagnose(snapshot: EditorSnapshot, timeoutMs: number): Promise<SnapshotDiagnostics | null>;
-  /** Shows a learner file (or its solution, read-only). */
-  show(file: string, version: 'mine' | 'solution'): void;
-  /** Puts the starter code back as one edit (Ctrl+Z brings the learner's code back). Returns the old text. */
-  resetToStarter(file: string): string;
-  /** Puts back a text as one undoable edit. */
-  replace(file: string, text: string): void;
-  setRunMarkers(markers: LineMarker[]): void;
-  focus(): void;
-  dispose(): void;
+/** Monaco's editor, with what a swap from the light editor needs (editor-swap.ts). */
+export interface MonacoCodeEditor extends CodeEditor {
+  /** Brings a learner file to `text` as one undoable edit of only what differs, without showing it. */
+  adoptText(file: string, text: string): void;
+  /** Shows the selection and scroll position of `view` (its file is shown already), focused if it was. */
+  restoreView(view: EditorView): void;
 }
 
 const RUN_OWNER = 'endpoints-run';
@@ -84,9 +42,6 @@ function flattenMessage(text: string | MessageChain): string {
   walk(text);
   return parts.join(' ');
 }
-
-/** The editor grows with the code between these many lines (never past 70% of the window's height). */
-const EDITOR_LINES = { min: 8, max: 32 } as const;
 
 /** Monaco's own themes, with comments and line numbers brightened to a 4.5:1 contrast (WCAG AA). */
 function defineThemes(monaco: Monaco): void {
@@ -148,9 +103,9 @@ function themeName(): 'endpoints-light' | 'endpoints-dark' {
   return document.documentElement.dataset.theme === 'light' ? 'endpoints-light' : 'endpoints-dark';
 }
 
-export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
+export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
   const { monaco, ts } = setUpMonaco();
-  const learner = options.programs.filter((program) => program.role === 'learner');
+  const learner = learnerPrograms(options.programs);
   const uri = (file: string, version: 'mine' | 'solution') =>
     monaco.Uri.parse(`file:///${options.exerciseId}/${version === 'solution' ? 'solution/' : ''}${file}`);
   const modelOf = (file: string, version: 'mine' | 'solution') => {
@@ -158,7 +113,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     if (existing) return existing;
     const program = learner.find((candidate) => candidate.file === file);
     if (!program) throw new Error(`No program ${file} in exercise ${options.exerciseId}.`);
-    const text = version === 'solution' ? (program.solution ?? '') : (options.drafts[file] ?? program.source);
+    const text = version === 'solution' ? (program.solution ?? '') : startingText(program, options.drafts);
     return monaco.editor.createModel(text, 'typescript', uri(file, version));
   };
 
@@ -185,8 +140,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
   // As tall as the code plus a line to type on, within limits: no empty block under a short program.
   const fitHeight = () => {
     const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight);
-    const most = Math.min(EDITOR_LINES.max * lineHeight, Math.round(window.innerHeight * 0.7));
-    const height = Math.max(EDITOR_LINES.min * lineHeight, Math.min(editor.getContentHeight() + lineHeight, most));
+    const height = fittedHeight(editor.getContentHeight(), lineHeight, window.innerHeight);
     if (options.container.style.height === `${height}px`) return;
     options.container.style.height = `${height}px`;
     editor.layout();
@@ -198,8 +152,11 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeName()));
   themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
+  /** The file and version on screen (what a swap hands over, with the selection). */
+  let shown: { file: string; version: 'mine' | 'solution' } = { file: learner[0]?.file ?? '', version: 'mine' };
   const replaceAll = (model: ReturnType<typeof modelOf>, text: string) => {
     editor.setModel(model);
+    shown = { file: fileOf(model), version: 'mine' };
     editor.pushUndoStop();
     editor.executeEdits('endpoints-reset', [{ range: model.getFullModelRange(), text }]);
     editor.pushUndoStop();
@@ -250,6 +207,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
     show(file, version) {
       const model = modelOf(file, version);
       editor.setModel(model);
+      shown = { file, version };
       editor.updateOptions({
         readOnly: version === 'solution',
         ariaLabel: `${version === 'solution' ? 'Reference solution (read-only)' : 'Code editor'}: ${tabLabel(
@@ -289,6 +247,45 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
             }),
         );
       }
+    },
+    adoptText(file, text) {
+      const model = modelOf(file, 'mine');
+      const old = model.getValue();
+      if (old === text) return;
+      // Only what differs: the common start and end stay, so Monaco's undo puts the cursor where the change was.
+      let head = 0;
+      while (head < old.length && head < text.length && old[head] === text[head]) head++;
+      let tail = 0;
+      while (tail < old.length - head && tail < text.length - head && old[old.length - 1 - tail] === text[text.length - 1 - tail]) tail++;
+      const range = monaco.Range.fromPositions(model.getPositionAt(head), model.getPositionAt(old.length - tail));
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range, text: text.slice(head, text.length - tail) }], () => null);
+      model.pushStackElement();
+    },
+    view(): EditorView {
+      const model = editor.getModel();
+      const selection = editor.getSelection();
+      return {
+        ...shown,
+        selectionStart: model && selection ? model.getOffsetAt(selection.getStartPosition()) : 0,
+        selectionEnd: model && selection ? model.getOffsetAt(selection.getEndPosition()) : 0,
+        backward: selection?.getDirection() === monaco.SelectionDirection.RTL,
+        scrollTop: editor.getScrollTop(),
+        focused: editor.hasTextFocus(),
+      };
+    },
+    restoreView(view) {
+      const model = editor.getModel();
+      if (!model) return;
+      const start = model.getPositionAt(view.selectionStart);
+      const end = model.getPositionAt(view.selectionEnd);
+      editor.setSelection(
+        view.backward
+          ? new monaco.Selection(end.lineNumber, end.column, start.lineNumber, start.column)
+          : new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column),
+      );
+      editor.setScrollTop(view.scrollTop);
+      if (view.focused) editor.focus();
     },
     focus() {
       editor.focus();

@@ -7,8 +7,9 @@ import { gradingSeeds } from '../../lib/exercise/seeds';
 import { topologyForSeed } from '../../lib/exercise/topology-for-seed';
 import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
-import { createCodeEditor, prewarmEditor, type CodeEditor, type EditorSnapshot, type LineMarker, type SnapshotDiagnostics } from './code-editor';
-import { startLanguageService } from './monaco-setup';
+import type { CodeEditor, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
+import { createExerciseEditor, prewarmEditor } from './editor-swap';
+import { arrived } from './resource-arrived';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
@@ -90,7 +91,7 @@ function markersOf(report: RunReport): LineMarker[] {
 
 /** Readies Monaco ahead of "Open the editor" (see prewarmEditor); the page calls it at idle. */
 export function prewarm(): void {
-  prewarmEditor();
+  void prewarmEditor().catch(() => undefined);
 }
 
 export async function mountIsland(root: HTMLElement, data: IslandData): Promise<void> {
@@ -102,9 +103,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
 
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
-  // Boot the worker (and its transpiler) while the editor loads and the learner reads; TypeScript's language
-  // service waits for it, so a first run does not share a slow network with 1.5 MB of type checker.
-  sandbox.warm().catch(() => undefined).finally(startLanguageService);
+  // Boot the worker (and its transpiler) while the learner reads and types; Monaco downloads once the runner's
+  // code is here, TypeScript's language service once the runner is up, so a first run does not share a slow
+  // network with 0.7 MB of editor and 1.5 MB of type checker.
+  const runnerUp = sandbox.warm().catch(() => undefined);
 
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
@@ -112,7 +114,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
 
   for (const pre of root.querySelectorAll<HTMLElement>('.exercise-starter')) pre.hidden = true;
   editorHost.hidden = false;
-  const editor: CodeEditor = createCodeEditor({
+  const editor: CodeEditor = await createExerciseEditor({
+    monacoMayLoad: Promise.race([runnerUp, arrived(runnerWorkerUrl())]),
+    languageServiceMayStart: runnerUp,
+    monacoCached: document.documentElement.dataset.editorAhead === 'done',
     container: editorHost,
     exerciseId: data.id,
     programs: data.programs,

@@ -18,9 +18,9 @@ import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
 import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode';
-// The TypeScript language's worker manager loads Monaco's full list of editor contributions once the first
-// editor has a TypeScript model; a second editor on the page (a lesson with two exercises) then builds them all,
-// and two of them need services the trimmed editor never registered. Registered here, before any editor exists.
+// Monaco's shared workers module would load its full list of editor contributions once the first editor has a
+// TypeScript model (src/lib/editor/monaco-workers-plugin.ts now keeps it from doing so); two of them need
+// services the trimmed editor never registered, so those stay registered here, before any editor exists.
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
 import 'monaco-editor/editor/common/services/treeViewsDndService';
 import 'monaco-editor/languages/definitions/typescript/register';

@@ -38,7 +38,9 @@ function mark(state: State): void {
  * on its way is let finish (the editor may be waiting for that very file).
  */
 function watchForAnEditor(): { opened(): boolean } {
-  let opened = false;
+  // An editor opened before this script arrived (a learner who clicks as soon as the page shows) has its
+  // button disabled while it opens and hidden once open.
+  let opened = [...document.querySelectorAll<HTMLButtonElement>('[data-action="activate"]')].some((button) => button.disabled || button.hidden);
   const listener = (event: Event) => {
     if (!(event.target instanceof Element) || !event.target.closest('[data-action="activate"]')) return;
     opened = true;

@@ -1,0 +1,119 @@
+/**
+ * The exercise's editor on any network. When Monaco is already here (loaded ahead while the learner read, or
+ * fetched ahead into the cache), it is the editor at once. Otherwise the light editor (light-editor.ts, a few
+ * kilobytes) takes keystrokes straight away, Monaco downloads once the runner has what it needs to run, and
+ * takes the light editor's place at the first pause in the learner's typing: the text of every file (the change
+ * since the start as one undoable edit), the file shown, the selection, the scroll position, the focus and the
+ * run's markers carry over, in one task, so no keystroke falls between the two.
+ */
+import type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
+import { createLightEditor, type LightEditor } from './light-editor';
+
+type MonacoEditorModule = typeof import('./code-editor');
+
+/** No keystroke for this long: the learner has paused, Monaco may take over. */
+const TYPING_PAUSE_MS = 600;
+/** How often a swap that waits for a pause looks again. */
+const RETRY_MS = 250;
+
+let loaded: MonacoEditorModule | undefined;
+let loading: Promise<MonacoEditorModule> | undefined;
+
+/** Monaco and the exercise's editor over it (code-editor.ts); one load per page, retried after a failure. */
+export function loadMonacoEditor(): Promise<MonacoEditorModule> {
+  loading ??= import('./code-editor').then((module) => (loaded = module));
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** Readies Monaco ahead of "Open the editor": its code loaded, an editor built and dropped out of sight. */
+export function prewarmEditor(): Promise<void> {
+  return loadMonacoEditor().then((module) => module.prewarmEditor());
+}
+
+export interface ExerciseEditorOptions extends CodeEditorOptions {
+  /** Monaco is downloaded after this (the runner first: a slow network carries one thing at a time best). */
+  monacoMayLoad: Promise<unknown>;
+  /** TypeScript's language service (1.5 MB gz) starts after this and Monaco. */
+  languageServiceMayStart: Promise<unknown>;
+  /** Whether Monaco's files are in the cache already (fetched ahead): then it is waited for, no light editor. */
+  monacoCached: boolean;
+}
+
+const idle = (callback: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 1000 }) : setTimeout(callback, 50);
+
+const equalSources = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([file, text]) => b[file] === text);
+
+export async function createExerciseEditor(options: ExerciseEditorOptions): Promise<CodeEditor> {
+  const startLanguageService = (module: MonacoEditorModule) => void options.languageServiceMayStart.finally(() => module.startLanguageService());
+  if (!loaded && options.monacoCached) await loadMonacoEditor().catch(() => undefined);
+  if (loaded) {
+    startLanguageService(loaded);
+    return loaded.createCodeEditor(options);
+  }
+
+  const light: LightEditor = createLightEditor(options);
+  let current: CodeEditor = light;
+  let monaco: CodeEditor | undefined;
+  let disposed = false;
+  const swapped = new Promise<CodeEditor>((resolve) => {
+    const swap = (module: MonacoEditorModule) => {
+      if (disposed) return;
+      if (light.busy(TYPING_PAUSE_MS)) return void setTimeout(() => swap(module), RETRY_MS);
+      const view = light.view();
+      const texts = light.sources();
+      let next: ReturnType<MonacoEditorModule['createCodeEditor']>;
+      try {
+        // Monaco's models start from the same texts the light editor did: what the learner typed since is
+        // one edit on top (Ctrl+Z in Monaco takes it back), never a text of its own.
+        next = module.createCodeEditor({ ...options, drafts: light.startTexts() });
+      } catch {
+        // Monaco could not start: the light editor stays, with everything in it.
+        for (const leftover of options.container.querySelectorAll('.monaco-editor')) leftover.remove();
+        return;
+      }
+      for (const [file, text] of Object.entries(texts)) next.adoptText(file, text);
+      next.show(view.file, view.version);
+      next.setRunMarkers(light.markers());
+      light.dispose();
+      next.restoreView(view);
+      monaco = current = next;
+      options.container.dataset.editorKind = 'monaco';
+      startLanguageService(module);
+      resolve(next);
+    };
+    void options.monacoMayLoad
+      .catch(() => undefined)
+      .then(loadMonacoEditor)
+      .then((module) => idle(() => swap(module)))
+      .catch(() => undefined); // offline without the editor's files: the light editor stays
+  });
+  options.container.dataset.editorKind = 'light';
+
+  return {
+    sources: () => current.sources(),
+    snapshot: () => current.snapshot(),
+    async diagnose(snapshot: EditorSnapshot, timeoutMs: number): Promise<SnapshotDiagnostics | null> {
+      if (monaco) return monaco.diagnose(snapshot, timeoutMs);
+      // TypeScript comes with Monaco: wait for both, within the time given, for this very text.
+      const started = performance.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+      const editor = await Promise.race([swapped, late]).finally(() => clearTimeout(timer));
+      if (!editor || !equalSources(editor.sources(), snapshot.sources)) return null;
+      return editor.diagnose(editor.snapshot(), Math.max(0, timeoutMs - (performance.now() - started)));
+    },
+    show: (file, version) => current.show(file, version),
+    resetToStarter: (file) => current.resetToStarter(file),
+    replace: (file, text) => current.replace(file, text),
+    setRunMarkers: (markers: LineMarker[]) => current.setRunMarkers(markers),
+    view: () => current.view(),
+    focus: () => current.focus(),
+    dispose() {
+      disposed = true;
+      current.dispose();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The light editor on a slow network, in Chromium against the built site: Monaco's main file is held back (as
+ * Fast 3G holds it for seconds), so "Open the editor" gives the light editor — the learner types, runs and
+ * keeps a draft in it — and once Monaco arrives it takes over with the text, the caret and the focus, and its
+ * undo takes back what was typed before. No keystroke is lost on the way.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, waitForResults } from './exercise-page';
+
+const siteUrl = inject('siteUrl');
+const exercise = ECHO_SERVER.root;
+const lightInput = `${exercise} [data-light-editor] textarea`;
+const monacoLines = `${exercise} .monaco-editor .view-lines`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A context whose requests for Monaco's main file wait until `release()` (no service worker: nothing cached). */
+async function withMonacoHeld(
+  use: (page: Page, release: () => void, context: BrowserContext) => Promise<void>,
+  theme: 'light' | 'dark' = 'light',
+): Promise<void> {
+  const context = await newSiteContext(browser, theme, { serviceWorkers: 'block' });
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/_astro\/editor\.api[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  try {
+    await use(await context.newPage(), release, context);
+  } finally {
+    release();
+    await context.close();
+  }
+}
+
+/** Monaco's text without the spaces and line breaks its rendering changes (wrapping, non-breaking spaces). */
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+/** The text Monaco shows, its rendered lines in the order they stand on screen (not their order in the DOM). */
+function monacoText(page: Page): Promise<string> {
+  return page
+    .locator(`${monacoLines} .view-line`)
+    .evaluateAll((lines) =>
+      (lines as HTMLElement[])
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => line.textContent ?? '')
+        .join('\n'),
+    );
+}
+
+describe('the light editor, while Monaco loads', () => {
+  it('takes typing and a passing run; Monaco then takes over with the text, caret and focus, and Ctrl+Z takes the typing back', { timeout: 120_000 }, async () => {
+    await withMonacoHeld(async (page, release) => {
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      await page.locator(`${exercise} [data-action="activate"]`).click();
+      const input = page.locator(lightInput);
+      await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 15_000 }).toBe(true);
+      expect(await page.locator(`${exercise} .monaco-editor`).count()).toBe(0);
+      const starter = await input.inputValue();
+      expect(starter).toContain('TODO');
+
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(ECHO_SERVER_SOLUTION.join('\n'));
+      // The light editor's keys: Tab indents the selected lines, Shift+Tab takes them back; Ctrl+Enter runs.
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Tab');
+      expect((await input.inputValue()).split('\n')).toEqual(ECHO_SERVER_SOLUTION.map((line) => `  ${line}`));
+      await page.keyboard.press('Shift+Tab');
+      expect(await input.inputValue()).toBe(ECHO_SERVER_SOLUTION.join('\n'));
+      await page.keyboard.press('ControlOrMeta+Enter');
+      expect(await waitForResults(page, exercise)).toMatch(/^All \d+ checks passed/);
+
+      const findings = await axeFindings(page);
+      expect(findings, describeFindings(findings)).toEqual([]);
+      await saveScreenshot(page, 'light-editor-before-monaco');
+
+      // The caret on line 2, after "const ", when Monaco arrives.
+      await input.focus();
+      await input.evaluate((element: HTMLTextAreaElement) => {
+        const at = element.value.indexOf('const ') + 'const '.length;
+        element.setSelectionRange(at, at);
+      });
+      const typed = await input.inputValue();
+      release();
+      await page.locator(monacoLines).waitFor();
+      await expect.poll(() => page.locator(lightInput).count(), { timeout: 15_000 }).toBe(0);
+      expect(squeezed(await monacoText(page))).toBe(squeezed(typed));
+      // The focus and the caret came along: a letter typed now lands where the caret was.
+      await page.keyboard.insertText('my');
+      expect(squeezed(await monacoText(page))).toContain(squeezed('const myserver = net.createServer'));
+      // Monaco's undo: first the letters, then everything typed in the light editor, back to the starter.
+      await page.keyboard.press('ControlOrMeta+Z');
+      await expect.poll(async () => squeezed(await monacoText(page))).toBe(squeezed(typed));
+      await page.keyboard.press('ControlOrMeta+Z');
+      await expect.poll(async () => squeezed(await monacoText(page))).toBe(squeezed(starter));
+    });
+  });
+
+  it('loses no keystroke typed while Monaco takes over, and keeps the draft across a reload', { timeout: 120_000 }, async () => {
+    await withMonacoHeld(async (page, release) => {
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      await page.locator(`${exercise} [data-action="activate"]`).click();
+      const input = page.locator(lightInput);
+      await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('// before', { delay: 20 });
+      release();
+      // Typing on as Monaco arrives, with the pauses a learner makes: it takes over in one of them.
+      const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+      for (const word of words) {
+        await page.keyboard.type(` ${word}`, { delay: 60 });
+        await page.waitForTimeout(400);
+      }
+      await page.locator(monacoLines).waitFor({ timeout: 60_000 });
+      await page.keyboard.type(' after', { delay: 20 });
+      const expected = `// before ${words.join(' ')} after`;
+      await expect.poll(async () => squeezed(await monacoText(page)), { timeout: 15_000 }).toContain(squeezed(expected));
+
+      // Leaving the page saves the last keystrokes; the reloaded page shows them (read-only until opened).
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect.poll(async () => (await page.locator(`${exercise} pre.exercise-starter`).first().textContent()) ?? '').toContain(expected);
+    });
+  });
+
+  it('looks like the editor it stands in for, light and dark, at 1280 and 390 px', { timeout: 120_000 }, async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await withMonacoHeld(async (page) => {
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 800 });
+          await visit(page, siteUrl, ECHO_SERVER.lesson);
+          await page.locator(`${exercise} [data-action="activate"]`).click();
+          await page.locator(lightInput).waitFor();
+          await saveScreenshot(page, `light-editor-${theme}-${width}`);
+          const findings = await axeFindings(page);
+          expect(findings, `${theme} ${width}px:\n${describeFindings(findings)}`).toEqual([]);
+        }
+      }, theme);
+    }
+  });
+});

@@ -8,6 +8,7 @@
  */
 import type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 import { createLightEditor, type LightEditor } from './light-editor';
+import { whenIdle } from './when-idle';
 
 type MonacoEditorModule = typeof import('./code-editor');
 
@@ -39,9 +40,6 @@ export interface ExerciseEditorOptions extends CodeEditorOptions {
   /** Whether Monaco's files are in the cache already (fetched ahead): then it is waited for, no light editor. */
   monacoCached: boolean;
 }
-
-const idle = (callback: () => void) =>
-  'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 1000 }) : setTimeout(callback, 50);
 
 const equalSources = (a: Record<string, string>, b: Record<string, string>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([file, text]) => b[file] === text);
@@ -87,7 +85,7 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
     void options.monacoMayLoad
       .catch(() => undefined)
       .then(loadMonacoEditor)
-      .then((module) => idle(() => swap(module)))
+      .then((module) => whenIdle(() => swap(module)))
       .catch(() => undefined); // offline without the editor's files: the light editor stays
   });
   options.container.dataset.editorKind = 'light';

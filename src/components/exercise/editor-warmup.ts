@@ -5,6 +5,7 @@
  * any of it). Evaluating Monaco is the slowest part of opening the editor from cache; done while the learner
  * reads the task, the click only has to build the editor.
  */
+import { whenIdle } from './when-idle';
 type Island = typeof import('./island');
 
 let island: Promise<Island> | undefined;
@@ -44,7 +45,7 @@ function near(element: HTMLElement): Promise<void> {
   });
 }
 
-const idle = () => new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
+const idle = () => new Promise<void>((resolve) => whenIdle(resolve, 2000));
 
 /**
  * Loads the editor's code ahead once `button` ("Open the editor") is near the screen and its files are here,

@@ -25,6 +25,7 @@ import {
 import { sandboxDocument, START_WORKER, type SandboxControlMessage } from './sandbox-document';
 import { isRunnerEvent } from './runner-events';
 import { RunCollector, TIMED_OUT_MESSAGE } from './run-collector';
+import { whenIdle } from './when-idle';
 
 export { TIMED_OUT_MESSAGE };
 
@@ -107,12 +108,6 @@ function fetchWorkerSource(url: string): Promise<Blob> {
   });
   workerSourcePromise.catch(() => (workerSourcePromise = undefined));
   return workerSourcePromise;
-}
-
-/** Calls `task` when the main thread has nothing else to do (within a second at most). */
-function idle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
-  else setTimeout(task, 50);
 }
 
 export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
@@ -220,7 +215,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
           if (toWarm.length === 0) return resolve();
           // Once the page is idle: on a slow laptop the warm-up would otherwise share the CPU with the editor
           // that is starting.
-          idle(warmNext);
+          whenIdle(warmNext);
           return;
         }
         if (event.type === 'warmed') {
@@ -302,7 +297,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     // goes: a new frame costs the main thread tens of milliseconds on a slow laptop, and the results (and the
     // grading's next seeds, which run in this realm and start before the page is idle) come first. A run
     // that starts before then boots its own.
-    idle(prepareSpare);
+    whenIdle(prepareSpare);
   }
 
   function timeOut() {

@@ -9,13 +9,12 @@ import { endSentence } from '../../lib/grader/words';
 import type { RunRecord } from '../../lib/runner/protocol';
 import type { CodeEditor, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 import { createExerciseEditor, prewarmEditor } from './editor-swap';
-import { arrived } from './resource-arrived';
 import type { IslandData } from './page-data';
 import { tabLabel } from './page-data';
 import { pageProgress } from './page-progress';
 import { renderProblem, renderReport, renderRunning, renderTypeProblems, reportPassed, type RunReport } from './results-view';
 import { storedRun } from './saved-run';
-import { createRunnerSandbox, type RunnerSandbox, type RunOrder } from './sandbox-host';
+import { createRunnerSandbox, runnerSourceArrived, type RunnerSandbox, type RunOrder } from './sandbox-host';
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
@@ -115,7 +114,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   for (const pre of root.querySelectorAll<HTMLElement>('.exercise-starter')) pre.hidden = true;
   editorHost.hidden = false;
   const editor: CodeEditor = await createExerciseEditor({
-    monacoMayLoad: Promise.race([runnerUp, arrived(runnerWorkerUrl())]),
+    monacoMayLoad: Promise.race([runnerUp, runnerSourceArrived(runnerWorkerUrl())]),
     languageServiceMayStart: runnerUp,
     monacoCached: document.documentElement.dataset.editorAhead === 'done',
     container: editorHost,

@@ -110,6 +110,11 @@ function fetchWorkerSource(url: string): Promise<Blob> {
   return workerSourcePromise;
 }
 
+/** Resolves once the runner's source is here (the editor's download waits for it on a slow network). */
+export function runnerSourceArrived(url: string): Promise<void> {
+  return fetchWorkerSource(url).then(() => undefined);
+}
+
 export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   const listeners = new Set<(event: RunnerEvent) => void>();
   /** The sandbox of the last run: the terminal's network lives there. */

@@ -30,6 +30,11 @@ const TYPES_WAIT_MS = 15_000;
  * next seed's, and drawing each one cost the page more than the runs themselves; a longer run is watched live.
  */
 const HOLD_RUN_MS = 300;
+/**
+ * A pause in typing after which the draft is compiled ahead in the next run's realm (a run of that text
+ * skips its compile, a third of a later run's time); short enough to come before a learner's click on Run.
+ */
+const DRAFT_PAUSE_MS = 250;
 
 interface Controls {
   run: HTMLButtonElement;
@@ -110,6 +115,15 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
   let saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The learner's programs as the next run would take them, compiled ahead once typing pauses. */
+  function compileDraftSoon() {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => {
+      const { sources } = editor.snapshot();
+      sandbox.prepare(learner.map(({ file, source }) => ({ file, source: sources[file] ?? source })));
+    }, DRAFT_PAUSE_MS);
+  }
 
   for (const pre of root.querySelectorAll<HTMLElement>('.exercise-starter')) pre.hidden = true;
   editorHost.hidden = false;
@@ -124,6 +138,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     onRun: () => void run(),
     onEscape: () => controls.run.focus(),
     onChange(file, text) {
+      compileDraftSoon();
       clearTimeout(saveTimers.get(file));
       saveTimers.set(
         file,
@@ -134,6 +149,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       );
     },
   });
+  compileDraftSoon(); // the draft the page opened with (a run right away finds it compiled)
   // Leaving the page — a reload for a new version, a link — saves what the last keystrokes changed.
   window.addEventListener('pagehide', () => {
     const sources = editor.sources();

@@ -16,6 +16,7 @@
  */
 import {
   PROTOCOL_VERSION,
+  type DraftProgram,
   type RunnerCommand,
   type RunnerEvent,
   type RunnerLink,
@@ -40,6 +41,11 @@ export interface RunnerSandbox extends RunnerLink {
    * Each run gets a fresh realm, except with `sameRealm` (the further seeds of one grading: one learner run).
    */
   run(order: RunOrder, options?: RunOptions): Promise<RunRecord>;
+  /**
+   * The learner's draft, to be compiled ahead in the realm the next run takes (once it is up and warm; only
+   * the latest draft is sent). A run of exactly this text then finds it compiled.
+   */
+  prepare(programs: readonly DraftProgram[]): void;
   /**
    * Publishes the events a run held back (`holdMs`): the last run's, which the caller has decided to show.
    * A held run that is not shown is dropped when the next run starts.
@@ -126,6 +132,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   let held: { runId: number; events: RunnerEvent[]; timer: ReturnType<typeof setTimeout> } | undefined;
   let nextRunId = 1;
   let disposed = false;
+  /** The learner's latest draft (prepare()), compiled ahead in each spare. */
+  let draft: readonly DraftProgram[] | undefined;
 
   const publish = (event: RunnerEvent) => {
     for (const listener of [...listeners]) listener(event);
@@ -172,6 +180,22 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     if (spare || disposed || (active && !options.bootSpareDuringRuns)) return; // the run's end asks again
     spare = start();
     spare.ready.catch(() => undefined);
+    compileDraftIn(spare);
+  }
+
+  /**
+   * Sends the latest draft to `box` once it is ready, if it is still the spare then (a run that took it
+   * compiles its own snapshot) and no newer draft came meanwhile (that one is sent instead).
+   */
+  function compileDraftIn(box: Sandbox) {
+    const programs = draft;
+    if (!programs) return;
+    box.ready.then(
+      () => {
+        if (box === spare && programs === draft) box.port.postMessage({ type: 'compile', programs: [...programs] } satisfies RunnerCommand);
+      },
+      () => undefined,
+    );
   }
 
   /** A new sandbox; `warm` says whether it makes the warm-up run before it is ready. */
@@ -360,6 +384,10 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         };
         box.port.postMessage(request);
       });
+    },
+    prepare(programs) {
+      draft = programs.map(({ file, source }) => ({ file, source }));
+      if (spare) compileDraftIn(spare);
     },
     show() {
       release();

@@ -98,6 +98,8 @@ export function createInPageRunner(options: InPageRunnerOptions): InPageRunner {
           return;
         case 'terminal':
           return; // a playground has one run, and its shell is attached as it ends
+        case 'compile':
+          return; // its programs compile as it runs: there is no realm to prepare
         case 'shell-input':
           shell?.input(command.data);
           return;

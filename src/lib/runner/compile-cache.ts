@@ -20,6 +20,8 @@ const MAX_ENTRIES = 24;
 
 export class CompileCache {
   readonly #entries = new Map<string, CompiledEntry>();
+  /** Per file, the key of the draft compiled ahead (see ahead()). */
+  readonly #ahead = new Map<string, string>();
 
   /** The entry for this program, made with `compile` when it is not kept yet. */
   entry(file: string, source: string, compile: () => TranspileResult): CompiledEntry {
@@ -35,6 +37,18 @@ export class CompileCache {
     this.#entries.set(key, made);
     if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     return made;
+  }
+
+  /**
+   * The entry for a draft compiled ahead of its run. Only the latest draft of each file is kept this way: a
+   * learner pausing thirty times while typing does not push the drivers out.
+   */
+  ahead(file: string, source: string, compile: () => TranspileResult): CompiledEntry {
+    const key = `${file}\u0000${source}`;
+    const before = this.#ahead.get(file);
+    if (before !== undefined && before !== key) this.#entries.delete(before);
+    this.#ahead.set(file, key);
+    return this.entry(file, source, compile);
   }
 
   get size(): number {

@@ -148,7 +148,18 @@ export type RunnerCommand =
   | { type: 'shell-input'; data: string }
   /** Takes down the network the last run left up (its servers stop listening), as a reset should. */
   | { type: 'reset' }
-  | { type: 'shell-resize'; cols: number; rows: number };
+  | { type: 'shell-resize'; cols: number; rows: number }
+  /**
+   * Compiles the learner's draft ahead of its run, in the realm the next run takes (sent at a pause in
+   * typing): the run then finds it compiled. It only turns the text into a function; nothing of it runs.
+   */
+  | { type: 'compile'; programs: DraftProgram[] };
+
+/** A learner's program as the editor holds it, compiled ahead of a run (`compile`). */
+export interface DraftProgram {
+  file: string;
+  source: string;
+}
 
 /**
  * How a page-side view (editor, terminal, diagram, trace) talks to the runner, whatever carries the

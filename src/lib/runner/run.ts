@@ -11,7 +11,7 @@ import type { CompileCache, CompiledEntry } from './compile-cache';
 import { ConsoleLog } from './console-log';
 import { Crashes } from './crashes';
 import { evaluateGlobally, startProgram, type ProgramStart } from './program';
-import { PROTOCOL_VERSION, type ConsoleLine, type ProgramSource, type RunError, type RunProgram, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
+import { PROTOCOL_VERSION, type ConsoleLine, type DraftProgram, type ProgramSource, type RunError, type RunProgram, type RunRecord, type RunRequest, type RunnerEvent } from './protocol';
 import { watchUnhandledRejections } from './rejections';
 import { transpile, type CompileError, type CompiledProgram } from './transpile';
 
@@ -165,6 +165,18 @@ function compileAll(programs: readonly ProgramSource[], evaluate: (script: strin
     starts.push(entry.evaluated.start as ProgramStart);
   }
   return { ok: true, programs: compiled, starts };
+}
+
+/**
+ * Compiles and evaluates the learner's draft into the realm's cache ahead of its run (a pause in typing):
+ * sucrase and the script load were a third of a later run's time. Evaluating makes the program's function;
+ * nothing of the program runs until a run calls it.
+ */
+export function compileAhead(programs: readonly DraftProgram[], cache: CompileCache, evaluate: (script: string) => unknown = evaluateGlobally): void {
+  for (const { file, source } of programs) {
+    const entry = cache.ahead(file, source, () => transpile(file, source));
+    if (entry.result.ok) entry.evaluated ??= evaluated(entry.result.program, evaluate);
+  }
 }
 
 /** Evaluates a compiled program into its function, or says what the engine threw. */

@@ -11,8 +11,8 @@ import type { Network } from '../netsim/api';
 import { sharedLibraries } from '../netsim/index';
 import { CompileCache } from './compile-cache';
 import { hardenLibraries, lockdown } from './lockdown';
-import { PROTOCOL_VERSION, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
-import { runExercise } from './run';
+import { PROTOCOL_VERSION, type DraftProgram, type RunnerCommand, type RunnerEvent, type RunRequest } from './protocol';
+import { compileAhead, runExercise } from './run';
 import { attachShell, type AttachedShell } from './shell-link';
 
 /** The first message the worker accepts; `event.ports[0]` (or `port`) is the page's channel. */
@@ -103,6 +103,12 @@ export function serve(port: MessagePort): void {
       case 'shell-resize':
         shell?.resize(command.cols, command.rows);
         return;
+      case 'compile': {
+        const programs = draftPrograms(command.programs);
+        // In turn with the runs: a draft sent while a warm-up runs is compiled after it.
+        queue = queue.then(() => compileAhead(programs, compileCache)).catch(() => undefined);
+        return;
+      }
       default: {
         const never: never = command;
         void never;
@@ -114,6 +120,17 @@ export function serve(port: MessagePort): void {
   port.start();
   emit({ type: 'ready', version: PROTOCOL_VERSION });
 }
+
+/** The draft's programs as sent, only what a compile needs (a few files of text). */
+function draftPrograms(programs: unknown): DraftProgram[] {
+  if (!Array.isArray(programs)) return [];
+  return programs
+    .slice(0, MAX_DRAFT_FILES)
+    .filter((program): program is DraftProgram => typeof program?.file === 'string' && typeof program?.source === 'string');
+}
+
+/** More files than an exercise has: a draft is the learner's programs of one exercise. */
+const MAX_DRAFT_FILES = 8;
 
 /** A failure of the runner itself (not of the learner's code) still ends the run with a record. */
 function reportCrash(emit: (message: RunnerEvent) => void, request: RunRequest, error: unknown): void {

@@ -9,6 +9,9 @@
  * Every run gets a realm of its own: it runs in a spare sandbox started in the background, and the sandbox
  * of the run before is destroyed with everything in it (its classes, any prototype a program patched, any
  * worker it started). The sandbox of the last run stays up: the terminal talks to the network it left.
+ * The page stops listening to a replaced sandbox at once; its frame is removed once no run goes (a frame's
+ * teardown took the sandbox's process tens of milliseconds, beside the new run's first seed). Nothing in it
+ * runs meanwhile: its run is over, and its network moves only when the terminal drives it.
  *
  * A fresh realm runs everything cold: its first run of an exercise took several times as long as the next.
  * So a spare, once booted, runs the exercise's reference solution once (`warmUp`, trusted code, its events
@@ -168,6 +171,23 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     sandbox = undefined;
   }
 
+  /** Frames of replaced sandboxes, still to be removed (see retire()). */
+  let retired: HTMLIFrameElement[] = [];
+
+  /** The page stops listening to the current sandbox now; its frame goes once no run goes (removeRetired()). */
+  function retire() {
+    if (!sandbox) return;
+    sandbox.port.close();
+    sandbox.control.close();
+    retired.push(sandbox.frame);
+    sandbox = undefined;
+  }
+
+  function removeRetired() {
+    for (const frame of retired) frame.remove();
+    retired = [];
+  }
+
   /** A sandbox for the next run; one is kept booting in the background so that runs do not wait for it. */
   function fresh(): Sandbox {
     const box = spare ?? start();
@@ -325,8 +345,11 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     // The next run's realm boots while the learner reads the results — once the page is idle and no run
     // goes: a new frame costs the main thread tens of milliseconds on a slow laptop, and the results (and the
     // grading's next seeds, which run in this realm and start before the page is idle) come first. A run
-    // that starts before then boots its own.
-    whenIdle(prepareSpare);
+    // that starts before then boots its own. The frames of replaced sandboxes go then too.
+    whenIdle(() => {
+      if (!active) removeRetired();
+      prepareSpare();
+    });
   }
 
   function timeOut() {
@@ -356,7 +379,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       // A realm of its own: the previous run's sandbox (and its network) goes, a fresh one takes over.
       if (!options.sameRealm || !sandbox) {
         const box = fresh();
-        destroy();
+        retire();
         sandbox = box;
       }
       let box = sandbox;
@@ -398,6 +421,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       if (active) clearTimeout(active.timer);
       active = undefined;
       destroy();
+      removeRetired();
       if (spare) close(spare);
       spare = undefined;
       listeners.clear();

@@ -174,6 +174,9 @@ setTimeout(() => console.log('a timer from the poisoning run'), 10);`,
       expect(next.status, `reference solution, run ${attempt} after the poisoning run`).toMatch(ALL_PASSED);
       expect(next.console).not.toContain('a timer from the poisoning run');
     }
+    // The realms of the runs before are gone once the page is idle: the last run's (its network is the
+    // terminal's) and the spare for the next run are all that is left.
+    await expect.poll(() => lesson.page.locator('iframe.exercise-sandbox-frame').count(), { timeout: 10_000 }).toBeLessThanOrEqual(2);
     await expectClickAnswered(lesson, 'hostile runs: after the poisoning run');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompileCache } from '../../src/lib/runner/compile-cache';
 import type { RunRecord } from '../../src/lib/runner/protocol';
+import { compileAhead } from '../../src/lib/runner/run';
 import { transpile } from '../../src/lib/runner/transpile';
 import { lines, program, run } from './helpers';
 
@@ -81,5 +82,46 @@ describe('CompileCache: programs compiled once per realm', () => {
     await run([program('server.ts', "import net from 'node:net'; net.createServer((s) => s.pipe(s)).listen(7);"), client], {}, { compileCache });
     const warmed = await run([server, client], {}, { compileCache });
     expect(stable(warmed.record)).toEqual(stable(fresh.record));
+  });
+});
+
+describe('a draft compiled ahead of its run (at a pause in typing)', () => {
+  it('is compiled and evaluated once: the run of that text uses it and gives the record an uncompiled run gives', async () => {
+    const compileCache = new CompileCache();
+    const counter = countingEvaluate();
+    compileAhead([server], compileCache, counter.evaluate);
+    expect(counter.evaluations).toBe(1);
+    const fresh = await run([server, client]);
+    const ahead = await run([server, client], {}, { compileCache, evaluate: counter.evaluate });
+    expect(counter.evaluations, 'the run evaluated only the driver').toBe(2);
+    expect(stable(ahead.record)).toEqual(stable(fresh.record));
+  });
+
+  it('runs nothing of the program: its top-level code waits for the run', () => {
+    const compileCache = new CompileCache();
+    const marker = '__endpointsRanAhead';
+    compileAhead([program('server.ts', `(globalThis as any).${marker} = true; throw new Error('top level');`)], compileCache);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('keeps only the latest draft of each file: thirty pauses in typing do not push the drivers out', () => {
+    const compileCache = new CompileCache();
+    let driverCompiles = 0;
+    const compileDriver = () => (driverCompiles++, transpile(client.file, client.source));
+    compileCache.entry(client.file, client.source, compileDriver);
+    for (let pause = 0; pause < 30; pause++) compileAhead([program('server.ts', `console.log(${pause});`)], compileCache);
+    expect(compileCache.size).toBe(2);
+    compileCache.entry(client.file, client.source, compileDriver);
+    expect(driverCompiles).toBe(1);
+  });
+
+  it('reports a draft that does not compile as the run would', async () => {
+    const compileCache = new CompileCache();
+    const broken = program('server.ts', lines("import net from 'node:net';", 'net.createServer(('));
+    compileAhead([broken], compileCache);
+    const ahead = await run([broken, client], {}, { compileCache });
+    const fresh = await run([broken, client]);
+    expect(ahead.record.outcome).toBe('did-not-compile');
+    expect(stable(ahead.record)).toEqual(stable(fresh.record));
   });
 });

@@ -58,6 +58,19 @@ describe('the runner worker', () => {
     expect(events.some((e) => e.type === 'console' && e.runId === 8)).toBe(true);
   });
 
+  it('compiles a draft sent ahead without a word and without running it; the run of that text is as usual', async () => {
+    const { port, events, next } = connect();
+    const chatty = program('server.ts', lines(server.source, "console.log('up');"));
+    port.postMessage({ type: 'compile', programs: [{ file: chatty.file, source: chatty.source }] });
+    port.postMessage({ type: 'compile', programs: 'not a list' });
+    const done = next((e) => e.type === 'done');
+    port.postMessage(request([chatty], { runId: 3 }));
+    const { record } = (await done) as { record: RunRecord };
+    expect(events.filter((e) => e.type !== 'ready').every((e) => 'runId' in e && e.runId === 3), 'nothing but the run answers').toBe(true);
+    expect(record.outcome).toBe('finished');
+    expect(record.console.map((l) => l.text)).toEqual(['up']);
+  });
+
   it('opens a terminal on the network after the run: a shell on the last program host that reaches the server', async () => {
     const { port, next, events } = connect();
     const done = next((e) => e.type === 'done');

@@ -12,6 +12,7 @@ import { mergeProgress } from './merge';
 import { migrate } from './migrate';
 import { LIMITS, PROGRESS_VERSION, emptyExerciseProgress, emptyProgress, readProgress, type ExerciseProgress, type ProgressRecord, type StoredRun, type QuizProgress } from './record';
 import type { StorageLike } from './storage';
+import { byCodeUnits } from '../text-order';
 
 export const PROGRESS_KEY = 'endpoints:progress';
 /** Set-aside copies live under `<key>:set-aside:<ISO time>`. */
@@ -170,7 +171,7 @@ export class ProgressStore {
   assignments(): { id: string; code: string; openedAt: string }[] {
     return Object.entries(this.record.assignments)
       .map(([id, { code, openedAt }]) => ({ id, code, openedAt }))
-      .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
+      .sort((a, b) => byCodeUnits(a.openedAt, b.openedAt) || byCodeUnits(a.id, b.id));
   }
 
   /** Keeps an assignment (its id and link code) until it is dismissed; opening it again changes nothing. */
@@ -190,7 +191,7 @@ export class ProgressStore {
   passedExercises(): { id: string; passedAt: string }[] {
     return Object.entries(this.record.exercises)
       .flatMap(([id, e]) => (e.passedAt ? [{ id, passedAt: e.passedAt }] : []))
-      .sort((a, b) => a.passedAt.localeCompare(b.passedAt) || a.id.localeCompare(b.id));
+      .sort((a, b) => byCodeUnits(a.passedAt, b.passedAt) || byCodeUnits(a.id, b.id));
   }
 
   /** How many of a lesson's or chapter's exercises are passed. */

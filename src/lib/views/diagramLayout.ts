@@ -16,6 +16,7 @@
  */
 import type { Endpoint, HostView, SocketRow } from '../netsim/types';
 import { boundEndpointAccepts, connectionLabel, flowKey, formatEndpoint, sameEndpoint, WILDCARD_IP } from './endpoints';
+import { byCodeUnits } from '../text-order';
 
 export const DIAGRAM_METRICS = {
   margin: 16,
@@ -214,7 +215,7 @@ function buildModel(hosts: readonly HostView[], live: readonly SocketRow[], gone
     const goneDoors = own.filter(
       (socket) => socket.gone && socket.row.state === 'LISTEN' && connected.some((c) => doorOf(c, [socket]) && !doorOf(c, liveDoors)),
     );
-    const byPort = (a: DrawnSocket, b: DrawnSocket) => a.row.protocol.localeCompare(b.row.protocol) || a.row.local.port - b.row.local.port || a.row.id - b.row.id;
+    const byPort = (a: DrawnSocket, b: DrawnSocket) => byCodeUnits(a.row.protocol, b.row.protocol) || a.row.local.port - b.row.local.port || a.row.id - b.row.id;
     const candidates = [...liveDoors, ...goneDoors].sort(byPort);
     const endpoints: Slot[] = [];
     const acceptedBy = new Map<number, DrawnSocket[]>();

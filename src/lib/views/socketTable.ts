@@ -1,6 +1,7 @@
 /** The diagram's text alternative: the socket table, one row per socket, in the words `ss -tuanp` uses. */
 import type { SocketRow } from '../netsim/types';
 import { formatEndpoint } from './endpoints';
+import { byCodeUnits } from '../text-order';
 
 export interface SocketTableRow {
   socketId: number;
@@ -19,7 +20,7 @@ export const SOCKET_TABLE_COLUMNS = ['Host', 'Netid', 'State', 'Local Address:Po
 
 export function socketTableRows(sockets: readonly SocketRow[]): SocketTableRow[] {
   return [...sockets]
-    .sort((a, b) => a.host.localeCompare(b.host) || a.protocol.localeCompare(b.protocol) || Number(b.state === 'LISTEN') - Number(a.state === 'LISTEN') || a.local.port - b.local.port || a.id - b.id)
+    .sort((a, b) => byCodeUnits(a.host, b.host) || byCodeUnits(a.protocol, b.protocol) || Number(b.state === 'LISTEN') - Number(a.state === 'LISTEN') || a.local.port - b.local.port || a.id - b.id)
     .map((row) => ({
       socketId: row.id,
       host: row.host,

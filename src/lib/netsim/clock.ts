@@ -48,6 +48,8 @@ export class Clock {
   current: Blame | null = null;
   /** Set when a run limit was hit: nothing more runs. */
   #halted = false;
+  /** Whether a program's code may have run since takeProgramRan() was last asked (see there). */
+  #programRan = false;
 
   /** Stops the network for good (a run limit was hit): `step` and `runUntil` run nothing more. */
   halt(): void {
@@ -56,6 +58,22 @@ export class Clock {
 
   get halted(): boolean {
     return this.#halted;
+  }
+
+  /**
+   * Whether a program's code may have run since the last call: an event or tick of a process ran, or the
+   * kernel delivered to a program (markProgramRan). Only a program's code queues promise continuations, so
+   * after a step where none ran there is nothing for the host to drain before the next (see Network.run).
+   */
+  takeProgramRan(): boolean {
+    const ran = this.#programRan;
+    this.#programRan = false;
+    return ran;
+  }
+
+  /** The kernel's processing is about to call program-facing code (FaceContext.deliver). */
+  markProgramRan(): void {
+    this.#programRan = true;
   }
 
   /** Schedules `run(arg)` after `delay` virtual ms (0 = after the events already due now). */
@@ -169,7 +187,10 @@ export class Clock {
       event.arg = undefined; // let it go
       this.#spare[this.#spareSize++] = event;
     }
-    if (event.blame !== null && event.blame.exited) return true;
+    if (event.blame !== null) {
+      if (event.blame.exited) return true;
+      this.#programRan = true;
+    }
     try {
       run(arg);
     } catch (error) {
@@ -208,7 +229,10 @@ export class Clock {
       this.current = blame;
       ticks[at] = ticks[at + 1] = ticks[at + 2] = ticks[at + 3] = undefined; // let them go
       this.#tickHead = at + 4;
-      if (blame !== null && blame.exited) continue;
+      if (blame !== null) {
+        if (blame.exited) continue;
+        this.#programRan = true;
+      }
       try {
         run(a, b);
       } catch (error) {

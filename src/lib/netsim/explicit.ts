@@ -136,23 +136,28 @@ class TcpExplicit implements ExplicitSocket, TcpUser {
     return recordRaised(this.#ctx, this.#core.id, error);
   }
 
-  // TcpUser
+  // TcpUser: each settles a promise of the code awaiting this socket (see Clock.takeProgramRan).
   connected(): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#connecting?.resolve();
     this.#connecting = null;
   }
   data(chunk: Uint8Array): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#received.put({ data: chunk, text: utf8.decode(chunk), from: this.#core.remoteEndpoint()! });
   }
   ended(): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#received.put({ data: new Uint8Array(0), text: '', from: this.#core.remoteEndpoint()! });
   }
   roomToSend(): void {
+    this.#ctx.stack.clock.markProgramRan();
     const wake = this.#space;
     this.#space = null;
     wake?.();
   }
   failed(error: SystemError): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#record(error);
     if (this.#connecting) this.#connecting.reject(error);
     this.#connecting = null;
@@ -160,6 +165,7 @@ class TcpExplicit implements ExplicitSocket, TcpUser {
     this.#incoming.fail(error);
   }
   incoming(child: TcpSocket): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#incoming.put(child);
   }
 }
@@ -226,11 +232,14 @@ class UdpExplicit implements ExplicitSocket, UdpUser {
     return this.#core.remoteEndpoint();
   }
 
+  // UdpUser, as TcpUser above.
   message(payload: Uint8Array, fromIp: number, fromPort: number): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#received.put({ data: payload, text: latin1.decode(payload).length ? utf8.decode(payload) : '', from: { ip: formatIpv4(fromIp), port: fromPort } });
   }
 
   failed(error: SystemError): void {
+    this.#ctx.stack.clock.markProgramRan();
     this.#received.fail(this.#record(error));
   }
 

@@ -147,7 +147,9 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
         if (next === undefined) return 'idle';
         if (next > deadline) return 'time-limit';
         clock.step(onThrow);
-        await yieldToHost();
+        // Promise continuations a program queued run before the next event, as in Node's event loop; a step
+        // that ran no program code queued none, and the next follows at once.
+        if (clock.takeProgramRan()) await yieldToHost();
       }
     },
     async advance(ms: number) {
@@ -157,7 +159,7 @@ export function createNetwork(topology: TopologySpec, options: NetworkOptions = 
         const next = clock.nextAt();
         if (next === undefined || next > until) break;
         clock.step(onThrow);
-        await yieldToHost();
+        if (clock.takeProgramRan()) await yieldToHost();
       }
       if (clock.now < until) clock.now = until;
     },

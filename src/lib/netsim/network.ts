@@ -290,7 +290,12 @@ export class Stack {
     const start = this.clock.now;
     const source = this.sourceAddressFor(from, target);
     if (source === null) return Promise.resolve({ ok: false, reason: 'unreachable' });
-    return new Promise((resolve) => {
+    return new Promise((settle) => {
+      // Its answer comes from the kernel's processing: the code awaiting it runs before the next event.
+      const resolve = (answer: { ok: true; rttMs: number } | { ok: false; reason: 'unreachable' | 'timeout' }) => {
+        this.clock.markProgramRan();
+        settle(answer);
+      };
       const outcome = this.#sendIcmp(from, source, target, 'echo-request', seq, ICMP_ECHO_LENGTH, (to) => {
         this.#sendIcmp(to, target, source, 'echo-reply', seq, ICMP_ECHO_LENGTH, () => resolve({ ok: true, rttMs: this.clock.now - start }));
       });

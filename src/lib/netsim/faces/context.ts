@@ -122,6 +122,7 @@ export class FaceContext {
    * short: it is caught here and thrown again from a tick of this process, after the kernel is done.
    */
   deliver<A, B>(run: (a: A, b: B) => void, a: A, b: B): void {
+    this.stack.clock.markProgramRan();
     try {
       run(a, b);
     } catch (error) {

@@ -18,6 +18,7 @@ import { createRunnerSandbox, runnerSourceArrived, type RunnerSandbox, type RunO
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
+import { whenIdle } from './when-idle';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
@@ -35,6 +36,8 @@ const HOLD_RUN_MS = 300;
  * skips its compile, a third of a later run's time); short enough to come before a learner's click on Run.
  */
 const DRAFT_PAUSE_MS = 250;
+/** The longest TypeScript's check of a run that compiled waits for the page to be idle after the results. */
+const DRAWN_WAIT_MS = 300;
 
 interface Controls {
   run: HTMLButtonElement;
@@ -85,6 +88,11 @@ function transpilerWords(message: string): string {
   const bare = message.replace(/^Error transforming [^:]+:\s*/, '').replace(/\.$/, '');
   if (/^unexpected token$/i.test(bare)) return 'something here is not valid TypeScript (an unexpected token)';
   return bare || 'a syntax error';
+}
+
+/** Calls `ask` once the page is idle after this task (the results drawn), within a moment at the latest. */
+function afterResultsDrawn<T>(ask: () => Promise<T>): Promise<T> {
+  return new Promise<void>((resolve) => whenIdle(resolve, DRAWN_WAIT_MS)).then(ask);
 }
 
 function markersOf(report: RunReport): LineMarker[] {
@@ -190,14 +198,15 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0, holdMs: HOLD_RUN_MS }),
         data.checks,
       );
-      // TypeScript is asked about exactly this text once the runs are over: its worker would take a core
-      // from them (tens of milliseconds per ask), and what it says only follows the results.
-      const diagnostics = editor.diagnose(snapshot, TYPES_WAIT_MS);
       // The views draw the run shown (the last that ran), once; the runs that passed before it flash by unseen.
       sandbox.show();
       sandbox.send({ type: 'terminal', runNumber: thisRun });
       const { record, results } = seeded;
       const compiled = record.outcome !== 'did-not-compile';
+      // TypeScript is asked about exactly this text once the runs are over: its worker would take a core
+      // from them (tens of milliseconds per ask). Its type problems only follow the results, so for a program
+      // that compiled it is asked once they are drawn; a compile error waits for its words at once.
+      const diagnostics = compiled ? afterResultsDrawn(() => editor.diagnose(snapshot, TYPES_WAIT_MS)) : editor.diagnose(snapshot, TYPES_WAIT_MS);
       const report: RunReport = {
         outcome: record.outcome,
         error: compiled ? (record.error ? { ...record.error } : null) : compileError(record, await withinMs(diagnostics, SYNTAX_WAIT_MS)),

@@ -9,9 +9,9 @@
  * Every run gets a realm of its own: it runs in a spare sandbox started in the background, and the sandbox
  * of the run before is destroyed with everything in it (its classes, any prototype a program patched, any
  * worker it started). The sandbox of the last run stays up: the terminal talks to the network it left.
- * The page stops listening to a replaced sandbox at once; its frame is removed once no run goes (a frame's
- * teardown took the sandbox's process tens of milliseconds, beside the new run's first seed). Nothing in it
- * runs meanwhile: its run is over, and its network moves only when the terminal drives it.
+ * The page stops listening to a replaced sandbox at once and resets its network (a terminal command still
+ * going there stops); its frame is removed once no run goes (a frame's teardown took the sandbox's process
+ * tens of milliseconds, beside the new run's first seed).
  *
  * A fresh realm runs everything cold: its first run of an exercise took several times as long as the next.
  * So a spare, once booted, runs the exercise's reference solution once (`warmUp`, trusted code, its events
@@ -177,6 +177,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
   /** The page stops listening to the current sandbox now; its frame goes once no run goes (removeRetired()). */
   function retire() {
     if (!sandbox) return;
+    sandbox.port.postMessage({ type: 'reset' } satisfies RunnerCommand);
     sandbox.port.close();
     sandbox.control.close();
     retired.push(sandbox.frame);

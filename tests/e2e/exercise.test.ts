@@ -80,7 +80,8 @@ describe('the echo-server exercise', () => {
       await typeProgram(page, exercise, [...ECHO_SERVER_SOLUTION, "const port: number = 'seven';"]);
       await expect.poll(() => squiggles.count(), { timeout: 30_000 }).toBeGreaterThan(0);
       expect(await runFromEditor(page)).toMatch(/^All \d+ checks passed/);
-      expect(await results.innerText()).toContain("line 4: Type 'string' is not assignable to type 'number'.");
+      // Type problems join the results when TypeScript answers, once the results are drawn.
+      await expect.poll(() => results.innerText(), { timeout: 10_000 }).toContain("line 4: Type 'string' is not assignable to type 'number'.");
 
       // The reference solution, as the learner types it, has nothing to underline: the learner types
       // describe node:net as Node does, with the ES2022 library and no DOM.

@@ -142,7 +142,10 @@ describe('search on a lesson page', () => {
       await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
       expect(new URL(page.url()).pathname).toBe(new URL(target).pathname);
       expect(problems.consoleErrors, 'console errors').toEqual([]);
-      expect(problems.failedRequests, 'failed requests').toEqual([]);
+      // The page arrived at the result; a request for that same document cut off on the way (a second start of
+      // the same navigation, as a loaded machine showed now and then) is no failure of the page.
+      const arrived = `GET ${target}: net::ERR_ABORTED`;
+      expect(problems.failedRequests.filter((failed) => failed !== arrived), 'failed requests').toEqual([]);
     } finally {
       await context.close();
     }

@@ -5,7 +5,7 @@
  * any of it). Evaluating Monaco is the slowest part of opening the editor from cache; done while the learner
  * reads the task, the click only has to build the editor.
  */
-import { whenIdle } from './when-idle';
+import { idle } from './when-idle';
 type Island = typeof import('./island');
 
 let island: Promise<Island> | undefined;
@@ -45,7 +45,8 @@ function near(element: HTMLElement): Promise<void> {
   });
 }
 
-const idle = () => new Promise<void>((resolve) => whenIdle(resolve, 2000));
+/** The idle moment the warm-up waits for, within 2 s at the latest. */
+const WARM_IDLE_MS = 2000;
 
 /**
  * Loads the editor's code ahead once `button` ("Open the editor") is near the screen and its files are here,
@@ -55,10 +56,10 @@ const idle = () => new Promise<void>((resolve) => whenIdle(resolve, 2000));
 export function warmWhenSeen(button: HTMLButtonElement): void {
   if (!('IntersectionObserver' in window)) return;
   void Promise.all([editorFetched(), near(button)])
-    .then(idle)
+    .then(() => idle(WARM_IDLE_MS))
     .then(loadIsland)
     .then(async (island) => {
-      await idle();
+      await idle(WARM_IDLE_MS);
       if (!button.disabled && !button.hidden) island.prewarm();
     })
     .catch(() => undefined); // the click loads it again, and says so if it cannot

@@ -18,7 +18,7 @@ import { createRunnerSandbox, runnerSourceArrived, type RunnerSandbox, type RunO
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
-import { whenIdle } from './when-idle';
+import { idle } from './when-idle';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
@@ -92,7 +92,7 @@ function transpilerWords(message: string): string {
 
 /** Calls `ask` once the page is idle after this task (the results drawn), within a moment at the latest. */
 function afterResultsDrawn<T>(ask: () => Promise<T>): Promise<T> {
-  return new Promise<void>((resolve) => whenIdle(resolve, DRAWN_WAIT_MS)).then(ask);
+  return idle(DRAWN_WAIT_MS).then(ask);
 }
 
 function markersOf(report: RunReport): LineMarker[] {

@@ -5,6 +5,7 @@
  * them (editor-bundle.json, written by the build).
  */
 import { EDITOR_CACHE, editorFilesFrom, fetchAheadVerdict, type ConnectionHints } from '../../lib/offline/fetch-ahead';
+import { idle } from '../exercise/when-idle';
 
 /** How long to wait for the service worker before fetching anyway (then only the HTTP cache keeps the files). */
 const CONTROL_WAIT_MS = 30_000;
@@ -12,12 +13,6 @@ const CONTROL_WAIT_MS = 30_000;
 const connection = () => (navigator as Navigator & { connection?: ConnectionHints }).connection;
 const prefersReducedData = () => window.matchMedia?.('(prefers-reduced-data: reduce)').matches === true;
 
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 5000 });
-    else setTimeout(resolve, 1000);
-  });
-}
 
 /** Whether fetching ahead should go on now (checked before each file: the learner may turn on Save-Data). */
 const allowed = () => fetchAheadVerdict(connection(), prefersReducedData()).fetch;
@@ -54,7 +49,7 @@ export async function fetchEditorAhead(base: string, controlled: Promise<void>):
   if (!allowed()) return void mark('skipped');
   const editor = watchForAnEditor();
   mark('waiting');
-  await idle();
+  await idle(5000);
   await Promise.race([controlled, new Promise((resolve) => setTimeout(resolve, CONTROL_WAIT_MS))]);
   if (editor.opened()) return void mark('skipped');
   try {

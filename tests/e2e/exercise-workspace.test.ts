@@ -215,7 +215,8 @@ describe('on a 390 px phone', () => {
       // Nothing wider than the screen: the page never scrolls sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       const diagram = page.locator(`${exercise} svg[data-np="live-diagram"]`);
-      expect(await diagram.getAttribute('data-orientation')).toBe('down');
+      // The views are drawn in the frames after the results.
+      await expect.poll(() => diagram.getAttribute('data-orientation')).toBe('down');
       const frame = await page.locator(`${exercise} .np-diagram-frame`).first().evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
       expect(frame.scroll, 'the diagram fits its frame: both hosts in view').toBeLessThanOrEqual(frame.client);
       expect(await diagram.locator('.np-host').count()).toBe(2);

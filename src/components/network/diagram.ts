@@ -30,6 +30,8 @@ export interface DiagramHighlight {
 export interface DiagramOptions {
   /** The width the picture has on screen, in CSS pixels (the frame's width); unknown: laid out across. */
   width?: number;
+  /** The tallest a picture laid out across may be on screen, in CSS pixels (it is scaled down to fit). */
+  maxHeight?: number;
 }
 
 let diagramCount = 0;
@@ -62,9 +64,8 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
   const view = empty ? EMPTY_VIEW : { width: layout.width, height: layout.height + note };
   setAttributeIfChanged(svg, 'viewBox', `0 0 ${view.width} ${view.height}`);
   setAttributeIfChanged(svg, 'data-orientation', layout.orientation);
-  // Across, the picture scales with its frame; down, it is drawn at its own size (made for that width).
-  const maxWidth = layout.orientation === 'down' ? `${view.width}px` : '';
-  if (svg.style.maxWidth !== maxWidth) svg.style.maxWidth = maxWidth;
+  const orientation = empty ? 'down' : layout.orientation;
+  placeInFrame(svg, view, fitScale(view, orientation, options), orientation === 'across' ? options.width : undefined);
   setAttributeIfChanged(svg, 'role', 'img');
   setAttributeIfChanged(svg, 'aria-labelledby', `${id}-title ${id}-desc`);
   if (!svg.classList.contains('np-diagram')) svg.classList.add('np-diagram');
@@ -106,6 +107,40 @@ export function renderDiagram(svg: SVGSVGElement, state: DiagramState, highlight
 
 function setAttributeIfChanged(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+/**
+ * How much the picture is scaled on screen. Across, it fills its frame's width (no taller than `maxHeight`);
+ * down, and before any run, it is drawn at its own size (made for that width), smaller only if the frame is.
+ */
+function fitScale(view: { width: number; height: number }, orientation: DiagramLayout['orientation'], options: DiagramOptions): number {
+  const { width, maxHeight } = options;
+  if (!width) return 1;
+  let scale = orientation === 'across' ? width / view.width : Math.min(1, width / view.width);
+  if (orientation === 'across' && maxHeight) scale = Math.min(scale, maxHeight / view.height);
+  // Rounded down, so that the scaled picture never overflows its frame by a fraction of a pixel.
+  return Math.floor(scale * 1000) / 1000;
+}
+
+/**
+ * The picture is laid out at its own size and scaled as a whole with a CSS transform; its margins give it
+ * the scaled size in the page, centred in the frame. Scaled through the viewBox instead, its text would be
+ * set at a new font size for every picture width — and every run's picture has its own — which the browser
+ * then prepares again for each of the diagram's fonts: about 6 ms a picture, four times that on a slow laptop.
+ * A picture across that is not as wide as its frame (held by `maxHeight`) is centred in it (`centreIn`).
+ */
+function placeInFrame(svg: SVGSVGElement, view: { width: number; height: number }, scale: number, centreIn?: number): void {
+  const style = {
+    width: `${view.width}px`,
+    height: `${view.height}px`,
+    transform: scale === 1 ? '' : `scale(${scale})`,
+    marginLeft: centreIn ? `${Math.max(0, Math.floor((centreIn - view.width * scale) / 2))}px` : '',
+    marginRight: `${view.width * (scale - 1)}px`,
+    marginBottom: `${view.height * (scale - 1)}px`,
+  };
+  for (const [name, value] of Object.entries(style) as [keyof typeof style, string][]) {
+    if (svg.style[name] !== value) svg.style[name] = value;
+  }
 }
 
 

@@ -32,6 +32,9 @@ export interface NetworkPanel {
  */
 const LIVE_REDRAW_MS = 250;
 
+/** The tallest each diagram laid out across may be, in rem: the live one, and the small one over the packets. */
+const DIAGRAM_MAX_HEIGHT_REM = { live: 36, packets: 20 } as const;
+
 /** Output the shell wrote before the terminal was first opened is kept (up to this many characters). */
 const SHELL_BACKLOG_LIMIT = 64 * 1024;
 let panelCount = 0;
@@ -83,6 +86,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   const measure = (svg: SVGSVGElement) => svg.parentElement?.clientWidth || undefined;
   const widths = new Map<SVGSVGElement, number | undefined>([liveSvg, traceSvg].map((svg) => [svg, measure(svg)]));
   const widthOf = (svg: SVGSVGElement) => widths.get(svg);
+  const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const maxHeight = { live: DIAGRAM_MAX_HEIGHT_REM.live * remPx, packets: DIAGRAM_MAX_HEIGHT_REM.packets * remPx };
 
   let currentPacket: PacketRow | null = null;
   /** What the packet view's diagram shows now: redrawn only when that changes (a packet stays as it was). */
@@ -98,7 +103,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     const sockets = replay ? socketStateAt(state.trace, currentPacket!.index) : { live: state.sockets, gone: goneSockets() };
     const ends = currentPacket ? packetEnds(currentPacket, state.hosts) : null;
     const highlight = currentPacket && ends ? { ...ends, label: currentPacket.name === 'arp' ? 'ARP' : currentPacket.label } : null;
-    renderDiagram(traceSvg, { hosts: state.hosts, sockets: sockets.live, gone: sockets.gone }, highlight, { width: widthOf(traceSvg) });
+    renderDiagram(traceSvg, { hosts: state.hosts, sockets: sockets.live, gone: sockets.gone }, highlight, { width: widthOf(traceSvg), maxHeight: maxHeight.packets });
     moment.textContent = currentPacket
       ? `${replay ? 'Sockets as they were' : 'Sockets now'}; packet ${currentPacket.label} at ${formatVirtualTime(currentPacket.at)}: ${currentPacket.summary}.`
       : 'Sockets now. Choose a packet to see it travel.';
@@ -140,9 +145,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       const sameArrays = state.hosts === drawnLive.hosts && state.sockets === drawnLive.sockets && gone === drawnLive.gone;
       const text = sameArrays ? drawnLive.text : JSON.stringify([state.hosts, state.sockets, gone]);
       if (text !== drawnLive.text || width !== drawnLive.width) {
-        renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width });
+        renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live });
       }
-      if (text !== drawnLive.text) renderSocketTable(socketRows, state.sockets);
+      // The table follows in the next frame: drawn with the picture, the two made one frame too long for a
+      // slow laptop.
+      if (text !== drawnLive.text) tableFrames.schedule();
       drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width, text };
     } else if (shown === 'packets') {
       trace.update(state.trace, state.traceEpoch);
@@ -175,6 +182,12 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     render();
   };
   const frames = frameScheduler(drawFrame);
+  const tableFrames = frameScheduler(() => renderSocketTable(socketRows, store.state.sockets));
+  let nextFrame = 0;
+  const afterNextFrame = (then: () => void) => {
+    cancelAnimationFrame(nextFrame);
+    nextFrame = requestAnimationFrame(then);
+  };
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let liveRun: number | null = null;
   const stopStore = store.subscribe((state) => {
@@ -189,7 +202,9 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     if (!streaming) {
       clearTimeout(liveTimer);
       liveTimer = undefined;
-      frames.schedule();
+      // The run's results are drawn in this frame: the views wait for the next, so that the two are not
+      // laid out and painted as one long frame.
+      afterNextFrame(() => frames.schedule());
       return;
     }
     if (liveTimer !== undefined) return;
@@ -257,6 +272,8 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
     dispose() {
       frames.cancel();
+      tableFrames.cancel();
+      cancelAnimationFrame(nextFrame);
       clearTimeout(liveTimer);
       resized.disconnect();
       panelHeights.disconnect();

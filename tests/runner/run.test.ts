@@ -57,13 +57,15 @@ describe('runExercise: programs on hosts, in order', () => {
     expect(echoed).toBe('still there?');
   });
 
-  it('streams console lines, trace batches (whole virtual instants) and socket tables, then nothing after the run', async () => {
+  it('streams console lines, trace batches (whole virtual instants) and socket tables; the rest comes with the record', async () => {
     const { events, record } = await run([echoServer, client('hi')]);
     expect(events[0]).toMatchObject({ type: 'network' });
     const batches = events.flatMap((e) => (e.type === 'trace' ? [e.events] : []));
     // How many batches depends on wall time (a benchmark's business); none splits a virtual instant.
     for (const [index, batch] of batches.entries()) expect(batches[index + 1]?.[0]?.at ?? Infinity).toBeGreaterThan(batch.at(-1)!.at);
-    expect(batches.flat()).toEqual(record.trace);
+    // What streamed is the start of the record's trace: the events after the last batch are only in the record.
+    expect(record.trace.slice(0, batches.flat().length)).toEqual(batches.flat());
+    expect(record.trace.length).toBeGreaterThan(0);
     // The socket table after a batch is the one at that batch's last instant.
     for (const [index, event] of events.entries()) {
       if (event.type !== 'sockets') continue;
@@ -71,7 +73,6 @@ describe('runExercise: programs on hosts, in order', () => {
       expect(before?.type === 'trace' && before.events.at(-1)!.at).toBe(event.at);
     }
     expect(events.filter((e) => e.type === 'console')).toHaveLength(2);
-    expect(events.some((e) => e.type === 'sockets')).toBe(true);
     expect(events.some((e) => e.type === 'done')).toBe(false); // `done` is the worker's to send
   });
 });

@@ -84,11 +84,27 @@ describe('the network store', () => {
     expect(store.state.finished).toBe(true);
   });
 
+  it('adds to the streamed trace the events that come only with the record (after the last live batch, or all of a short run)', () => {
+    for (const streamedCount of [4, 0]) {
+      const link = fakeLink();
+      const store = new NetworkStore(link);
+      link.emit({ type: 'network', runId: 1, hosts });
+      const first = store.state.trace;
+      const epoch = store.state.traceEpoch;
+      if (streamedCount > 0) link.emit({ type: 'trace', runId: 1, events: echoTrace.slice(0, streamedCount) });
+      link.emit({ type: 'done', runId: 1, record: record(structuredClone(echoTrace)) });
+      expect(store.state.trace).toBe(first);
+      expect(store.state.traceEpoch).toBe(epoch);
+      expect(store.state.trace).toEqual(echoTrace);
+    }
+  });
+
   it('starts a new trace (a new epoch) when the record’s trace differs, and for a new run', () => {
     const link = fakeLink();
     const store = new NetworkStore(link);
     link.emit({ type: 'network', runId: 1, hosts });
-    link.emit({ type: 'trace', runId: 1, events: echoTrace.slice(0, 4) });
+    // What streamed is not the start of the record's trace (some of it was lost on the way).
+    link.emit({ type: 'trace', runId: 1, events: [echoTrace[0]!, ...echoTrace.slice(2, 4)] });
     const epoch = store.state.traceEpoch;
     link.emit({ type: 'done', runId: 1, record: record(echoTrace) });
     expect(store.state.traceEpoch).toBe(epoch + 1);

@@ -68,10 +68,12 @@ export class NetworkStore {
       case 'done': {
         if (!this.#current(event.runId)) return;
         const { record } = event;
-        // The record's trace is the one that streamed in, unless some of it was lost on the way.
+        // The record's trace continues the one that streamed in (the events after the last live batch come
+        // only with the record), unless some of it was lost on the way: then it replaces it.
         const streamed = this.#trace;
-        const same = streamed.length === record.trace.length && streamed[streamed.length - 1]?.index === record.trace[record.trace.length - 1]?.index;
-        const trace = same ? { trace: streamed, traceEpoch: this.#epoch } : this.#newTrace(record.trace);
+        const continues = streamed.length <= record.trace.length && (streamed.length === 0 || streamed[streamed.length - 1]?.index === record.trace[streamed.length - 1]?.index);
+        if (continues) for (let i = streamed.length; i < record.trace.length; i++) streamed.push(record.trace[i]!);
+        const trace = continues ? { trace: streamed, traceEpoch: this.#epoch } : this.#newTrace(record.trace);
         this.#update({ runId: event.runId, hosts: record.hosts, sockets: record.sockets, ...trace, at: record.endedAt, finished: true });
         return;
       }

@@ -64,7 +64,8 @@ export async function runExercise(request: RunRequest, emit: (event: RunnerEvent
     await yieldToHost(); // let the host report rejections of the last promises
   } finally {
     stopWatching();
-    live.flush();
+    // What has not gone out live yet goes with the record (its trace and socket table): sent now as well,
+    // a short run's whole trace crossed to the page twice.
     live.stop();
   }
   if (consoleLog.dropped > 0) emit({ type: 'console-capped', runId: request.runId, dropped: consoleLog.dropped });
@@ -228,8 +229,9 @@ export const LIVE_BATCH_MS = 30;
 /**
  * Trace events go out in batches: a batch closes at a virtual instant's end once LIVE_BATCH_MS of wall time
  * has passed since the last one went, and a batch that changed a socket is followed by the socket table. A
- * short run is one or two messages (one per virtual instant was hundreds per grading, each a task on the
- * page's main thread); a long one still shows its progress several times a second.
+ * short run sends none (its record brings the trace: one per virtual instant was hundreds per grading, each a
+ * task on the page's main thread); a long one still shows its progress several times a second, and the
+ * events after its last batch come with the record.
  */
 function streamLiveEvents(network: Network, runId: number, emit: (event: RunnerEvent) => void) {
   let batch: TraceEvent[] = [];

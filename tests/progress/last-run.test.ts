@@ -35,6 +35,39 @@ const report: RunReport = {
   typeProblems: [{ file: 'server.ts', line: 4, message: "Type 'string' is not assignable to type 'number'." }],
 };
 
+describe('a graded run, counted and kept in one save', () => {
+  it('counts the run, keeps its results and the first pass time, with one write and one change told', () => {
+    const storage = new MemoryStorage();
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      writes++;
+      setItem(key, value);
+    };
+    const store = open(storage);
+    let told = 0;
+    store.subscribe(() => told++);
+    const at = store.recordGradedRun('echo-server', false, storedRun(report));
+    expect([writes, told]).toEqual([1, 1]);
+    store.recordGradedRun('echo-server', true, storedRun({ ...report, outcome: 'finished', error: null }));
+    const kept = open(storage).exercise('echo-server');
+    expect(kept).toMatchObject({ attempts: 2, failedRuns: 1, lastRun: { outcome: 'finished' } });
+    expect(kept.passedAt! > at).toBe(true);
+  });
+
+  it('still counts a run whose results are refused, and says they were not saved', () => {
+    const storage = new MemoryStorage();
+    const store = open(storage);
+    const broken = { ...storedRun(report), checks: 'not a list' } as unknown as ReturnType<typeof storedRun>;
+    store.recordGradedRun('echo-server', true, broken);
+    expect(store.takeNotices().map((notice) => notice.kind)).toEqual(['not-saved']);
+    const kept = open(storage).exercise('echo-server');
+    expect(kept).toMatchObject({ attempts: 1, failedRuns: 0 });
+    expect(kept.passedAt).toBeDefined();
+    expect(kept.lastRun).toBeUndefined();
+  });
+});
+
 describe('the last run, kept for the next visit', () => {
   it('is read back after a reload as the results were shown, checks in the exercise’s order with its titles', () => {
     const storage = new MemoryStorage();

@@ -218,9 +218,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         seeded: { run: seeded.run, runs: seeded.runs, seed: seeded.seed, passed: seeded.passed },
       };
       const passed = reportPassed(report);
-      store.recordRun(data.id, passed);
-      // Kept for the next visit: the results as shown now (the type problems join them when known).
-      const ranAt = store.saveLastRun(data.id, storedRun(report));
+      // Counted, and kept for the next visit: the results as shown now (the type problems join them when known).
+      const ranAt = store.recordGradedRun(data.id, passed, storedRun(report));
       editor.setRunMarkers(markersOf(report));
       renderReport(region, report, { nextLesson: data.nextLesson, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));

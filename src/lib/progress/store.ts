@@ -104,12 +104,28 @@ export class ProgressStore {
 
   /** Counts a graded run; the first pass is timestamped and kept. Counters stop at their bound. */
   recordRun(exerciseId: string, passed: boolean): boolean {
-    return this.updateExercise(exerciseId, (e) => ({
+    return this.updateExercise(exerciseId, (e) => this.counted(e, passed));
+  }
+
+  /**
+   * A graded run, as `recordRun` then `saveLastRun` would keep it, in one save (one check, one write, one
+   * change told to subscribers: the page does this between the results and their first picture). Results
+   * that are refused still leave the run counted. Returns the run's time, as `saveLastRun`.
+   */
+  recordGradedRun(exerciseId: string, passed: boolean, run: Omit<StoredRun, 'at'>): string {
+    const at = this.stamp();
+    const saved = this.updateExercise(exerciseId, (e) => ({ ...this.counted(e, passed), lastRun: { at, ...run } }));
+    if (!saved) this.recordRun(exerciseId, passed);
+    return at;
+  }
+
+  private counted(e: ExerciseProgress, passed: boolean): ExerciseProgress {
+    return {
       ...e,
       attempts: Math.min(e.attempts + 1, LIMITS.runs),
       failedRuns: passed ? e.failedRuns : Math.min(e.failedRuns + 1, LIMITS.runs),
       ...(passed && !e.passedAt ? { passedAt: this.stamp() } : {}),
-    }));
+    };
   }
 
   /**

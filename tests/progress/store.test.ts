@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, type ProgressV0 } from '../../src/lib/progress/migrate';
 import { MemoryStorage } from '../../src/lib/progress/storage';
 import { PROGRESS_KEY, ProgressStore, describeProblems, type ProgressNotice } from '../../src/lib/progress/store';
-import { LIMITS } from '../../src/lib/progress/record';
+import { LIMITS, type ProgressRecord } from '../../src/lib/progress/record';
 
 /** A clock that moves one minute per reading, so every timestamp is distinct and predictable. */
 function clock(start = Date.UTC(2026, 10, 25, 9, 0)) {
@@ -54,6 +54,29 @@ describe('progress store: saving and reading back', () => {
     store.exercise('a').draft['f.ts'] = 'changed';
     store.current().exercises['a']!.attempts = 99;
     expect(store.exercise('a')).toMatchObject({ draft: { 'f.ts': 'x' }, attempts: 0 });
+  });
+
+  it('sums an exercise up without its drafts and last run: counts, hints seen and the first pass', () => {
+    const store = open(new MemoryStorage());
+    expect(store.summary('a')).toEqual({ attempts: 0, failedRuns: 0, hintsSeen: 0 });
+    store.saveDraft('a', 'f.ts', 'x');
+    store.recordRun('a', false);
+    store.recordRun('a', true);
+    const { attempts, failedRuns, hintsSeen, passedAt } = store.exercise('a');
+    expect(store.summary('a')).toEqual({ attempts, failedRuns, hintsSeen, passedAt });
+    expect(passedAt).toBeDefined();
+  });
+
+  it('gives all subscribers of a change one shared copy of the record, not the stored one', () => {
+    const store = open(new MemoryStorage());
+    const heard: ProgressRecord[] = [];
+    store.subscribe((record) => heard.push(record));
+    store.subscribe((record) => heard.push(record));
+    store.recordRun('a', false);
+    expect(heard).toHaveLength(2);
+    expect(heard[0]).toBe(heard[1]);
+    heard[0]!.exercises['a']!.attempts = 99;
+    expect(store.summary('a').attempts).toBe(1);
   });
 
   it('tells subscribers about every change', () => {

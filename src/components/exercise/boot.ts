@@ -44,7 +44,7 @@ function wireHints(root: HTMLElement): void {
   });
   // Hints already opened in an earlier visit are shown again: the loop runs over the page's hints, so a
   // stored number only decides where it stops, never how long it runs.
-  const seen = pageProgress().exercise(exerciseId).hintsSeen;
+  const seen = pageProgress().summary(exerciseId).hintsSeen;
   if (seen > 0) {
     hints ??= readIslandData(root).hints;
     for (let level = 1; level <= hints.length && level <= seen; level++) reveal();
@@ -56,7 +56,7 @@ function wirePassedBadge(root: HTMLElement): void {
   const badge = root.querySelector<HTMLElement>('[data-passed-badge]');
   if (!badge) return;
   const exerciseId = root.dataset.exerciseId ?? '';
-  const update = () => (badge.hidden = !pageProgress().exercise(exerciseId).passedAt);
+  const update = () => (badge.hidden = !pageProgress().summary(exerciseId).passedAt);
   update();
   pageProgress().subscribe(update);
 }

@@ -175,7 +175,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   });
 
   const offerSolution = () => {
-    const failed = store.exercise(data.id).failedRuns;
+    const failed = store.summary(data.id).failedRuns;
     controls.solution.hidden = version === 'solution' || failed < SOLUTION_AFTER_FAILED_RUNS;
   };
 
@@ -327,7 +327,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
 
   const status = region.querySelector<HTMLElement>('[data-status]');
   // The editor is open now: the placeholder no longer asks the learner to open it.
-  if (status && !store.exercise(data.id).attempts) status.textContent = 'Write your program, then run it: the checks appear here.';
+  if (status && !store.summary(data.id).attempts) status.textContent = 'Write your program, then run it: the checks appear here.';
   controls.run.hidden = false;
   controls.reset.hidden = false;
   controls.keys.hidden = false;

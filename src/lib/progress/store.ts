@@ -53,6 +53,9 @@ interface ProgressExport {
 
 type Parsed = { ok: true; record: ProgressRecord; problems: Problem[]; from: number } | { ok: false; reason: string };
 
+/** What `ProgressStore.summary` tells of an exercise. */
+export type ExerciseSummary = Pick<ExerciseProgress, 'attempts' | 'failedRuns' | 'hintsSeen' | 'passedAt'>;
+
 export class ProgressStore {
   private record: ProgressRecord;
   private storage: StorageLike | null;
@@ -92,6 +95,16 @@ export class ProgressStore {
     return structuredClone(own(this.record.exercises, id) ?? emptyExerciseProgress());
   }
 
+  /**
+   * An exercise's counts and first pass, without copying its drafts and last run (what the page asks after
+   * every change: whether it passed, how many runs failed).
+   */
+  summary(id: string): ExerciseSummary {
+    const { attempts, failedRuns, hintsSeen, passedAt } = own(this.record.exercises, id) ?? emptyExerciseProgress();
+    return passedAt === undefined ? { attempts, failedRuns, hintsSeen } : { attempts, failedRuns, hintsSeen, passedAt };
+  }
+
+  /** Listeners hear of every change, with one copy of the record per change that they all share: read it. */
   subscribe(listener: (record: ProgressRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -309,7 +322,9 @@ export class ProgressStore {
   }
 
   private notifyListeners(): void {
-    for (const listener of this.listeners) listener(this.current());
+    if (this.listeners.size === 0) return;
+    const record = this.current();
+    for (const listener of this.listeners) listener(record);
   }
 
   private readOptions() {

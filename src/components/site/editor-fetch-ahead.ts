@@ -13,7 +13,6 @@ const CONTROL_WAIT_MS = 30_000;
 const connection = () => (navigator as Navigator & { connection?: ConnectionHints }).connection;
 const prefersReducedData = () => window.matchMedia?.('(prefers-reduced-data: reduce)').matches === true;
 
-
 /** Whether fetching ahead should go on now (checked before each file: the learner may turn on Save-Data). */
 const allowed = () => fetchAheadVerdict(connection(), prefersReducedData()).fetch;
 

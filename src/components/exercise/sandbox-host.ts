@@ -14,8 +14,9 @@
  * tens of milliseconds, beside the new run's first seed).
  *
  * A fresh realm runs everything cold: its first run of an exercise took several times as long as the next.
- * So a spare, once booted, runs the exercise's reference solution once (`warmUp`, trusted code, its events
- * dropped) and is ready only then: the learner's runs find the engine warm and the drivers compiled.
+ * So a spare, once booted, runs the exercise's reference solution (`warmUp`: the runs the page gives, trusted
+ * code, their events dropped) and is ready only then: the learner's runs find the engine warm and the drivers
+ * compiled. A run that needs the spare sooner stops the warm-up after the warm-up run under way.
  */
 import {
   PROTOCOL_VERSION,
@@ -272,7 +273,9 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
           if (event.runId !== warming) return;
           warming = undefined;
           clearTimeout(warmTimer);
-          warmNext();
+          // Each at an idle moment too: the realm boots while the editor starts, and the worker's runs would
+          // share a small machine's CPU with it.
+          whenIdle(warmNext);
           return;
         }
         if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining

@@ -102,11 +102,14 @@ function markersOf(report: RunReport): LineMarker[] {
 }
 
 /**
- * How many times a fresh realm runs the reference solution under each grading seed before it takes the
- * learner's run. Measured on echo-server (later runs' median, rounds interleaved in one Chromium, 18 runs each):
- * 1 round 74 ms, 4 rounds 53 ms, 12 rounds 46 ms, 24 rounds 46 ms — the engine optimises the runner's code
- * only after a few dozen runs (a seed's run went from 10–20 ms to 5–7 ms). Ten rounds take the worker about
- * 0.3 s in the background; a run that needs the realm sooner stops the warm-up (see sandbox-host.ts).
+ * How many times a realm booted after a run runs the reference solution under each grading seed before it
+ * takes the learner's next run. Measured on echo-server (later runs' median, rounds interleaved in one
+ * Chromium, 18 runs each): 1 round 74 ms, 4 rounds 53 ms, 12 rounds 46 ms, 24 rounds 46 ms — the engine
+ * optimises the runner's code only after a few dozen runs (a seed's run went from 10–20 ms to 5–7 ms). Ten
+ * rounds take the worker about 0.3 s while the learner reads the results; a run that needs the realm sooner
+ * stops the warm-up (see sandbox-host.ts). The realm booted before the first run makes one round: it shares
+ * the machine with the editor starting, and a first run clicked meanwhile would wait for the warm-up run under
+ * way (at 4× CPU slowdown the first run → graded went from about 250 to 350–500 ms with ten rounds there).
  */
 const WARM_UP_ROUNDS = 10;
 
@@ -251,14 +254,15 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   }
 
   /**
-   * The reference solution under each grading seed, WARM_UP_ROUNDS times over (each seed's drivers and texts
-   * get warm, and the engine optimises the runner's own code), or nothing when the exercise has none.
+   * The reference solution under each grading seed (each seed's drivers and texts get warm), WARM_UP_ROUNDS
+   * times over once the learner has run (the engine optimises the runner's own code), or nothing when the
+   * exercise has none.
    */
   function warmUpOrders(): RunOrder[] {
     if (!learner.every((program) => program.solution)) return [];
     const sources = Object.fromEntries(learner.map((program) => [program.file, program.solution!]));
     const round = gradingSeeds(data.topology.seed ?? 1).map((seed) => runOrder({ sources, versions: {} }, seed));
-    return Array.from({ length: WARM_UP_ROUNDS }, () => round).flat();
+    return Array.from({ length: runCount === 0 ? 1 : WARM_UP_ROUNDS }, () => round).flat();
   }
 
   /** What one run asks of the sandbox: the learner's snapshot, the exercise's drivers, under `seed`. */

@@ -273,9 +273,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
           if (event.runId !== warming) return;
           warming = undefined;
           clearTimeout(warmTimer);
-          // Each at an idle moment too: the realm boots while the editor starts, and the worker's runs would
-          // share a small machine's CPU with it.
-          whenIdle(warmNext);
+          warmNext();
           return;
         }
         if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining

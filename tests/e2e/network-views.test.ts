@@ -58,6 +58,39 @@ describe('the packet list', () => {
   });
 });
 
+describe('the diagram', () => {
+  it('draws a hidden sample picture once before the first run (fonts and code ready), and leaves nothing of it behind', async () => {
+    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
+      // Watches the diagram's frame from before the panel mounts: what was added to it and taken away.
+      await page.evaluate(() => {
+        const seen = ((window as unknown as { __sample: { added: string[]; removed: number } }).__sample = { added: [], removed: 0 });
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (!(record.target instanceof Element) || !record.target.matches('.np-diagram-frame')) continue;
+            for (const node of record.addedNodes) if (node instanceof HTMLElement) seen.added.push(node.querySelector('svg')?.textContent ?? '');
+            seen.removed += [...record.removedNodes].filter((node) => node instanceof HTMLElement).length;
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await openEditor(page, ECHO_SERVER.root);
+      const sample = () => page.evaluate(() => (window as unknown as { __sample: { added: string[]; removed: number } }).__sample);
+      await expect.poll(async () => (await sample()).removed, { timeout: 10_000 }).toBe(1);
+      const { added } = await sample();
+      // One picture of a whole network (hosts, cards, a connection), drawn off screen, then gone.
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/web.*eth0 10\.0\.0\.2\/24.*LISTEN.*ESTABLISHED/s);
+      const frame = page.locator(`${panel} [data-np="live-diagram"]`).locator('..');
+      expect(await frame.evaluate((element) => element.children.length)).toBe(1);
+      await expect.poll(() => frame.locator('svg').textContent()).toContain('Run the program to see its network.');
+      // The learner's first picture is the run's own.
+      await typeProgram(page, ECHO_SERVER.root, ECHO_SERVER_SOLUTION);
+      expect(await runAndWait(page, ECHO_SERVER.root, 'button')).toMatch(/^All \d+ checks passed/);
+      await expect.poll(() => frame.locator('svg [data-host]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-host')).sort())).toEqual(['laptop', 'web']);
+      expect(await frame.evaluate((element) => element.children.length)).toBe(1);
+    });
+  });
+});
+
 describe('the terminal', () => {
   it('loads xterm and its CSS only when opened, and lets a keyboard user leave with Escape then Tab', async () => {
     await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {

@@ -8,7 +8,8 @@ import type { PacketRow } from '../../lib/views/packetRows';
 import { packetEnds } from '../../lib/views/packetPath';
 import { SocketReplay, socketStateAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
 import { renderDiagram } from './diagram';
-import { frameScheduler, NetworkStore, type NetworkState } from './networkStore';
+import { warmDiagram } from './diagramWarmUp';
+import { afterFrameTask, frameScheduler, NetworkStore, type NetworkState } from './networkStore';
 import { panelMarkup } from './panelMarkup';
 import { mountPacketTrace } from './packetTrace';
 import { renderSocketTable } from './socketTableView';
@@ -147,9 +148,9 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       if (text !== drawnLive.text || width !== drawnLive.width) {
         renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live });
       }
-      // The table follows in the next frame: drawn with the picture, the two made one frame too long for a
-      // slow laptop.
-      if (text !== drawnLive.text) tableFrames.schedule();
+      // The table follows a frame later: drawn with the picture, the two made one frame too long for a slow
+      // laptop.
+      if (text !== drawnLive.text) tableLater.schedule();
       drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width, text };
     } else if (shown === 'packets') {
       trace.update(state.trace, state.traceEpoch);
@@ -182,15 +183,15 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     render();
   };
   const frames = frameScheduler(drawFrame);
-  const tableFrames = frameScheduler(() => renderSocketTable(socketRows, store.state.sockets));
-  let nextFrame = 0;
-  const afterNextFrame = (then: () => void) => {
-    cancelAnimationFrame(nextFrame);
-    nextFrame = requestAnimationFrame(then);
-  };
+  /** A run's last state: drawn after the frame that shows its results, not in it (see afterFrameTask). */
+  const framesAfterResults = afterFrameTask(drawFrame);
+  const tableLater = afterFrameTask(() => renderSocketTable(socketRows, store.state.sockets));
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let liveRun: number | null = null;
+  // Before any run, at an idle moment: the first picture then costs its frame what any later one does.
+  const diagramWarmUp = warmDiagram(liveSvg.parentElement ?? root, () => ({ width: widthOf(liveSvg), maxHeight: maxHeight.live }));
   const stopStore = store.subscribe((state) => {
+    if (state.runId !== null) diagramWarmUp.cancel();
     const streaming = state.runId !== null && !state.finished;
     // A new run starts from an empty network: its first picture waits as long as any live redraw, so a run
     // that ends sooner goes straight from the last run's picture to its own (often the same: nothing to redraw)
@@ -204,7 +205,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       liveTimer = undefined;
       // The run's results are drawn in this frame: the views wait for the next, so that the two are not
       // laid out and painted as one long frame.
-      afterNextFrame(() => frames.schedule());
+      framesAfterResults.schedule();
       return;
     }
     if (liveTimer !== undefined) return;
@@ -272,8 +273,9 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     },
     dispose() {
       frames.cancel();
-      tableFrames.cancel();
-      cancelAnimationFrame(nextFrame);
+      framesAfterResults.cancel();
+      tableLater.cancel();
+      diagramWarmUp.cancel();
       clearTimeout(liveTimer);
       resized.disconnect();
       panelHeights.disconnect();

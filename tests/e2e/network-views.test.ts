@@ -63,7 +63,8 @@ describe('the diagram', () => {
     await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
       // Watches the diagram's frame from before the panel mounts: what was added to it and taken away.
       await page.evaluate(() => {
-        const seen = ((window as unknown as { __sample: { added: string[]; removed: number } }).__sample = { added: [], removed: 0 });
+        const seen: { added: string[]; removed: number } = { added: [], removed: 0 };
+        (window as unknown as { __sample: typeof seen }).__sample = seen;
         new MutationObserver((records) => {
           for (const record of records) {
             if (!(record.target instanceof Element) || !record.target.matches('.np-diagram-frame')) continue;

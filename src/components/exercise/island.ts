@@ -210,8 +210,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         (seed, index) => sandbox.run(runOrder(snapshot, seed), { sameRealm: index > 0, holdMs: HOLD_RUN_MS }),
         data.checks,
       );
-      // The views draw the run shown (the last that ran), once; the runs that passed before it flash by unseen.
-      sandbox.show();
       sandbox.send({ type: 'terminal', runNumber: thisRun });
       const { record, results } = seeded;
       const compiled = record.outcome !== 'did-not-compile';
@@ -236,6 +234,12 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       renderReport(region, report, { nextLesson: data.nextLesson, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
+      // The views draw the run shown (the last that ran), once; the runs that passed before it flash by
+      // unseen. Handed to them in a task after this one (unless a new run has begun): in this one it took a
+      // slow laptop 15–20 ms more before the results could be drawn.
+      setTimeout(() => {
+        if (thisRun === runCount) sandbox.show();
+      }, 0);
       if (compiled) {
         // Type problems warn, they never hold the results back: they join them when TypeScript answers.
         void diagnostics.then((found) => {
@@ -246,8 +250,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       }
     } catch (error) {
       renderProblem(region, `The run could not start: ${endSentence(error instanceof Error ? error.message : String(error))}`);
-    } finally {
       sandbox.show();
+    } finally {
       running = false;
       controls.run.disabled = false;
     }

@@ -48,6 +48,14 @@ describe('gradeAcrossSeeds', () => {
     expect(graded.results[0]!.passed).toBe(false);
   });
 
+  it('gives the same grading when it lets the page draw between checks', async () => {
+    const record = (index: number) => recordPrinting(index === 2 ? 'bye' : 'hello');
+    const twoChecks = [printedHello, { ...printedHello, id: 'again' }];
+    const sliced = await gradeAcrossSeeds([5, 6, 7], async (_seed, index) => record(index), twoChecks, async () => undefined);
+    expect(sliced).toEqual(await gradeAcrossSeeds([5, 6, 7], async (_seed, index) => record(index), twoChecks));
+    expect(sliced).toMatchObject({ passed: false, seed: 7 });
+  });
+
   it('does not go on after a run that timed out', async () => {
     const ran: number[] = [];
     const graded = await gradeAcrossSeeds([5, 6], async (seed) => (ran.push(seed), { ...recordPrinting('hello'), outcome: 'timed-out' as const }), [printedHello]);

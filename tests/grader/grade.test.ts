@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, MisconceptionKind } from '../../src/lib/grader/checks';
-import { grade, gradeOne } from '../../src/lib/grader/grade';
+import { grade, gradeInSlices, gradeOne } from '../../src/lib/grader/grade';
 import type { RunRecord } from '../../src/lib/runner/protocol';
 import { build, laptop, web } from './records';
 
@@ -170,5 +170,24 @@ describe('grade as a whole', () => {
     const before = JSON.stringify(record);
     grade(record, [listening7, connection80, pairs3, ephemeral80, echoed, resetHandled, printed, clean]);
     expect(JSON.stringify(record)).toBe(before);
+  });
+});
+
+describe('grade in slices', () => {
+  const checks = [listening7, connection80, pairs3, ephemeral80, echoed, resetHandled, printed];
+  const records: [string, RunRecord][] = [
+    ['a run that finished', build().connect(laptop(40001), web(7), { clientSent: 'hello' }).listen('web', '0.0.0.0', 7).done()],
+    ['a run that crashed', build().listen('web', '127.0.0.1', 7).outcome('threw', { message: 'boom', file: 'server.ts', line: 4 }).done()],
+    ['a run that did not compile', build().outcome('did-not-compile', { message: 'x' }).done()],
+  ];
+
+  it.each(records)('gives what grade gives, pausing between checks once a slice is used up (%s)', async (_name, record) => {
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    expect(await gradeInSlices(record, checks, pause, 0)).toEqual(grade(record, checks));
+    expect(pauses).toBe(checks.length - 1);
+    pauses = 0;
+    expect(await gradeInSlices(record, checks, pause, Number.POSITIVE_INFINITY)).toEqual(grade(record, checks));
+    expect(pauses).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { RunRecord } from '../runner/protocol';
 import type { Check, CheckResult } from './checks';
-import { grade } from './grade';
+import { grade, gradeInSlices } from './grade';
 
 export interface SeededGrading {
   /** The run shown: the first that failed, else the last. */
@@ -23,11 +23,13 @@ export async function gradeAcrossSeeds(
   seeds: readonly number[],
   runUnder: (seed: number, index: number) => Promise<RunRecord>,
   checks: readonly Check[],
+  /** When given, each run is graded a slice at a time, `pause` between slices (`gradeInSlices`). */
+  pause?: () => Promise<void>,
 ): Promise<SeededGrading> {
   let shown: SeededGrading | undefined;
   for (const [index, seed] of seeds.entries()) {
     const record = await runUnder(seed, index);
-    const results = grade(record, checks);
+    const results = pause ? await gradeInSlices(record, checks, pause) : grade(record, checks);
     const passed = record.outcome === 'finished' && results.every((r) => r.passed);
     shown = { record, results, passed, seed, run: index + 1, runs: seeds.length };
     // A run that did not compile or was stopped says all there is to say; so does the first failing run.

@@ -19,7 +19,7 @@ import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
 import { idle } from './when-idle';
-import { yieldToPage } from './yield-to-page';
+import { afterNextFrame, yieldToPage } from './yield-to-page';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
@@ -239,8 +239,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         if (thisRun === runCount) sandbox.show();
       }, 0);
       // Counted, and kept for the next visit: the results as shown now (the type problems join them when known).
-      // In a task of its own (the store, the sidebar's bars and the badge it updates took a slow laptop ~20 ms).
-      await yieldToPage();
+      // After the frame that draws the results: the store, and the sidebar's bars and the badge it updates, took
+      // a slow laptop ~20 ms of script and added to that frame.
+      await afterNextFrame();
       const ranAt = store.recordGradedRun(data.id, passed, storedRun(report));
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();

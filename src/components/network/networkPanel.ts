@@ -7,7 +7,7 @@ import { formatVirtualTime } from '../../lib/views/packetFilter';
 import type { PacketRow } from '../../lib/views/packetRows';
 import { packetEnds } from '../../lib/views/packetPath';
 import { SocketReplay, socketStateAt, traceHasSocketEvents } from '../../lib/views/socketReplay';
-import { renderDiagram } from './diagram';
+import { prepareDiagram, renderDiagram, type PreparedDiagram } from './diagram';
 import { warmDiagram } from './diagramWarmUp';
 import { afterFrameTask, frameScheduler, NetworkStore, type NetworkState } from './networkStore';
 import { panelMarkup } from './panelMarkup';
@@ -133,6 +133,18 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   /** What the Diagram view shows now, and the same as text (a new run often brings new arrays, the same picture). */
   let drawnLive: { hosts: unknown; sockets: unknown; gone: unknown; width: number | undefined; text: string } = { hosts: null, sockets: null, gone: null, width: undefined, text: '' };
   let drawnAt = -Infinity;
+  /** The live picture built and not yet shown, and whether the table changed with it. */
+  let liveDrawing: { drawing: PreparedDiagram; tableToo: boolean } | null = null;
+  let liveDrawingTimer: ReturnType<typeof setTimeout> | undefined;
+  const showLiveDrawing = () => {
+    const shown = liveDrawing;
+    liveDrawing = null;
+    if (!shown) return;
+    shown.drawing.apply();
+    // The table follows a frame later: drawn with the picture, the two made one frame too long for a slow
+    // laptop.
+    if (shown.tableToo) tableLater.schedule();
+  };
   const render = () => {
     const { state } = store;
     drawnAt = performance.now();
@@ -145,12 +157,13 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       const width = widthOf(liveSvg);
       const sameArrays = state.hosts === drawnLive.hosts && state.sockets === drawnLive.sockets && gone === drawnLive.gone;
       const text = sameArrays ? drawnLive.text : JSON.stringify([state.hosts, state.sockets, gone]);
-      if (text !== drawnLive.text || width !== drawnLive.width) {
-        renderDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live });
+      const tableToo = text !== drawnLive.text;
+      if (tableToo || width !== drawnLive.width) {
+        // Built now and shown in a task of its own: for a first picture the two took a slow laptop 25–50 ms.
+        liveDrawing = { drawing: prepareDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live }), tableToo };
+        clearTimeout(liveDrawingTimer);
+        liveDrawingTimer = setTimeout(showLiveDrawing, 0);
       }
-      // The table follows a frame later: drawn with the picture, the two made one frame too long for a slow
-      // laptop.
-      if (text !== drawnLive.text) tableLater.schedule();
       drawnLive = { hosts: state.hosts, sockets: state.sockets, gone, width, text };
     } else if (shown === 'packets') {
       trace.update(state.trace, state.traceEpoch);
@@ -274,6 +287,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
     dispose() {
       frames.cancel();
       framesAfterResults.cancel();
+      clearTimeout(liveDrawingTimer);
       tableLater.cancel();
       diagramWarmUp.cancel();
       clearTimeout(liveTimer);

@@ -213,6 +213,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
         yieldToPage,
       );
       sandbox.send({ type: 'terminal', runNumber: thisRun });
+      // The results are drawn in a task of their own: this one received the last run and graded it.
+      await yieldToPage();
       const { record, results } = seeded;
       const compiled = record.outcome !== 'did-not-compile';
       // TypeScript is asked about exactly this text once the runs are over: its worker would take a core

@@ -228,6 +228,8 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     frame.tabIndex = -1;
     frame.title = 'Runner sandbox';
     frame.className = 'exercise-sandbox-frame';
+    // Not rendered (also where the page's CSS is not loaded): it only hosts the worker.
+    frame.hidden = true;
     frame.srcdoc = sandboxDocument();
     const toWorker = new MessageChannel();
     const toFrame = new MessageChannel();

@@ -8,7 +8,7 @@
  */
 import type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 import { createLightEditor, type LightEditor } from './light-editor';
-import { whenIdle } from './when-idle';
+import { whenIdle } from '../scheduling/when-idle';
 
 type MonacoEditorModule = typeof import('./code-editor');
 

@@ -5,7 +5,7 @@
  * any of it). Evaluating Monaco is the slowest part of opening the editor from cache; done while the learner
  * reads the task, the click only has to build the editor.
  */
-import { idle } from './when-idle';
+import { idle } from '../scheduling/when-idle';
 type Island = typeof import('./island');
 
 let island: Promise<Island> | undefined;

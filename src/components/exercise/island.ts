@@ -18,8 +18,8 @@ import { createRunnerSandbox, runnerSourceArrived, type RunnerSandbox, type RunO
 import { runnerWorkerUrl } from './runner-url';
 import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
-import { idle } from './when-idle';
-import { afterNextFrame, yieldToPage } from './yield-to-page';
+import { idle } from '../scheduling/when-idle';
+import { afterNextFrame, yieldToPage } from '../scheduling/yield-to-page';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;

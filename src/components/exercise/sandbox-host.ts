@@ -30,7 +30,7 @@ import {
 import { sandboxDocument, START_WORKER, type SandboxControlMessage } from './sandbox-document';
 import { isRunnerEvent } from './runner-events';
 import { RunCollector, TIMED_OUT_MESSAGE } from './run-collector';
-import { whenIdle } from './when-idle';
+import { whenIdle } from '../scheduling/when-idle';
 
 export { TIMED_OUT_MESSAGE };
 

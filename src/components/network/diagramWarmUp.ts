@@ -6,7 +6,7 @@
  * hidden, where the live diagram is and at its width, and removed once the browser has laid it out.
  */
 import type { HostView, SocketRow } from '../../lib/netsim/types';
-import { whenIdle } from '../exercise/when-idle';
+import { whenIdle } from '../scheduling/when-idle';
 import { renderDiagram, type DiagramOptions, type DiagramState } from './diagram';
 
 const owner = (pid: number, fd: number, runAs: 'root' | 'user') => ({ name: 'node', pid, fd, runAs });

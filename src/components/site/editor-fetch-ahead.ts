@@ -5,7 +5,7 @@
  * them (editor-bundle.json, written by the build).
  */
 import { EDITOR_CACHE, editorFilesFrom, fetchAheadVerdict, type ConnectionHints } from '../../lib/offline/fetch-ahead';
-import { idle } from '../exercise/when-idle';
+import { idle } from '../scheduling/when-idle';
 
 /** How long to wait for the service worker before fetching anyway (then only the HTTP cache keeps the files). */
 const CONTROL_WAIT_MS = 30_000;

@@ -160,7 +160,11 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
       const tableToo = text !== drawnLive.text;
       if (tableToo || width !== drawnLive.width) {
         // Built now and shown in a task of its own: for a first picture the two took a slow laptop 25–50 ms.
-        liveDrawing = { drawing: prepareDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live }), tableToo };
+        // A picture not yet shown is replaced; if its table changed, the table is still redrawn after this one.
+        liveDrawing = {
+          drawing: prepareDiagram(liveSvg, { hosts: state.hosts, sockets: state.sockets, gone }, null, { width, maxHeight: maxHeight.live }),
+          tableToo: tableToo || (liveDrawing?.tableToo ?? false),
+        };
         clearTimeout(liveDrawingTimer);
         liveDrawingTimer = setTimeout(showLiveDrawing, 0);
       }

@@ -92,6 +92,40 @@ describe('the echo-server exercise', () => {
     });
   });
 
+  it('draws the verdict first and the console output in a later frame, and is busy (not announced) until both are there', async () => {
+    await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
+      await openEditor(page, exercise);
+      await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
+      // What the results region held at the end of each task that changed it, and in which frame.
+      await page.locator(`${exercise} [data-results]`).evaluate((region) => {
+        const seen: { frame: number; checks: number; console: boolean; next: boolean; busy: string | null }[] = [];
+        let frame = 0;
+        const count = () => {
+          frame++;
+          requestAnimationFrame(count);
+        };
+        requestAnimationFrame(count);
+        new MutationObserver(() =>
+          seen.push({
+            frame,
+            checks: region.querySelectorAll('.exercise-check').length,
+            console: !!region.querySelector('.exercise-console'),
+            next: !!region.querySelector('.exercise-next'),
+            busy: region.getAttribute('aria-busy'),
+          }),
+        ).observe(region, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        (window as unknown as { seenResults: typeof seen }).seenResults = seen;
+      });
+      expect(await runAndWait(page, exercise, 'button')).toMatch(/^All \d+ checks passed/);
+      const seen = await page.evaluate(() => (window as unknown as { seenResults: { frame: number; checks: number; console: boolean; next: boolean; busy: string | null }[] }).seenResults);
+      const verdict = seen.find((state) => state.checks > 0);
+      const whole = seen.find((state) => state.console);
+      expect(verdict, JSON.stringify(seen)).toMatchObject({ console: false, next: false, busy: 'true' });
+      expect(whole, JSON.stringify(seen)).toMatchObject({ next: true, busy: null });
+      expect(whole!.frame, JSON.stringify(seen)).toBeGreaterThan(verdict!.frame);
+    });
+  });
+
   it("knows Node's other modules: a stream and readline program has nothing underlined, and hovering shows the docs", async () => {
     await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
       await openEditor(page, exercise);

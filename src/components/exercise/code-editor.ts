@@ -4,6 +4,8 @@
  */
 import { setUpMonaco, type Monaco } from './monaco-setup';
 import { tabLabel } from './page-data';
+import { afterNextFrame } from '../scheduling/yield-to-page';
+import { buildSuggestWidget } from './suggest-widget';
 import { fittedHeight, learnerPrograms, startingText, type CodeEditor, type CodeEditorOptions, type EditorView, type LineMarker, type SnapshotDiagnostics } from './editor-types';
 
 export { startLanguageService } from './monaco-setup';
@@ -148,6 +150,13 @@ export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
   const sizeWatch = editor.onDidContentSizeChange(fitHeight);
   fitHeight();
 
+  // Monaco's suggestion widget, built after the editor is drawn rather than at the first idle moment, which
+  // on a slow laptop can fall in the first run (see suggest-widget.ts).
+  let disposed = false;
+  void afterNextFrame().then(() => {
+    if (!disposed) buildSuggestWidget(editor);
+  });
+
   // Follow Starlight's theme switch.
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeName()));
   themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -291,6 +300,7 @@ export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
       editor.focus();
     },
     dispose() {
+      disposed = true;
       themeWatch.disconnect();
       sizeWatch.dispose();
       for (const subscription of subscriptions) subscription.dispose();

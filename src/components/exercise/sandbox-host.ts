@@ -349,11 +349,12 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     // The next run's realm boots while the learner reads the results — once the page is idle and no run
     // goes: a new frame costs the main thread tens of milliseconds on a slow laptop, and the results (and the
     // grading's next seeds, which run in this realm and start before the page is idle) come first. A run
-    // that starts before then boots its own. The frames of replaced sandboxes go then too.
+    // that starts before then boots its own. The frames of replaced sandboxes go then too, in a task of their
+    // own (taking a frame out costs the page a few milliseconds more).
     whenIdle(() => {
       if (!active) removeRetired();
-      prepareSpare();
     });
+    whenIdle(prepareSpare);
   }
 
   function timeOut() {

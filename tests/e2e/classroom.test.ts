@@ -19,7 +19,7 @@ import { artifactsDir, axeFindings, clickAnswerMs, describeFindings, fullPageScr
 import { decodeAssignment } from '../../src/lib/classroom/assignment';
 import { Course, type CourseCatalog } from '../../src/lib/classroom/catalog';
 import { handInFile as handInFileText, makeHandIn } from '../../src/lib/classroom/hand-in';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram, withFreshPage } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, expectAllPassed, openEditor, startRun, typeProgram, withFreshPage } from './exercise-page';
 import { TEACHER_PAGE, buildAssignment, gradebookRows, waitForGradings } from './classroom-page';
 import { answerQuizRight } from './quiz-page';
 
@@ -149,7 +149,7 @@ describe('an assignment from link to gradebook', () => {
         await openEditor(page, ECHO_SERVER.root);
         await typeProgram(page, ECHO_SERVER.root, SOLUTION_LINES);
         await startRun(page, ECHO_SERVER.root, 'button');
-        await expect.poll(() => page.locator(`${ECHO_SERVER.root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+        await expectAllPassed(page, ECHO_SERVER.root);
         await answerQuizRight(page, 'ports/echo-server');
 
         // Handed in unfinished: allowed, and said.

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, axeFindings, describeFindings, launchChromium, LOOKS, showAs, visit, type Look } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, startRun, typeProgram } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, expectAllPassed, openEditor, startRun, typeProgram } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -80,7 +80,7 @@ describe('the exercise island', () => {
       });
 
       await startRun(page, exercise, 'button');
-      await expect.poll(() => page.locator(`${exercise} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+      await expectAllPassed(page, exercise);
       await inEveryLook(page, async (look, tag) => {
         await shoot(page, `${tag}-2-passed`);
         expect(await overflowing(page), `passed, ${tag}`).toEqual([]);

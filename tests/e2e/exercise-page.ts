@@ -37,7 +37,17 @@ export async function passWithSolution(page: Page, id: string): Promise<void> {
   await openEditor(page, root);
   await pasteProgram(page, root, referenceSolution(id));
   await startRun(page, root, 'button');
-  await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+  await expectAllPassed(page, root);
+}
+
+/**
+ * Waits until the run is over — the results region no longer busy, which it is until the run is counted (the
+ * badge, the sidebar and the chapter bars updated) — and says every check passed.
+ */
+export async function expectAllPassed(page: Page, root: string, timeout = 30_000): Promise<void> {
+  const status = () =>
+    page.locator(`${root} [data-results]`).evaluate((region) => (region.getAttribute('aria-busy') === 'true' ? '(busy)' : (region.querySelector('[data-status]')?.textContent ?? '')));
+  await expect.poll(status, { timeout }).toMatch(/^All \d+ checks passed/);
 }
 
 /** The echo-server reference solution, one statement per line so Monaco's auto-closing brackets overtype cleanly. */

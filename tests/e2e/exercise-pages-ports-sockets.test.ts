@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, axeFindings, describeFindings, launchChromium, LOOKS, showAs, visit } from './browser';
-import { exerciseRoot, openEditor, pasteProgram, passWithSolution, startRun } from './exercise-page';
+import { exerciseRoot, expectAllPassed, openEditor, passWithSolution, pasteProgram, startRun } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 
@@ -39,7 +39,7 @@ async function passPair(page: Page): Promise<void> {
     await pasteProgram(page, root, readFileSync(new URL(`../../src/content/exercises/pair-of-sockets/solution/${file}`, import.meta.url), 'utf8'));
   }
   await startRun(page, root, 'button');
-  await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 30_000 }).toMatch(/^All \d+ checks passed/);
+  await expectAllPassed(page, root);
 }
 
 /** Exercises by the lesson they sit in: the two web-server exercises share one page, and one pass of each. */

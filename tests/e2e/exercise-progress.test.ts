@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, launchChromium, visit, watchProblems } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, passWithSolution, startRun, typeProgram, withFreshPage } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, expectAllPassed, openEditor, passWithSolution, startRun, typeProgram, withFreshPage } from './exercise-page';
 import { answerQuizRight } from './quiz-page';
 
 const siteUrl = inject('siteUrl');
@@ -32,9 +32,7 @@ async function passTheExercise(page: Page): Promise<void> {
   await openEditor(page, exercise);
   await typeProgram(page, exercise, SOLUTION_LINES);
   await startRun(page, exercise, 'button');
-  await expect
-    .poll(() => page.locator(`${exercise} [data-status]`).textContent(), { timeout: 30_000 })
-    .toMatch(/^All \d+ checks passed/);
+  await expectAllPassed(page, exercise);
 }
 
 /** Every key of this origin's localStorage with its text. */

@@ -92,7 +92,7 @@ describe('the echo-server exercise', () => {
     });
   });
 
-  it('draws the verdict first and the console output in a later frame, and is busy (not announced) until both are there', async () => {
+  it('draws the verdict first and the console output in a later frame, and is busy (not announced) until the run is counted', async () => {
     await withLesson(browser, { siteUrl, lesson: LESSON }, async ({ page }) => {
       await openEditor(page, exercise);
       await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
@@ -121,8 +121,12 @@ describe('the echo-server exercise', () => {
       const verdict = seen.find((state) => state.checks > 0);
       const whole = seen.find((state) => state.console);
       expect(verdict, JSON.stringify(seen)).toMatchObject({ console: false, next: false, busy: 'true' });
-      expect(whole, JSON.stringify(seen)).toMatchObject({ next: true, busy: null });
+      expect(whole, JSON.stringify(seen)).toMatchObject({ checks: verdict!.checks, next: true });
       expect(whole!.frame, JSON.stringify(seen)).toBeGreaterThan(verdict!.frame);
+      // No longer busy only once the run is counted: the badge is up by then.
+      expect(seen.at(-1), JSON.stringify(seen)).toMatchObject({ console: true, busy: null });
+      expect(seen.filter((state) => state.busy === null), JSON.stringify(seen)).toHaveLength(1);
+      await expect(page.locator(`${exercise} [data-passed-badge]`).isVisible()).resolves.toBe(true);
     });
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { launchChromium, newSiteContext, visit, watchProblems } from './browser';
-import { exerciseRoot, openEditor, pasteProgram, startRun } from './exercise-page';
+import { exerciseRoot, expectAllPassed, openEditor, pasteProgram, startRun } from './exercise-page';
 import { answerQuizRight, quizOf } from './quiz-page';
 
 const siteUrl = inject('siteUrl');
@@ -37,7 +37,7 @@ async function passExercise(page: Page, id: string): Promise<void> {
     await pasteProgram(page, root, readFileSync(new URL(file, folder), 'utf8'));
   }
   await startRun(page, root, 'button');
-  await expect.poll(() => page.locator(`${root} [data-status]`).textContent(), { timeout: 60_000 }).toMatch(/^All \d+ checks passed/);
+  await expectAllPassed(page, root, 60_000);
 }
 
 let browser: Browser;

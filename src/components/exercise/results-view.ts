@@ -180,12 +180,13 @@ export function renderRunning(region: HTMLElement): void {
 
 export function renderReport(region: HTMLElement, report: RunReport, options: ReportOptions): void {
   renderReportInSteps(region, report, options)();
+  region.removeAttribute('aria-busy');
 }
 
 /**
- * Draws the report's verdict now — the status, the note on the runs, the checks — and returns what draws the
- * rest: the next step and the console output, after which the region is no longer busy (and is announced
- * whole). In two frames, on a slow laptop each under half the cost of the whole report in one.
+ * Draws the report's verdict now — the status, the note on the runs, the checks — and returns what adds the
+ * rest: the next step and the console output. In two frames, on a slow laptop each under half the cost of
+ * the whole report in one. The region stays busy (not announced) until the caller says the run is over.
  */
 export function renderReportInSteps(region: HTMLElement, report: RunReport, options: ReportOptions): () => void {
   const status = element('p', 'exercise-status', statusSentence(report));
@@ -206,7 +207,6 @@ export function renderReportInSteps(region: HTMLElement, report: RunReport, opti
   return () => {
     if (success) region.append(nextStep(options.nextLesson));
     region.append(consoleOutput(report.console, report.consoleDropped));
-    region.removeAttribute('aria-busy');
   };
 }
 

@@ -40,14 +40,9 @@ export async function passWithSolution(page: Page, id: string): Promise<void> {
   await expectAllPassed(page, root);
 }
 
-/**
- * Waits until the run is over — the results region no longer busy, which it is until the run is counted (the
- * badge, the sidebar and the chapter bars updated) — and says every check passed.
- */
+/** Waits until the run is over (see `waitForResults`) and says every check passed. */
 export async function expectAllPassed(page: Page, root: string, timeout = 30_000): Promise<void> {
-  const status = () =>
-    page.locator(`${root} [data-results]`).evaluate((region) => (region.getAttribute('aria-busy') === 'true' ? '(busy)' : (region.querySelector('[data-status]')?.textContent ?? '')));
-  await expect.poll(status, { timeout }).toMatch(/^All \d+ checks passed/);
+  expect(await waitForResults(page, root, timeout)).toMatch(/^All \d+ checks passed/);
 }
 
 /** The echo-server reference solution, one statement per line so Monaco's auto-closing brackets overtype cleanly. */
@@ -158,15 +153,21 @@ export async function startRun(page: Page, root: string, start: RunStart): Promi
   else await page.keyboard.press('ControlOrMeta+Enter');
 }
 
-/** Waits until the results region is no longer busy and its status no longer says "Running"; returns the status line. */
-export async function waitForResults(page: Page, root: string): Promise<string> {
+/**
+ * Waits until the run is over — the results region no longer busy, its status no longer "Running", and Run
+ * enabled again, which it is once the report is whole (the console output follows the verdict by a frame)
+ * and the run is counted (the badge, the sidebar, the chapter bars) — and returns the status line.
+ */
+export async function waitForResults(page: Page, root: string, timeout = 30_000): Promise<string> {
   await page.waitForFunction(
     (selector) => {
-      const region = document.querySelector(selector);
-      return region?.getAttribute('aria-busy') !== 'true' && !region?.querySelector('[data-status]')?.textContent?.startsWith('Running');
+      const island = document.querySelector(selector);
+      const region = island?.querySelector('[data-results]');
+      const run = island?.querySelector<HTMLButtonElement>('[data-action="run"]');
+      return !!region && region.getAttribute('aria-busy') !== 'true' && !region.querySelector('[data-status]')?.textContent?.startsWith('Running') && !run?.disabled;
     },
-    `${root} [data-results]`,
-    { timeout: 30_000 },
+    root,
+    { timeout },
   );
   return (await page.locator(`${root} [data-results] [data-status]`).textContent()) ?? '';
 }

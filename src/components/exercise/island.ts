@@ -234,8 +234,9 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       const passed = reportPassed(report);
       editor.setRunMarkers(markersOf(report));
       const showRest = renderReportInSteps(region, report, { nextLesson: data.nextLesson, ...(data.eachRunHas ? { eachRunHas: data.eachRunHas } : {}) });
-      // The verdict is drawn first; the next step and the console output in the frame after (the whole report
-      // in one frame took a slow laptop 40–50 ms at 4× CPU).
+      // The verdict is drawn (and announced) first; the next step and the console output in the frame after
+      // (the whole report in one frame took a slow laptop 40–50 ms at 4× CPU). Run stays disabled until the
+      // run is over: the report whole and the run counted.
       await afterNextFrame();
       showRest();
       // The views draw the run shown (the last that ran), once; the runs that passed before it flash by
@@ -251,9 +252,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       const ranAt = store.recordGradedRun(data.id, passed, storedRun(report));
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));
       offerSolution();
-      // The run is over once it is counted: only now is the report announced (it is whole), and whoever waits
-      // for the region to be no longer busy finds the badge and the sidebar up to date.
-      region.removeAttribute('aria-busy');
       if (compiled) {
         // Type problems warn, they never hold the results back: they join them when TypeScript answers.
         void diagnostics.then((found) => {

@@ -180,13 +180,12 @@ export function renderRunning(region: HTMLElement): void {
 
 export function renderReport(region: HTMLElement, report: RunReport, options: ReportOptions): void {
   renderReportInSteps(region, report, options)();
-  region.removeAttribute('aria-busy');
 }
 
 /**
- * Draws the report's verdict now — the status, the note on the runs, the checks — and returns what adds the
- * rest: the next step and the console output. In two frames, on a slow laptop each under half the cost of
- * the whole report in one. The region stays busy (not announced) until the caller says the run is over.
+ * Draws the report's verdict now — the status, the note on the runs, the checks; the region is no longer
+ * busy, so it is announced — and returns what adds the rest: the next step and the console output. In two
+ * frames, on a slow laptop each under half the cost of the whole report in one.
  */
 export function renderReportInSteps(region: HTMLElement, report: RunReport, options: ReportOptions): () => void {
   const status = element('p', 'exercise-status', statusSentence(report));
@@ -202,8 +201,8 @@ export function renderReportInSteps(region: HTMLElement, report: RunReport, opti
     if (report.typeProblems.length > 0) verdict.push(typeNotes(report.typeProblems));
     verdict.push(checklist(report.checks));
   }
-  region.setAttribute('aria-busy', 'true');
   region.replaceChildren(...verdict);
+  region.removeAttribute('aria-busy');
   return () => {
     if (success) region.append(nextStep(options.nextLesson));
     region.append(consoleOutput(report.console, report.consoleDropped));

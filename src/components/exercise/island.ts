@@ -241,13 +241,13 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       showRest();
       // The views draw the run shown (the last that ran), once; the runs that passed before it flash by
       // unseen. Handed to them in a task after this one (unless a new run has begun): in this one it took a
-      // slow laptop 15–20 ms more before the results could be drawn.
+      // slow laptop 15–20 ms more before the rest of the report could be drawn.
       setTimeout(() => {
         if (thisRun === runCount) sandbox.show();
       }, 0);
       // Counted, and kept for the next visit: the results as shown now (the type problems join them when known).
-      // After the frame that draws the results: the store, and the sidebar's bars and the badge it updates, took
-      // a slow laptop ~20 ms of script and added to that frame.
+      // After the frame that draws the rest of the report: the store, and the sidebar's bars and the badge it
+      // updates, took a slow laptop ~20 ms of script and added to that frame.
       await afterNextFrame();
       const ranAt = store.recordGradedRun(data.id, passed, storedRun(report));
       root.dispatchEvent(new CustomEvent('exercise:graded', { bubbles: true, detail: { passed, outcome: record.outcome } }));

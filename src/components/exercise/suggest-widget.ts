@@ -15,7 +15,7 @@ export interface HasContributions {
 /**
  * Has Monaco build the editor's suggestion widget now. Monaco's API does not offer this: the widget is a
  * lazily built value (`widget.value`) of the suggest controller. If a later Monaco holds it otherwise, nothing
- * happens here and Monaco builds it at idle, as before. Returns whether the widget was asked for.
+ * happens here and Monaco builds it at idle, as before. Returns whether it was built.
  */
 export function buildSuggestWidget(editor: HasContributions): boolean {
   const controller = editor.getContribution(SUGGEST_CONTROLLER_ID) as { widget?: unknown } | null | undefined;

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, waitForResults } from './exercise-page';
+import { axeFindings, describeFindings, launchChromium, newSiteContext, saveScreenshot, visit, watchProblems } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, expectAllPassed, pasteProgram, waitForResults } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const exercise = ECHO_SERVER.root;
@@ -129,6 +129,27 @@ describe('the light editor, while Monaco loads', () => {
       // Leaving the page saves the last keystrokes; the reloaded page shows them (read-only until opened).
       await page.reload({ waitUntil: 'networkidle' });
       await expect.poll(async () => (await page.locator(`${exercise} pre.exercise-starter`).first().textContent()) ?? '').toContain(expected);
+    });
+  });
+
+  it('when Monaco was fetched ahead but is slow to start, a runner up before it takes its warm-up and the first run passes', { timeout: 120_000 }, async () => {
+    await withMonacoHeld(async (page, release) => {
+      const problems = watchProblems(page);
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      // As after the page fetched the editor ahead: "Open the editor" then waits for Monaco, no light editor.
+      await page.evaluate(() => (document.documentElement.dataset.editorAhead = 'done'));
+      const runnerLoaded = page.waitForResponse(/\/worker-entry[^/]*\.js$/);
+      await page.locator(`${exercise} [data-action="activate"]`).click();
+      await runnerLoaded;
+      // The runner boots and asks for its warm-up while the page still waits for Monaco.
+      await page.waitForTimeout(2000);
+      expect(await page.locator(`${exercise} [data-light-editor]`).count(), 'no light editor: Monaco is waited for').toBe(0);
+      release();
+      await page.locator(monacoLines).waitFor();
+      await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
+      await page.locator(`${exercise} [data-action="run"]`).click();
+      await expectAllPassed(page, exercise);
+      expect(problems.pageErrors).toEqual([]);
     });
   });
 

@@ -126,6 +126,12 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   const editorHost = root.querySelector<HTMLElement>('[data-editor]')!;
   const learner = data.programs.filter((program) => program.role === 'learner');
 
+  /**
+   * The learner's runs so far. Declared before anything that can call back into this function: the sandbox
+   * asks for its warm-up (warmUpOrders reads this) as soon as its worker is up, which on a slow machine comes
+   * while the editor below is still being awaited.
+   */
+  let runCount = 0;
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
   // Boot the worker (and its transpiler) while the learner reads and types; Monaco downloads once the runner's
@@ -192,7 +198,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     controls.solution.hidden = version === 'solution' || failed < SOLUTION_AFTER_FAILED_RUNS;
   };
 
-  let runCount = 0;
   async function run(): Promise<void> {
     if (running) return;
     running = true;

@@ -22,6 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** What the results region held at the end of a task that changed it, and in which frame. */
+interface ResultsState {
+  frame: number;
+  checks: number;
+  console: boolean;
+  next: boolean;
+  busy: string | null;
+}
+
 /** Runs with Ctrl+Enter from the editor and waits until the results say how it went. */
 const runFromEditor = (page: Page) => runAndWait(page, exercise, 'shortcut');
 
@@ -98,7 +107,7 @@ describe('the echo-server exercise', () => {
       await pasteProgram(page, exercise, ECHO_SERVER_SOLUTION.join('\n'));
       // What the results region held at the end of each task that changed it, and in which frame.
       await page.locator(`${exercise} [data-results]`).evaluate((region) => {
-        const seen: { frame: number; checks: number; console: boolean; next: boolean; busy: string | null }[] = [];
+        const seen: ResultsState[] = [];
         let frame = 0;
         const count = () => {
           frame++;
@@ -118,7 +127,7 @@ describe('the echo-server exercise', () => {
       });
       await startRun(page, exercise, 'button');
       await expectAllPassed(page, exercise);
-      const seen = await page.evaluate(() => (window as unknown as { seenResults: { frame: number; checks: number; console: boolean; next: boolean; busy: string | null }[] }).seenResults);
+      const seen = await page.evaluate(() => (window as unknown as { seenResults: ResultsState[] }).seenResults);
       const verdict = seen.find((state) => state.checks > 0);
       const whole = seen.find((state) => state.console);
       // Busy while the run goes; the verdict is announced as soon as it is drawn, the rest follows.

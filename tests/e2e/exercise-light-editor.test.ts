@@ -96,7 +96,8 @@ describe('the light editor, while Monaco loads', () => {
       expect(squeezed(await monacoText(page))).toBe(squeezed(typed));
       // The focus and the caret came along: a letter typed now lands where the caret was.
       await page.keyboard.insertText('my');
-      expect(squeezed(await monacoText(page))).toContain(squeezed('const myserver = net.createServer'));
+      // (Monaco draws it at its next frame.)
+      await expect.poll(async () => squeezed(await monacoText(page))).toContain(squeezed('const myserver = net.createServer'));
       // Monaco's undo: first the letters, then everything typed in the light editor, back to the starter.
       await page.keyboard.press('ControlOrMeta+Z');
       await expect.poll(async () => squeezed(await monacoText(page))).toBe(squeezed(typed));

@@ -111,34 +111,6 @@ export class NetworkStore {
   }
 }
 
-/**
- * Calls `render` once, in a task of its own after the next frame: what it changes is laid out and painted in
- * the frame after that, apart from the script that changed it and from what the coming frame draws. On a
- * slow laptop each of the three takes tens of milliseconds; done in one frame they made one long task.
- */
-export function afterFrameTask(render: () => void): { schedule(): void; cancel(): void } {
-  let frame = 0;
-  let task: ReturnType<typeof setTimeout> | undefined;
-  return {
-    schedule() {
-      if (frame || task !== undefined) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        task = setTimeout(() => {
-          task = undefined;
-          render();
-        }, 0);
-      });
-    },
-    cancel() {
-      cancelAnimationFrame(frame);
-      clearTimeout(task);
-      frame = 0;
-      task = undefined;
-    },
-  };
-}
-
 /** Calls `render` at most once per animation frame however many events arrive in between. */
 export function frameScheduler(render: () => void): { schedule(): void; cancel(): void } {
   let pending = 0;

@@ -7,22 +7,45 @@ export function yieldToPage(): Promise<void> {
   return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** How long `afterNextFrame` waits for a frame that does not come (a tab in the background draws none). */
+/** How long a task after the next frame waits for a frame that does not come (a tab in the background draws
+ * none). */
 const NO_FRAME_MS = 100;
 
 /**
- * Resolves in a task after the next frame: what runs then is drawn in a frame of its own, not in the one
- * the page is about to draw. Within `NO_FRAME_MS` when no frame comes.
+ * Calls `run` once per `schedule()`, in a task of its own after the next frame: what it changes is laid out and
+ * painted in the frame after that, apart from the script that changed it and from what the coming frame draws.
+ * On a slow laptop each of the three takes tens of milliseconds; done in one frame they made one long task.
+ * Within `NO_FRAME_MS` when no frame comes. A `schedule()` while one is pending does nothing.
  */
+export function afterFrameTask(run: () => void): { schedule(): void; cancel(): void } {
+  let frame = 0;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(task);
+    frame = 0;
+    fallback = task = undefined;
+  };
+  const afterFrame = () => {
+    cancel();
+    task = setTimeout(() => {
+      task = undefined;
+      run();
+    }, 0);
+  };
+  return {
+    schedule() {
+      if (frame || fallback !== undefined || task !== undefined) return;
+      frame = requestAnimationFrame(afterFrame);
+      fallback = setTimeout(afterFrame, NO_FRAME_MS);
+    },
+    cancel,
+  };
+}
+
+/** Resolves in a task after the next frame (see `afterFrameTask`). */
 export function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    let called = false;
-    const go = () => {
-      if (called) return;
-      called = true;
-      setTimeout(resolve, 0);
-    };
-    requestAnimationFrame(go);
-    setTimeout(go, NO_FRAME_MS);
-  });
+  return new Promise((resolve) => afterFrameTask(resolve).schedule());
 }

@@ -7,8 +7,7 @@ export function yieldToPage(): Promise<void> {
   return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** How long a task after the next frame waits for a frame that does not come (a tab in the background draws
- * none). */
+/** How long a task after the next frame waits for a frame that does not come (a background tab draws none). */
 const NO_FRAME_MS = 100;
 
 /**

@@ -4,7 +4,7 @@
  */
 import { setUpMonaco, type Monaco } from './monaco-setup';
 import { tabLabel } from './page-data';
-import { afterNextFrame } from '../scheduling/yield-to-page';
+import { afterFrameTask } from '../scheduling/yield-to-page';
 import { buildSuggestWidget } from './suggest-widget';
 import { fittedHeight, learnerPrograms, startingText, type CodeEditor, type CodeEditorOptions, type EditorView, type LineMarker, type SnapshotDiagnostics } from './editor-types';
 
@@ -152,10 +152,8 @@ export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
 
   // Monaco's suggestion widget, built after the editor is drawn rather than at the first idle moment, which
   // on a slow laptop can fall in the first run (see suggest-widget.ts).
-  let disposed = false;
-  void afterNextFrame().then(() => {
-    if (!disposed) buildSuggestWidget(editor);
-  });
+  const suggestions = afterFrameTask(() => buildSuggestWidget(editor));
+  suggestions.schedule();
 
   // Follow Starlight's theme switch.
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeName()));
@@ -300,7 +298,7 @@ export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
       editor.focus();
     },
     dispose() {
-      disposed = true;
+      suggestions.cancel();
       themeWatch.disconnect();
       sizeWatch.dispose();
       for (const subscription of subscriptions) subscription.dispose();

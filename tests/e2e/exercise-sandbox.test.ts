@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, visit } from './browser';
-import { ECHO_SERVER, freshPage, openEditor, pasteProgram, runAndWait } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, freshPage, openEditor, pasteProgram, runAndWait } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -188,5 +188,42 @@ describe('a hostile program in the exercise sandbox', () => {
     const { status } = await run("Promise.reject(new Error('nobody caught me'));");
     expect(status).toContain('nobody caught me');
     await expectPageResponds();
+  });
+
+  it('ends the realm of the run before, with every worker it started, when the next run goes', async () => {
+    // What a program that escaped its scope could leave behind, planted in the last run's realm through the
+    // DevTools protocol: a timer and a nested worker, both calling on a BroadcastChannel. Every realm is a
+    // worker in the page's one sandbox frame, so they share its origin: only ending the realm silences them.
+    const solution = ECHO_SERVER_SOLUTION.join('\n');
+    await run(solution);
+    // The runner workers, oldest first: the last run's realm, then the spare booted for the next run.
+    const runnerWorkers = () => page.workers().filter((worker) => worker.url().startsWith('blob:null/'));
+    await expect.poll(() => runnerWorkers().length, { timeout: 10_000 }).toBe(2);
+    const [lastRealm] = runnerWorkers();
+    const planted = await lastRealm!.evaluate(() => {
+      const leak = "setInterval(() => new BroadcastChannel('endpoints-leak').postMessage('a nested worker'), 5);";
+      new Worker(URL.createObjectURL(new Blob([leak])));
+      setInterval(() => new BroadcastChannel('endpoints-leak').postMessage('the realm before'), 5);
+      return 'planted';
+    });
+    expect(planted).toBe('planted');
+
+    expect(await run(solution).then(({ status }) => status)).toMatch(/^All \d+ checks passed/);
+    await expect.poll(() => page.workers().includes(lastRealm!), { timeout: 5_000 }).toBe(false);
+    const heard = await Promise.all(
+      runnerWorkers().map((worker) =>
+        worker.evaluate(
+          () =>
+            new Promise<string[]>((resolve) => {
+              const messages: string[] = [];
+              const channel = new BroadcastChannel('endpoints-leak');
+              channel.onmessage = (event) => messages.push(String(event.data));
+              setTimeout(() => (channel.close(), resolve(messages)), 300);
+            }),
+        ),
+      ),
+    );
+    expect(heard.flat()).toEqual([]);
+    expect(await page.locator('iframe.exercise-sandbox-frame').count()).toBe(1);
   });
 });

@@ -174,9 +174,10 @@ setTimeout(() => console.log('a timer from the poisoning run'), 10);`,
       expect(next.status, `reference solution, run ${attempt} after the poisoning run`).toMatch(ALL_PASSED);
       expect(next.console).not.toContain('a timer from the poisoning run');
     }
-    // The realms of the runs before are gone once the page is idle: the last run's (its network is the
-    // terminal's) and the spare for the next run are all that is left.
-    await expect.poll(() => lesson.page.locator('iframe.exercise-sandbox-frame').count(), { timeout: 10_000 }).toBeLessThanOrEqual(2);
+    // The realms of the runs before are gone: the last run's (its network is the terminal's) and the spare
+    // for the next run are all that is left, workers in the page's one sandbox frame.
+    await expect.poll(() => lesson.page.workers().filter((worker) => worker.url().startsWith('blob:null/')).length, { timeout: 10_000 }).toBeLessThanOrEqual(2);
+    expect(await lesson.page.locator('iframe.exercise-sandbox-frame').count()).toBe(1);
     await expectClickAnswered(lesson, 'hostile runs: after the poisoning run');
   });
 });

@@ -1,17 +1,15 @@
 /**
- * The page's side of the runner sandbox: a hidden `<iframe sandbox="allow-scripts">` that starts the runner
- * worker from a blob URL, a MessageChannel to that worker, and the wall-clock time budget.
+ * The page's side of the runner sandbox: a hidden `<iframe sandbox="allow-scripts">` (sandbox-frame.ts) in
+ * which each realm is a runner worker, a MessageChannel to that worker, and the wall-clock time budget.
  *
- * The page never listens to `window` messages: everything from the worker arrives on a port only the worker
- * holds. A run that outlives its budget is ended the only way an endless loop can be ended — the frame (and
- * its worker) is destroyed — and reported as a `timed-out` RunRecord.
+ * The page never listens to `window` messages: everything from a worker arrives on a port only that worker
+ * holds. A run that outlives its budget is ended the only way an endless loop can be ended — its worker is
+ * terminated — and reported as a `timed-out` RunRecord.
  *
- * Every run gets a realm of its own: it runs in a spare sandbox started in the background, and the sandbox
- * of the run before is destroyed with everything in it (its classes, any prototype a program patched, any
- * worker it started). The sandbox of the last run stays up: the terminal talks to the network it left.
- * The page stops listening to a replaced sandbox at once and resets its network (a terminal command still
- * going there stops); its frame is removed once no run goes (a frame's teardown took the sandbox's process
- * tens of milliseconds, beside the new run's first seed).
+ * Every run gets a realm of its own: it runs in a spare worker started in the background, and the worker of
+ * the run before is terminated with everything in it (its classes, any prototype a program patched, its
+ * timers, any worker it started) before the new run's program starts. The realm of the last run stays up:
+ * the terminal talks to the network it left. The page stops listening to a replaced realm at once.
  *
  * A fresh realm runs everything cold: its first run of an exercise took several times as long as the next.
  * So a spare, once booted, runs the exercise's reference solution (`warmUp`: the runs the page gives, trusted
@@ -27,7 +25,7 @@ import {
   type RunRecord,
   type RunRequest,
 } from '../../lib/runner/protocol';
-import { sandboxDocument, START_WORKER, type SandboxControlMessage } from './sandbox-document';
+import { createSandboxFrame, type SandboxFrame } from './sandbox-frame';
 import { isRunnerEvent } from './runner-events';
 import { RunCollector, TIMED_OUT_MESSAGE } from './run-collector';
 import { whenIdle } from '../scheduling/when-idle';
@@ -55,7 +53,7 @@ export interface RunnerSandbox extends RunnerLink {
    * A held run that is not shown is dropped when the next run starts.
    */
   show(): void;
-  /** Removes the frame and stops the worker. */
+  /** Removes the frame: every worker in it ends. */
   dispose(): void;
 }
 
@@ -88,10 +86,12 @@ export interface SandboxOptions {
   bootSpareDuringRuns?: boolean;
 }
 
+/** A realm: one runner worker in the frame. */
 interface Sandbox {
-  frame: HTMLIFrameElement;
+  id: number;
+  /** The frame it runs in (a frame that broke is replaced; its realms end with it). */
+  frame: SandboxFrame;
   port: MessagePort;
-  control: MessagePort;
   ready: Promise<void>;
   /** A run is waiting for this sandbox: it makes no further warm-up run (one under way finishes). */
   hurry(): void;
@@ -102,27 +102,6 @@ interface ActiveRun {
   collector: RunCollector;
   resolve: (record: RunRecord) => void;
   timer: ReturnType<typeof setTimeout>;
-}
-
-let workerSourcePromise: Promise<Blob> | undefined;
-
-/**
- * The runner's source, fetched once per page: the frame cannot fetch it (its CSP forbids connections). It
- * goes to each frame as a Blob, a handle the browser passes without copying (a string of half a megabyte
- * was copied into every new frame).
- */
-function fetchWorkerSource(url: string): Promise<Blob> {
-  workerSourcePromise ??= fetch(url).then(async (response) => {
-    if (!response.ok) throw new Error(`Could not load the runner (${response.status} ${url}).`);
-    return new Blob([await response.blob()], { type: 'text/javascript' });
-  });
-  workerSourcePromise.catch(() => (workerSourcePromise = undefined));
-  return workerSourcePromise;
-}
-
-/** Resolves once the runner's source is here (the editor's download waits for it on a slow network). */
-export function runnerSourceArrived(url: string): Promise<void> {
-  return fetchWorkerSource(url).then(() => undefined);
 }
 
 export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
@@ -160,34 +139,30 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     held = undefined;
   };
 
-  function close(box: Sandbox) {
+  /** The frame the realms run in, made when the first one starts; one that broke is replaced. */
+  let frame: SandboxFrame | undefined;
+  let nextWorkerId = 1;
+
+  function sandboxFrame(): SandboxFrame {
+    if (!frame || frame.broken) {
+      frame?.remove();
+      frame = createSandboxFrame(options.workerUrl, options.container ?? document.body);
+    }
+    return frame;
+  }
+
+  /** The page stops listening to a realm and its worker is terminated; resolves once it is. */
+  function close(box: Sandbox): Promise<void> {
     box.port.close();
-    box.control.close();
-    box.frame.remove();
+    return box.frame.stopWorker(box.id);
   }
 
-  function destroy() {
-    if (!sandbox) return;
-    close(sandbox);
+  /** Ends the current realm (its network, the terminal's, goes with it); resolves once its worker is gone. */
+  function destroy(): Promise<void> {
+    if (!sandbox) return Promise.resolve();
+    const box = sandbox;
     sandbox = undefined;
-  }
-
-  /** Frames of replaced sandboxes, still to be removed (see retire()). */
-  let retired: HTMLIFrameElement[] = [];
-
-  /** The page stops listening to the current sandbox now; its frame goes once no run goes (removeRetired()). */
-  function retire() {
-    if (!sandbox) return;
-    sandbox.port.postMessage({ type: 'reset' } satisfies RunnerCommand);
-    sandbox.port.close();
-    sandbox.control.close();
-    retired.push(sandbox.frame);
-    sandbox = undefined;
-  }
-
-  function removeRetired() {
-    for (const frame of retired) frame.remove();
-    retired = [];
+    return close(box);
   }
 
   /** A sandbox for the next run; one is kept booting in the background so that runs do not wait for it. */
@@ -222,19 +197,10 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
 
   /** A new sandbox; `warm` says whether it makes the warm-up run before it is ready. */
   function start(warm = true): Sandbox {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.title = 'Runner sandbox';
-    frame.className = 'exercise-sandbox-frame';
-    // Not rendered (also where the page's CSS is not loaded): it only hosts the worker.
-    frame.hidden = true;
-    frame.srcdoc = sandboxDocument();
+    const id = nextWorkerId++;
+    const home = sandboxFrame();
     const toWorker = new MessageChannel();
-    const toFrame = new MessageChannel();
     const port = toWorker.port1;
-    const control = toFrame.port1;
 
     /** Set by hurry(): a run waits for this sandbox. */
     let hurried = false;
@@ -281,39 +247,22 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         if (sandbox?.port !== port) return; // a spare not yet in use, or a destroyed sandbox still draining
         receive(event);
       };
-      control.onmessage = (message) => {
-        const note = message.data as SandboxControlMessage;
-        if (note?.type === 'sandbox-error') reject(new Error(`The runner sandbox failed: ${note.message}`));
-      };
-      frame.addEventListener(
-        'load',
-        () => {
-          fetchWorkerSource(options.workerUrl).then(
-            (workerSource) =>
-              frame.contentWindow?.postMessage({ type: START_WORKER, workerSource }, '*', [
-                toWorker.port2,
-                toFrame.port2,
-              ]),
-            reject,
-          );
-        },
-        { once: true },
-      );
+      home.startWorker(id, toWorker.port2, (message) => reject(new Error(`The runner sandbox failed: ${message}`)));
     });
-    // A sandbox that failed to start is dropped, so the next run tries a fresh one.
-    ready.catch(() => {
-      if (sandbox?.port === port) destroy();
-      if (spare?.port === port) {
-        close(spare);
-        spare = undefined;
-      }
-    });
-    (options.container ?? document.body).append(frame);
     const hurry = () => {
       hurried = true;
       skipWarmUp();
     };
-    return { frame, port, control, ready, hurry };
+    const box: Sandbox = { id, frame: home, port, ready, hurry };
+    // A realm that failed to start is dropped, so the next run tries a fresh one.
+    ready.catch(() => {
+      if (sandbox === box) void destroy();
+      if (spare === box) {
+        void close(spare);
+        spare = undefined;
+      }
+    });
+    return box;
   }
 
   function current(): Sandbox {
@@ -347,20 +296,16 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     if (held?.runId === run.runId) clearTimeout(held.timer);
     run.resolve(record);
     // The next run's realm boots while the learner reads the results — once the page is idle and no run
-    // goes: a new frame costs the main thread tens of milliseconds on a slow laptop, and the results (and the
-    // grading's next seeds, which run in this realm and start before the page is idle) come first. A run
-    // that starts before then boots its own. The frames of replaced sandboxes go then too, in a task of their
-    // own (taking a frame out costs the page a few milliseconds more).
-    whenIdle(() => {
-      if (!active) removeRetired();
-    });
+    // goes: the results (and the grading's next seeds, which run in this realm and start before the page is
+    // idle) come first, and a worker booting beside them would compete with them for the CPU. A run that
+    // starts before then boots its own.
     whenIdle(prepareSpare);
   }
 
   function timeOut() {
     if (!active) return;
     const record = active.collector.timedOut();
-    destroy();
+    void destroy();
     finish(record);
   }
 
@@ -381,10 +326,11 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
     },
     async run(order, options = {}) {
       if (active) timeOut(); // one run at a time: a new run replaces a stuck one
-      // A realm of its own: the previous run's sandbox (and its network) goes, a fresh one takes over.
+      // A realm of its own: the previous run's realm (and its network) goes, a fresh one takes over.
+      let previousGone = Promise.resolve();
       if (!options.sameRealm || !sandbox) {
         const box = fresh();
-        retire();
+        previousGone = destroy();
         sandbox = box;
       }
       let box = sandbox;
@@ -394,10 +340,13 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
         // A realm that failed its warm-up (a machine too busy to finish it in time): a cold one will do. (The
         // failed one is gone already: see `ready.catch` in start().)
         if (options.sameRealm) throw error;
-        destroy();
+        void destroy();
         box = sandbox = start(false);
         await box.ready;
       }
+      // The realm before is terminated before this run's program starts: the two workers share the frame's
+      // origin, and a program still going there could otherwise talk to this one (a BroadcastChannel).
+      await previousGone;
       const runId = nextRunId++;
       const request: RunRequest = { ...order, type: 'run', version: PROTOCOL_VERSION, runId };
       // The run before, held and not shown, is never drawn: this one replaces it.
@@ -425,10 +374,9 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       dropHeld();
       if (active) clearTimeout(active.timer);
       active = undefined;
-      destroy();
-      removeRetired();
-      if (spare) close(spare);
-      spare = undefined;
+      sandbox = spare = undefined;
+      frame?.remove();
+      frame = undefined;
       listeners.clear();
     },
   };

@@ -374,6 +374,7 @@ export function createRunnerSandbox(options: SandboxOptions): RunnerSandbox {
       dropHeld();
       if (active) clearTimeout(active.timer);
       active = undefined;
+      for (const box of [sandbox, spare]) box?.port.close();
       sandbox = spare = undefined;
       frame?.remove();
       frame = undefined;

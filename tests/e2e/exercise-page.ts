@@ -5,7 +5,7 @@
  * timed: every wait is for a state of the page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { newSiteContext, visit, watchProblems, type PageProblems, type Theme } from './browser';
 
@@ -176,4 +176,12 @@ export async function waitForResults(page: Page, root: string, timeout = 30_000)
 export async function runAndWait(page: Page, root: string, start: RunStart): Promise<string> {
   await startRun(page, root, start);
   return waitForResults(page, root);
+}
+
+/**
+ * The page's runner workers, oldest first: each realm is one, started from a blob URL in the sandbox frame,
+ * whose origin is opaque (`blob:null/…`); Monaco's workers come from the site's own URLs.
+ */
+export function runnerWorkers(page: Page): Worker[] {
+  return page.workers().filter((worker) => worker.url().startsWith('blob:null/'));
 }

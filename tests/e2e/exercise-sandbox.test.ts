@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, visit } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, freshPage, openEditor, pasteProgram, runAndWait } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, freshPage, openEditor, pasteProgram, runAndWait, runnerWorkers } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const LESSON = ECHO_SERVER.lesson;
@@ -196,10 +196,9 @@ describe('a hostile program in the exercise sandbox', () => {
     // worker in the page's one sandbox frame, so they share its origin: only ending the realm silences them.
     const solution = ECHO_SERVER_SOLUTION.join('\n');
     await run(solution);
-    // The runner workers, oldest first: the last run's realm, then the spare booted for the next run.
-    const runnerWorkers = () => page.workers().filter((worker) => worker.url().startsWith('blob:null/'));
-    await expect.poll(() => runnerWorkers().length, { timeout: 10_000 }).toBe(2);
-    const [lastRealm] = runnerWorkers();
+    // Oldest first: the last run's realm, then the spare booted for the next run.
+    await expect.poll(() => runnerWorkers(page).length, { timeout: 10_000 }).toBe(2);
+    const [lastRealm] = runnerWorkers(page);
     const planted = await lastRealm!.evaluate(() => {
       const leak = "setInterval(() => new BroadcastChannel('endpoints-leak').postMessage('a nested worker'), 5);";
       new Worker(URL.createObjectURL(new Blob([leak])));
@@ -208,10 +207,10 @@ describe('a hostile program in the exercise sandbox', () => {
     });
     expect(planted).toBe('planted');
 
-    expect(await run(solution).then(({ status }) => status)).toMatch(/^All \d+ checks passed/);
+    expect((await run(solution)).status).toMatch(/^All \d+ checks passed/);
     await expect.poll(() => page.workers().includes(lastRealm!), { timeout: 5_000 }).toBe(false);
     const heard = await Promise.all(
-      runnerWorkers().map((worker) =>
+      runnerWorkers(page).map((worker) =>
         worker.evaluate(
           () =>
             new Promise<string[]>((resolve) => {

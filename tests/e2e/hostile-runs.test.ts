@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clickAnswerMs, launchChromium, visit } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, FIRST_CLIENT, freshPage, openEditor, pasteProgram, runAndWait, type LessonExercise } from './exercise-page';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, FIRST_CLIENT, freshPage, openEditor, pasteProgram, runAndWait, runnerWorkers, type LessonExercise } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 
@@ -176,7 +176,7 @@ setTimeout(() => console.log('a timer from the poisoning run'), 10);`,
     }
     // The realms of the runs before are gone: the last run's (its network is the terminal's) and the spare
     // for the next run are all that is left, workers in the page's one sandbox frame.
-    await expect.poll(() => lesson.page.workers().filter((worker) => worker.url().startsWith('blob:null/')).length, { timeout: 10_000 }).toBeLessThanOrEqual(2);
+    await expect.poll(() => runnerWorkers(lesson.page).length, { timeout: 10_000 }).toBeLessThanOrEqual(2);
     expect(await lesson.page.locator('iframe.exercise-sandbox-frame').count()).toBe(1);
     await expectClickAnswered(lesson, 'hostile runs: after the poisoning run');
   });

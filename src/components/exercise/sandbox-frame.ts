@@ -4,8 +4,8 @@
  *
  * The frame is made once: creating a frame cost the page 2–30 ms of main thread at 4× CPU slowdown, and taking one
  * out 4–15 ms more, which made a long task of a run's idle moments when every run had a frame of its own. Starting
- * and terminating a worker in a frame that is already up costs the page almost nothing. The isolation is the
- * worker's: a terminated worker takes its timers, blob URLs and nested workers with it.
+ * or terminating a worker in a frame that is already up takes the page one message to the frame. The isolation
+ * is the worker's: a terminated worker takes its timers, blob URLs and nested workers with it.
  */
 import { sandboxDocument, START_FRAME, type FrameCommand, type FrameNotice } from './sandbox-document';
 

@@ -21,6 +21,7 @@ import { mountNetworkViews } from './network-views';
 import { wireTabs } from './program-tabs';
 import { idle } from '../scheduling/when-idle';
 import { afterNextFrame, yieldToPage } from '../scheduling/yield-to-page';
+import { languageServiceGate } from './language-service-gate';
 
 /** Failed runs after which the reference solution is offered. */
 const SOLUTION_AFTER_FAILED_RUNS = 3;
@@ -136,9 +137,11 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
   // Boot the worker (and its transpiler) while the learner reads and types; Monaco downloads once the runner's
-  // code is here, TypeScript's language service once the runner is up, so a first run does not share a slow
-  // network with 0.7 MB of editor and 1.5 MB of type checker.
+  // code is here, TypeScript's language service once the runner is up and the learner pauses (see
+  // language-service-gate.ts), so a first run shares neither a slow network with 0.7 MB of editor and 1.5 MB of
+  // type checker nor a slow laptop's cores with the type checker's start.
   const runnerUp = sandbox.warm().catch(() => undefined);
+  const languageService = languageServiceGate(runnerUp);
 
   let running = false;
   let version: 'mine' | 'solution' = 'mine';
@@ -157,7 +160,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   editorHost.hidden = false;
   const editor: CodeEditor = await createExerciseEditor({
     monacoMayLoad: Promise.race([runnerUp, runnerSourceArrived(runnerWorkerUrl())]),
-    languageServiceMayStart: runnerUp,
+    languageServiceMayStart: languageService.opened,
     monacoCached: document.documentElement.dataset.editorAhead === 'done',
     container: editorHost,
     exerciseId: data.id,
@@ -166,6 +169,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
     onRun: () => void run(),
     onEscape: () => controls.run.focus(),
     onChange(file, text) {
+      languageService.typed();
       compileDraftSoon();
       clearTimeout(saveTimers.get(file));
       saveTimers.set(
@@ -202,6 +206,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   async function run(): Promise<void> {
     if (running) return;
     running = true;
+    languageService.runStarted();
     const thisRun = ++runCount;
     controls.run.disabled = true;
     root.dataset.ran = 'true';
@@ -223,6 +228,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       await yieldToPage();
       const { record, results } = seeded;
       const compiled = record.outcome !== 'did-not-compile';
+      if (!compiled) languageService.openNow();
       // TypeScript is asked about exactly this text once the runs are over: its worker would take a core
       // from them (tens of milliseconds per ask). Its type problems only follow the results, so for a program
       // that compiled it is asked once they are drawn; a compile error waits for its words at once.
@@ -271,6 +277,7 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       sandbox.show();
     } finally {
       running = false;
+      languageService.runEnded();
       controls.run.disabled = false;
     }
   }

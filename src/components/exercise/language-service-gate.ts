@@ -1,0 +1,91 @@
+/**
+ * When TypeScript's language service may start. Its start is the heaviest thing an exercise page does besides
+ * a run: the worker compiles the type checker (1.5 MB gz), reads the lib and Node declarations and checks the
+ * program — seconds of a core on a slow laptop, taken from the runner and the page while they draw a run.
+ * Traced at 4× CPU slowdown with one other busy process: first runs clicked while it started had 14 main-thread
+ * tasks over 50 ms in 4 rounds, against 1 with it held back. So it starts when the learner pauses: the runner
+ * up, no run going, none just over (its results are being read), no keystroke for a moment, the page idle. At
+ * once when a program did not compile (the words for the error are TypeScript's), and a while after the runner
+ * is up at the latest, for a learner who never pauses.
+ */
+import { whenIdle } from '../scheduling/when-idle';
+
+export interface LanguageServiceGate {
+  /** Settles once the language service may start. */
+  readonly opened: Promise<void>;
+  /** The learner changed a program. */
+  typed(): void;
+  runStarted(): void;
+  runEnded(): void;
+  /** Opens it now: TypeScript's words are wanted (a program that did not compile). */
+  openNow(): void;
+}
+
+export interface GateTimes {
+  /** Quiet after the last keystroke. */
+  afterTypingMs: number;
+  /** Quiet after a run's end: the learner reads its results, and often runs again soon. */
+  afterRunMs: number;
+  /** After the runner is up, opened whatever the learner does. */
+  latestMs: number;
+}
+
+export const GATE_TIMES: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000 };
+
+export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes = GATE_TIMES): LanguageServiceGate {
+  let resolve!: () => void;
+  const opened = new Promise<void>((settle) => (resolve = settle));
+  let isOpen = false;
+  let up = false;
+  let running = false;
+  let lastTyped = -Infinity;
+  let lastRunEnded = -Infinity;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let latestTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = () => {
+    if (isOpen) return;
+    isOpen = true;
+    clearTimeout(quietTimer);
+    clearTimeout(latestTimer);
+    resolve();
+  };
+  /** How long until the learner has paused long enough (≤ 0: they have). */
+  const untilQuiet = () => Math.max(lastTyped + times.afterTypingMs, lastRunEnded + times.afterRunMs) - performance.now();
+  const check = () => {
+    clearTimeout(quietTimer);
+    quietTimer = undefined;
+    if (isOpen || !up || running) return;
+    const wait = untilQuiet();
+    if (wait > 0) {
+      quietTimer = setTimeout(check, wait);
+      return;
+    }
+    // Still quiet once the page is idle (the learner may have typed or run meanwhile): open; else wait again.
+    whenIdle(() => (!running && untilQuiet() <= 0 ? open() : check()));
+  };
+
+  void runnerUp.finally(() => {
+    up = true;
+    latestTimer = setTimeout(open, times.latestMs);
+    check();
+  });
+
+  return {
+    opened,
+    typed() {
+      lastTyped = performance.now();
+      check();
+    },
+    runStarted() {
+      running = true;
+      clearTimeout(quietTimer);
+    },
+    runEnded() {
+      running = false;
+      lastRunEnded = performance.now();
+      check();
+    },
+    openNow: open,
+  };
+}

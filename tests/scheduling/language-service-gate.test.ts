@@ -1,0 +1,104 @@
+/**
+ * `languageServiceGate` (src/components/exercise/language-service-gate.ts): TypeScript's language service
+ * starts once the learner pauses — never during a run, nor right after a keystroke or a run — at once for a
+ * program that did not compile, and at the latest a while after the runner is up. Timers are faked.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { languageServiceGate, type GateTimes } from '../../src/components/exercise/language-service-gate';
+
+const times: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000 };
+/** The unit tests have no idle callbacks: `whenIdle` stands in a 50 ms timer. */
+const IDLE_MS = 50;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A gate whose runner is up, and a flag that says whether it has opened. */
+async function upGate() {
+  const gate = languageServiceGate(Promise.resolve(), times);
+  let opened = false;
+  void gate.opened.then(() => (opened = true));
+  await vi.advanceTimersByTimeAsync(0);
+  return { gate, isOpen: () => opened };
+}
+
+describe('languageServiceGate', () => {
+  it('stays closed until the runner is up, then opens once the page is idle', async () => {
+    let up!: () => void;
+    const gate = languageServiceGate(new Promise<void>((resolve) => (up = resolve)), times);
+    let opened = false;
+    void gate.opened.then(() => (opened = true));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(opened).toBe(false);
+    up();
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    expect(opened).toBe(true);
+  });
+
+  it('waits for a pause in typing', async () => {
+    const { gate, isOpen } = await upGate();
+    gate.typed();
+    for (let key = 0; key < 10; key++) {
+      await vi.advanceTimersByTimeAsync(400);
+      gate.typed();
+    }
+    expect(isOpen()).toBe(false);
+    await vi.advanceTimersByTimeAsync(times.afterTypingMs - 1);
+    expect(isOpen()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1 + IDLE_MS);
+    expect(isOpen()).toBe(true);
+  });
+
+  it('never opens during a run, and waits after one while its results are read', async () => {
+    const { gate, isOpen } = await upGate();
+    gate.typed();
+    gate.runStarted();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(isOpen()).toBe(false);
+    gate.runEnded();
+    await vi.advanceTimersByTimeAsync(times.afterRunMs - 1);
+    expect(isOpen()).toBe(false);
+    // A run again before the pause is over starts the wait again.
+    gate.runStarted();
+    await vi.advanceTimersByTimeAsync(300);
+    gate.runEnded();
+    await vi.advanceTimersByTimeAsync(times.afterRunMs - 1);
+    expect(isOpen()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1 + IDLE_MS);
+    expect(isOpen()).toBe(true);
+  });
+
+  it('does not open when a run starts between the pause and the idle moment', async () => {
+    const { gate, isOpen } = await upGate();
+    gate.typed();
+    await vi.advanceTimersByTimeAsync(times.afterTypingMs);
+    gate.runStarted(); // the idle callback is due now
+    await vi.advanceTimersByTimeAsync(IDLE_MS * 4);
+    expect(isOpen()).toBe(false);
+  });
+
+  it('opens at once for a program that did not compile, even during its run', async () => {
+    const { gate, isOpen } = await upGate();
+    gate.typed();
+    gate.runStarted();
+    gate.openNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(isOpen()).toBe(true);
+  });
+
+  it('opens at the latest a while after the runner is up, for a learner who never pauses', async () => {
+    const { gate, isOpen } = await upGate();
+    for (let elapsed = 0; elapsed < times.latestMs - 500; elapsed += 500) {
+      gate.typed();
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(isOpen()).toBe(false);
+    gate.typed();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(isOpen()).toBe(true);
+  });
+});

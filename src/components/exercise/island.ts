@@ -231,8 +231,11 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
       if (!compiled) languageService.openNow();
       // TypeScript is asked about exactly this text once the runs are over: its worker would take a core
       // from them (tens of milliseconds per ask). Its type problems only follow the results, so for a program
-      // that compiled it is asked once they are drawn; a compile error waits for its words at once.
-      const diagnostics = compiled ? afterResultsDrawn(() => editor.diagnose(snapshot, TYPES_WAIT_MS)) : editor.diagnose(snapshot, TYPES_WAIT_MS);
+      // that compiled it is asked once they are drawn (and the language service may start: its time to answer
+      // counts from then); a compile error waits for its words at once.
+      const diagnostics = compiled
+        ? afterResultsDrawn(() => languageService.opened.then(() => editor.diagnose(snapshot, TYPES_WAIT_MS)))
+        : editor.diagnose(snapshot, TYPES_WAIT_MS);
       const report: RunReport = {
         outcome: record.outcome,
         error: compiled ? (record.error ? { ...record.error } : null) : compileError(record, await withinMs(diagnostics, SYNTAX_WAIT_MS)),

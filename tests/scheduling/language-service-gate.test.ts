@@ -39,6 +39,14 @@ describe('languageServiceGate', () => {
     expect(opened).toBe(true);
   });
 
+  it('opens as well when the runner could not start', async () => {
+    const gate = languageServiceGate(Promise.reject(new Error('no runner')), times);
+    let opened = false;
+    void gate.opened.then(() => (opened = true));
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    expect(opened).toBe(true);
+  });
+
   it('waits for a pause in typing', async () => {
     const { gate, isOpen } = await upGate();
     gate.typed();

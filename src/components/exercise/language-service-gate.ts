@@ -66,11 +66,13 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
     whenIdle(() => (!running && untilQuiet() <= 0 ? open() : check()));
   };
 
-  void runnerUp.finally(() => {
+  // Up or failed to start alike: a learner without a runner still gets TypeScript's words.
+  const runnerSettled = () => {
     up = true;
     latestTimer = setTimeout(open, times.latestMs);
     check();
-  });
+  };
+  runnerUp.then(runnerSettled, runnerSettled);
 
   return {
     opened,

@@ -1,7 +1,8 @@
 /**
  * The network views (diagram, packets, terminal) in the echo-server exercise, after the learner's passing
  * run: the packet list filtered to one connection, its rows numbered in the list shown, and xterm loaded
- * only when the terminal is first opened, which a keyboard user leaves with Escape then Tab.
+ * only when the terminal is first opened, which a keyboard user leaves with Escape then Tab; the sample the
+ * diagram is warmed with, drawn and gone as the views appear.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +89,49 @@ describe('the diagram', () => {
       expect(await runAndWait(page, ECHO_SERVER.root, 'button')).toMatch(/^All \d+ checks passed/);
       await expect.poll(() => frame.locator('svg [data-host]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-host')).sort())).toEqual(['laptop', 'web']);
       expect(await frame.evaluate((element) => element.children.length)).toBe(1);
+    });
+  });
+
+  it('draws and removes the sample within a few frames of the views appearing, on a page that is never idle (so never in a first run)', async () => {
+    await withLesson(browser, { siteUrl, lesson: ECHO_SERVER.lesson }, async ({ page }) => {
+      // Counts frames, and notes the frame in which the views appear and the sample comes and goes. Tasks of
+      // 20 ms, one after the other (posted messages: timers are spaced out), leave the page no idle moment (as a
+      // first run's, waiting on the runner, do not) until the sample is gone, or for 4 s.
+      await page.evaluate(() => {
+        const seen: { frames: number; shown?: number; added?: number; removed?: number } = { frames: 0 };
+        (window as unknown as { __sample: typeof seen }).__sample = seen;
+        const countFrames = () => {
+          seen.frames++;
+          if (seen.removed === undefined) requestAnimationFrame(countFrames);
+        };
+        requestAnimationFrame(countFrames);
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.type === 'attributes' && record.target instanceof HTMLElement && record.target.matches('[data-network]') && !record.target.hidden) seen.shown ??= seen.frames;
+            if (!(record.target instanceof Element) || !record.target.matches('.np-diagram-frame')) continue;
+            if ([...record.addedNodes].some((node) => node instanceof HTMLElement)) seen.added ??= seen.frames;
+            if ([...record.removedNodes].some((node) => node instanceof HTMLElement)) seen.removed ??= seen.frames;
+          }
+        }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+        const busyUntil = performance.now() + 4000;
+        const next = new MessageChannel();
+        next.port1.onmessage = () => {
+          const end = performance.now() + 20;
+          while (performance.now() < end) {
+            // busy, as a page never idle
+          }
+          if (seen.removed === undefined && performance.now() < busyUntil) next.port2.postMessage(0);
+        };
+        next.port2.postMessage(0);
+      });
+      await openEditor(page, ECHO_SERVER.root);
+      const sample = () => page.evaluate(() => (window as unknown as { __sample: { frames: number; shown?: number; added?: number; removed?: number } }).__sample);
+      await expect.poll(async () => (await sample()).removed !== undefined, { timeout: 10_000 }).toBe(true);
+      const { shown, added, removed } = await sample();
+      expect(shown).toBeDefined();
+      // Drawn in a task after the frame the views appear in, laid out in the next frame, removed after it.
+      expect(added! - shown!, `views shown in frame ${shown}, sample added in ${added}, removed in ${removed}`).toBeLessThanOrEqual(3);
+      expect(removed! - added!, `views shown in frame ${shown}, sample added in ${added}, removed in ${removed}`).toBeLessThanOrEqual(3);
     });
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Readies the browser for a page's first network picture, at an idle moment before any run. The first
- * picture a page draws cost its frame far more than the next one (traced at 4× CPU slowdown: layout 32–50 ms
- * against 8 ms, the script that builds it 41 ms against 20): the diagram's fonts are set up and its code
- * compiled the first time. So a small sample network — every kind of text the picture has — is drawn once,
- * hidden, where the live diagram is and at its width, and removed once the browser has laid it out.
+ * Readies the browser for a page's first network picture, before any run. The first picture a page draws cost
+ * its frame far more than the next one (traced at 4× CPU slowdown: layout 32–50 ms against 8 ms, the script
+ * that builds it 41 ms against 20): the diagram's fonts are set up and its code compiled the first time. So a
+ * small sample network — every kind of text the picture has — is drawn once, hidden, where the live diagram is
+ * and at its width, and removed once the browser has laid it out.
  */
 import type { HostView, SocketRow } from '../../lib/netsim/types';
-import { whenIdle } from '../scheduling/when-idle';
+import { afterFrameTask } from '../scheduling/yield-to-page';
 import { renderDiagram, type DiagramOptions, type DiagramState } from './diagram';
 
 const owner = (pid: number, fd: number, runAs: 'root' | 'user') => ({ name: 'node', pid, fd, runAs });
@@ -36,15 +36,21 @@ const SAMPLE: DiagramState = {
 };
 
 /**
- * Draws the sample into `frame` (the live diagram's parent) at the next idle moment, hidden and taking no
- * room, and removes it at an idle moment after the frame that laid it out. `options` are read then: the width
- * the live diagram has, so the sample is laid out the way the first picture will be (across, or down).
+ * Draws the sample into `frame` (the live diagram's parent), hidden and taking no room, in a task after the
+ * next frame, and removes it in a task after the frame that laid it out: the views are mounted as the editor
+ * opens, so this is done while the learner starts to type. (At an idle moment, as it was, it could come as late
+ * as a first run, whose waits for the runner are idle moments: 37 ms of layout in a run's frame at 4×.)
+ * `options` are read then: the width the live diagram has, so the sample is laid out the way the first picture
+ * will be (across, or down).
  */
 export function warmDiagram(frame: HTMLElement, options: () => DiagramOptions): { cancel(): void } {
-  let cancelled = false;
   let holder: HTMLElement | undefined;
-  whenIdle(() => {
-    if (cancelled || !frame.isConnected) return;
+  const removal = afterFrameTask(() => {
+    holder?.remove();
+    holder = undefined;
+  });
+  const drawing = afterFrameTask(() => {
+    if (!frame.isConnected) return;
     holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     holder.setAttribute('inert', '');
@@ -54,12 +60,15 @@ export function warmDiagram(frame: HTMLElement, options: () => DiagramOptions): 
     holder.append(svg);
     frame.append(holder);
     renderDiagram(svg, SAMPLE, null, options());
-    requestAnimationFrame(() => whenIdle(() => holder?.remove()));
-  }, 2000);
+    removal.schedule();
+  });
+  drawing.schedule();
   return {
     cancel() {
-      cancelled = true;
+      drawing.cancel();
+      removal.cancel();
       holder?.remove();
+      holder = undefined;
     },
   };
 }

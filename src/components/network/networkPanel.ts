@@ -206,7 +206,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   const tableLater = afterFrameTask(() => renderSocketTable(socketRows, store.state.sockets));
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let liveRun: number | null = null;
-  // Before any run, at an idle moment: the first picture then costs its frame what any later one does.
+  // Before any run, as the editor opens: the first picture then costs its frame what any later one does.
   const diagramWarmUp = warmDiagram(liveSvg.parentElement ?? root, () => ({ width: widthOf(liveSvg), maxHeight: maxHeight.live }));
   const stopStore = store.subscribe((state) => {
     if (state.runId !== null) diagramWarmUp.cancel();

@@ -1,7 +1,8 @@
 /**
  * `languageServiceGate` (src/components/exercise/language-service-gate.ts): TypeScript's language service
  * starts once the learner pauses — never during a run, nor right after a keystroke or a run — at once for a
- * program that did not compile, and at the latest a while after the runner is up. Timers are faked.
+ * program that did not compile, and at the latest a while after the runner is up; Monaco takes over from the
+ * light editor only between runs (or for a run that waits for TypeScript's words). Timers are faked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languageServiceGate, type GateTimes } from '../../src/components/exercise/language-service-gate';
@@ -108,5 +109,29 @@ describe('languageServiceGate', () => {
     gate.typed();
     await vi.advanceTimersByTimeAsync(500);
     expect(isOpen()).toBe(true);
+  });
+
+  it('lets Monaco take over only when no run goes, or when the run going waits for TypeScript’s words', async () => {
+    const { gate, isOpen } = await upGate();
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    expect(isOpen()).toBe(true);
+    expect(gate.mayInterrupt()).toBe(true);
+    // Open already: a run still holds Monaco back, for as long as it goes.
+    gate.runStarted();
+    expect(gate.mayInterrupt()).toBe(false);
+    gate.runEnded();
+    expect(gate.mayInterrupt()).toBe(true);
+    // A program that did not compile wants TypeScript's words during its run; the next run does not.
+    gate.runStarted();
+    gate.openNow();
+    expect(gate.mayInterrupt()).toBe(true);
+    gate.runEnded();
+    gate.runStarted();
+    expect(gate.mayInterrupt()).toBe(false);
+    // Words wanted with no run going leave the next run alone.
+    gate.runEnded();
+    gate.openNow();
+    gate.runStarted();
+    expect(gate.mayInterrupt()).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The exercise's editor on any network. When Monaco is already here (loaded ahead while the learner read, or
  * fetched ahead into the cache), it is the editor at once. Otherwise the light editor (light-editor.ts, a few
  * kilobytes) takes keystrokes straight away, Monaco downloads once the runner has what it needs to run, and
- * takes the light editor's place at the first pause in the learner's typing: the text of every file (the change
+ * takes the light editor's place once the learner pauses (no run going or just over: building Monaco is a long
+ * task on a slow laptop) and at a pause in their typing: the text of every file (the change
  * since the start as one undoable edit), the file shown, the selection, the scroll position, the focus and the
  * run's markers carry over, in one task, so no keystroke falls between the two.
  */
@@ -35,8 +36,14 @@ export function prewarmEditor(): Promise<void> {
 export interface ExerciseEditorOptions extends CodeEditorOptions {
   /** Monaco is downloaded after this (the runner first: a slow network carries one thing at a time best). */
   monacoMayLoad: Promise<unknown>;
-  /** TypeScript's language service (1.5 MB gz) starts after this and Monaco. */
-  languageServiceMayStart: Promise<unknown>;
+  /**
+   * Settles when the learner pauses (language-service-gate.ts): Monaco takes the light editor's place, and
+   * TypeScript's language service (1.5 MB gz) starts, after this — the one a long task on a slow laptop, the
+   * other a core taken for seconds, neither wanted while a run goes or its results are drawn.
+   */
+  learnerPaused: Promise<unknown>;
+  /** False while a run goes (unless it waits for TypeScript's words): Monaco does not take over then. */
+  mayTakeOver: () => boolean;
   /** Whether Monaco's files are in the cache already (fetched ahead): then it is waited for, no light editor. */
   monacoCached: boolean;
 }
@@ -45,7 +52,7 @@ const equalSources = (a: Record<string, string>, b: Record<string, string>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([file, text]) => b[file] === text);
 
 export async function createExerciseEditor(options: ExerciseEditorOptions): Promise<CodeEditor> {
-  const startLanguageService = (module: MonacoEditorModule) => void options.languageServiceMayStart.finally(() => module.startLanguageService());
+  const startLanguageService = (module: MonacoEditorModule) => void options.learnerPaused.finally(() => module.startLanguageService());
   if (!loaded && options.monacoCached) await loadMonacoEditor().catch(() => undefined);
   if (loaded) {
     startLanguageService(loaded);
@@ -59,7 +66,7 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
   const swapped = new Promise<CodeEditor>((resolve) => {
     const swap = (module: MonacoEditorModule) => {
       if (disposed) return;
-      if (light.busy(TYPING_PAUSE_MS)) return void setTimeout(() => swap(module), RETRY_MS);
+      if (light.busy(TYPING_PAUSE_MS) || !options.mayTakeOver()) return void setTimeout(() => swap(module), RETRY_MS);
       const view = light.view();
       const texts = light.sources();
       let next: ReturnType<MonacoEditorModule['createCodeEditor']>;
@@ -85,7 +92,7 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
     void options.monacoMayLoad
       .catch(() => undefined)
       .then(loadMonacoEditor)
-      .then((module) => whenIdle(() => swap(module)))
+      .then((module) => options.learnerPaused.then(() => whenIdle(() => swap(module))))
       .catch(() => undefined); // offline without the editor's files: the light editor stays
   });
   options.container.dataset.editorKind = 'light';

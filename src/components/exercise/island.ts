@@ -137,9 +137,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
   // Boot the worker (and its transpiler) while the learner reads and types; Monaco downloads once the runner's
-  // code is here, TypeScript's language service once the runner is up and the learner pauses (see
-  // language-service-gate.ts), so a first run shares neither a slow network with 0.7 MB of editor and 1.5 MB of
-  // type checker nor a slow laptop's cores with the type checker's start.
+  // code is here; it takes the light editor's place, and TypeScript's language service starts, once the runner
+  // is up and the learner pauses (see language-service-gate.ts), so a first run shares neither a slow network
+  // with 0.7 MB of editor and 1.5 MB of type checker nor a slow laptop's cores with building Monaco or the
+  // type checker's start.
   const runnerUp = sandbox.warm().catch(() => undefined);
   const languageService = languageServiceGate(runnerUp);
 
@@ -160,7 +161,8 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   editorHost.hidden = false;
   const editor: CodeEditor = await createExerciseEditor({
     monacoMayLoad: Promise.race([runnerUp, runnerSourceArrived(runnerWorkerUrl())]),
-    languageServiceMayStart: languageService.opened,
+    learnerPaused: languageService.opened,
+    mayTakeOver: languageService.mayInterrupt,
     monacoCached: document.documentElement.dataset.editorAhead === 'done',
     container: editorHost,
     exerciseId: data.id,

@@ -7,7 +7,8 @@
  * gate and with it). So it starts when the learner pauses: the runner up, no run going, none just over (its
  * results are being read), no keystroke for a moment, the page idle. At once when a program did not compile
  * (the words for the error are TypeScript's), and a while after the runner is up at the latest, for a learner
- * who never pauses.
+ * who never pauses. Monaco, when the light editor stood in for it (editor-swap.ts), takes its place then too:
+ * building it is a long task on a slow laptop.
  */
 import { whenIdle } from '../scheduling/when-idle';
 
@@ -20,6 +21,11 @@ export interface LanguageServiceGate {
   runEnded(): void;
   /** Opens it now: TypeScript's words are wanted (a program that did not compile). */
   openNow(): void;
+  /**
+   * Whether work that holds the page (building Monaco) may be done now: no run is going, or the one going
+   * waits for TypeScript's words (which come with Monaco).
+   */
+  mayInterrupt(): boolean;
 }
 
 export interface GateTimes {
@@ -39,6 +45,8 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
   let isOpen = false;
   let up = false;
   let running = false;
+  /** The run going waits for TypeScript's words. */
+  let wanted = false;
   let lastTyped = -Infinity;
   let lastRunEnded = -Infinity;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,6 +90,7 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
     },
     runStarted() {
       running = true;
+      wanted = false;
       clearTimeout(quietTimer);
     },
     runEnded() {
@@ -89,6 +98,10 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
       lastRunEnded = performance.now();
       check();
     },
-    openNow: open,
+    openNow() {
+      wanted = running;
+      open();
+    },
+    mayInterrupt: () => !running || wanted,
   };
 }

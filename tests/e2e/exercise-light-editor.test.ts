@@ -2,7 +2,8 @@
  * The light editor on a slow network, in Chromium against the built site: Monaco's main file is held back (as
  * Fast 3G holds it for seconds), so "Open the editor" gives the light editor — the learner types, runs and
  * keeps a draft in it — and once Monaco arrives it takes over with the text, the caret and the focus, and its
- * undo takes back what was typed before. No keystroke is lost on the way.
+ * undo takes back what was typed before. No keystroke is lost on the way. Monaco's files are downloaded while
+ * the learner types, its code run only once they pause.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -131,6 +132,34 @@ describe('the light editor, while Monaco loads', () => {
       await page.reload({ waitUntil: 'networkidle' });
       await expect.poll(async () => (await page.locator(`${exercise} pre.exercise-starter`).first().textContent()) ?? '').toContain(expected);
     });
+  });
+
+  it('downloads Monaco while the learner types, and runs its code only once they pause', { timeout: 120_000 }, async () => {
+    const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      const monacoArrived = page.waitForResponse(/\/_astro\/editor\.api[^/]*\.js$/);
+      await page.locator(`${exercise} [data-action="activate"]`).click();
+      const input = page.locator(lightInput);
+      await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await page.keyboard.press('ControlOrMeta+End');
+      // Typing on, a key every 150 ms (no pause for the gate), until Monaco's main file is here and a second more.
+      let arrived = false;
+      void monacoArrived.then((response) => response.finished()).then(() => (arrived = true));
+      for (let keys = 0; keys < 60 && !arrived; keys++) await page.keyboard.type('x', { delay: 150 });
+      expect(arrived, 'Monaco’s main file arrived while the learner typed').toBe(true);
+      for (let keys = 0; keys < 6; keys++) await page.keyboard.type('y', { delay: 150 });
+      // Downloaded, not run: Monaco's import (Vite's preload links for its chunks) has not begun, no editor built.
+      expect(await page.locator('link[href*="code-editor"]').count(), 'Monaco’s code imported while the learner typed').toBe(0);
+      expect(await page.locator(`${exercise} .monaco-editor`).count()).toBe(0);
+      // The learner pauses: Monaco takes over, with what they typed.
+      const typed = await input.inputValue();
+      await page.locator(monacoLines).waitFor({ timeout: 30_000 });
+      await expect.poll(async () => squeezed(await monacoText(page)), { timeout: 15_000 }).toBe(squeezed(typed));
+    } finally {
+      await context.close();
+    }
   });
 
   it('when Monaco was fetched ahead but is slow to start, a runner up before it takes its warm-up and the first run passes', { timeout: 120_000 }, async () => {

@@ -2,13 +2,14 @@
  * The exercise's editor on any network. When Monaco is already here (loaded ahead while the learner read, or
  * fetched ahead into the cache), it is the editor at once. Otherwise the light editor (light-editor.ts, a few
  * kilobytes) takes keystrokes straight away, Monaco downloads once the runner has what it needs to run, and
- * takes the light editor's place once the learner pauses (no run going or just over: building Monaco is a long
- * task on a slow laptop) and at a pause in their typing: the text of every file (the change
+ * is evaluated and takes the light editor's place once the learner pauses (each a long task on a slow laptop,
+ * kept out of runs) and at a pause in their typing: the text of every file (the change
  * since the start as one undoable edit), the file shown, the selection, the scroll position, the focus and the
  * run's markers carry over, in one task, so no keystroke falls between the two.
  */
 import type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 import { createLightEditor, type LightEditor } from './light-editor';
+import { downloadEditorFiles } from './editor-download';
 import { whenIdle } from '../scheduling/when-idle';
 
 type MonacoEditorModule = typeof import('./code-editor');
@@ -89,10 +90,20 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       startLanguageService(module);
       resolve(next);
     };
+    /** Resolves when the learner is not typing and Monaco may hold the page (no run going). */
+    const quietMoment = () =>
+      new Promise<void>((resolve) => {
+        const check = () => (!light.busy(TYPING_PAUSE_MS) && options.mayTakeOver() ? whenIdle(resolve) : setTimeout(check, RETRY_MS));
+        check();
+      });
+    // The bytes while the learner types and runs; Monaco's code evaluated, and the editor built, once they pause.
     void options.monacoMayLoad
       .catch(() => undefined)
+      .then(() => downloadEditorFiles(import.meta.env.BASE_URL.replace(/\/?$/, '/')))
+      .then(() => options.learnerPaused)
+      .then(quietMoment)
       .then(loadMonacoEditor)
-      .then((module) => options.learnerPaused.then(() => whenIdle(() => swap(module))))
+      .then((module) => whenIdle(() => swap(module)))
       .catch(() => undefined); // offline without the editor's files: the light editor stays
   });
   options.container.dataset.editorKind = 'light';

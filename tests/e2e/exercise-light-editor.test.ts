@@ -136,6 +136,11 @@ describe('the light editor, while Monaco loads', () => {
 
   it('downloads Monaco while the learner types, and runs its code only once they pause', { timeout: 120_000 }, async () => {
     const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });
+    // As GitHub Pages serves them: kept for 10 minutes (a server that forbids caching gets nothing fetched ahead).
+    await context.route(/\/(_astro\/[^/]+|editor-bundle\.json)$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'cache-control': 'max-age=600' } });
+    });
     try {
       const page = await context.newPage();
       await visit(page, siteUrl, ECHO_SERVER.lesson);

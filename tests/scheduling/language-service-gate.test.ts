@@ -1,13 +1,13 @@
 /**
  * `languageServiceGate` (src/components/exercise/language-service-gate.ts): TypeScript's language service
  * starts once the learner pauses — never during a run, nor right after a keystroke or a run — at once for a
- * program that did not compile, and at the latest a while after the runner is up; Monaco takes over from the
- * light editor only between runs (or for a run that waits for TypeScript's words). Timers are faked.
+ * program that did not compile, and at the latest a while after the runner is up; Monaco is built only between
+ * runs, once their views are drawn (or for a run that waits for TypeScript's words). Timers are faked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languageServiceGate, type GateTimes } from '../../src/components/exercise/language-service-gate';
 
-const times: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000 };
+const times: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000, afterRunDrawnMs: 1000 };
 /** The unit tests have no idle callbacks: `whenIdle` stands in a 50 ms timer. */
 const IDLE_MS = 50;
 
@@ -111,21 +111,24 @@ describe('languageServiceGate', () => {
     expect(isOpen()).toBe(true);
   });
 
-  it('lets Monaco take over only when no run goes, or when the run going waits for TypeScript’s words', async () => {
-    const { gate, isOpen } = await upGate();
-    await vi.advanceTimersByTimeAsync(IDLE_MS);
-    expect(isOpen()).toBe(true);
+  it('lets Monaco be built only between runs, once a run’s views are drawn, or for a run that waits for TypeScript’s words', async () => {
+    const { gate } = await upGate();
     expect(gate.mayInterrupt()).toBe(true);
-    // Open already: a run still holds Monaco back, for as long as it goes.
     gate.runStarted();
     expect(gate.mayInterrupt()).toBe(false);
     gate.runEnded();
+    // The run's views are drawn in the second after it.
+    expect(gate.mayInterrupt()).toBe(false);
+    await vi.advanceTimersByTimeAsync(times.afterRunDrawnMs - 10);
+    expect(gate.mayInterrupt()).toBe(false);
+    await vi.advanceTimersByTimeAsync(10);
     expect(gate.mayInterrupt()).toBe(true);
     // A program that did not compile wants TypeScript's words during its run; the next run does not.
     gate.runStarted();
     gate.openNow();
     expect(gate.mayInterrupt()).toBe(true);
     gate.runEnded();
+    await vi.advanceTimersByTimeAsync(times.afterRunDrawnMs);
     gate.runStarted();
     expect(gate.mayInterrupt()).toBe(false);
     // Words wanted with no run going leave the next run alone.

@@ -2,7 +2,7 @@
  * Downloads the editor's files (the build's editor-bundle.json) without running any of them. On a slow
  * network the light editor stands in while Monaco's 1 MB gz arrives; fetched this way, the bytes come while the
  * learner types and runs, and Monaco's code is evaluated (half a second of a slow laptop's main thread, traced
- * at 4×) only when the learner pauses, by the import that then finds them in the cache.
+ * at 4×) only between runs, by the import that then finds them in the cache.
  */
 import { editorFilesFrom } from '../../lib/offline/fetch-ahead';
 
@@ -10,19 +10,28 @@ import { editorFilesFrom } from '../../lib/offline/fetch-ahead';
 const WORKER = /\bworker\b/;
 
 /**
+ * Whether what the server sends is kept for the import: by the service worker (it keeps the editor's files),
+ * or by the HTTP cache (GitHub Pages: `max-age=600`; a validator at least). A server that forbids caching would
+ * have every file downloaded twice: then nothing is fetched ahead.
+ */
+function keptForTheImport(response: Response): boolean {
+  if (navigator.serviceWorker?.controller) return true;
+  const cacheControl = response.headers.get('cache-control') ?? '';
+  if (/no-store/.test(cacheControl)) return false;
+  return /max-age=[1-9]/.test(cacheControl) || response.headers.has('etag') || response.headers.has('last-modified');
+}
+
+/**
  * Resolves once every listed file but the workers' has arrived, or one could not (the import then fetches what
- * is missing).
+ * is missing), or at once where the files would not be kept.
  */
 export async function downloadEditorFiles(base: string): Promise<void> {
   try {
     const listing = await fetch(`${base}editor-bundle.json`);
-    if (!listing.ok) return;
-    for (const path of editorFilesFrom(await listing.json()).filter((file) => !WORKER.test(file))) {
-      const response = await fetch(`${base}${path}`);
-      if (!response.ok) return;
-      // Read to the end: the service worker keeps a copy once the whole file has arrived.
-      await response.arrayBuffer();
-    }
+    if (!listing.ok || !keptForTheImport(listing)) return;
+    const files = editorFilesFrom(await listing.json()).filter((file) => !WORKER.test(file));
+    // Read to the end: the service worker keeps a copy once the whole file has arrived.
+    await Promise.all(files.map((path) => fetch(`${base}${path}`).then((response) => response.arrayBuffer())));
   } catch {
     // Offline, or a listing that is not JSON: the import fetches the files itself, as without this.
   }

@@ -2,8 +2,8 @@
  * The exercise's editor on any network. When Monaco is already here (loaded ahead while the learner read, or
  * fetched ahead into the cache), it is the editor at once. Otherwise the light editor (light-editor.ts, a few
  * kilobytes) takes keystrokes straight away, Monaco downloads once the runner has what it needs to run, and
- * is evaluated and takes the light editor's place once the learner pauses (each a long task on a slow laptop,
- * kept out of runs) and at a pause in their typing: the text of every file (the change
+ * is evaluated and takes the light editor's place between runs (each a long task on a slow laptop) and at a
+ * pause in the learner's typing: the text of every file (the change
  * since the start as one undoable edit), the file shown, the selection, the scroll position, the focus and the
  * run's markers carry over, in one task, so no keystroke falls between the two.
  */
@@ -38,12 +38,14 @@ export interface ExerciseEditorOptions extends CodeEditorOptions {
   /** Monaco is downloaded after this (the runner first: a slow network carries one thing at a time best). */
   monacoMayLoad: Promise<unknown>;
   /**
-   * Settles when the learner pauses (language-service-gate.ts): Monaco takes the light editor's place, and
-   * TypeScript's language service (1.5 MB gz) starts, after this — the one a long task on a slow laptop, the
-   * other a core taken for seconds, neither wanted while a run goes or its results are drawn.
+   * Settles when the learner pauses (language-service-gate.ts): TypeScript's language service (1.5 MB gz, a
+   * core for seconds on a slow laptop) starts after this and Monaco.
    */
   learnerPaused: Promise<unknown>;
-  /** False while a run goes (unless it waits for TypeScript's words): Monaco does not take over then. */
+  /**
+   * False while a run goes or its views are being drawn (unless the run waits for TypeScript's words): Monaco's
+   * code is not evaluated, nor the editor built, then — each a long task on a slow laptop.
+   */
   mayTakeOver: () => boolean;
   /** Whether Monaco's files are in the cache already (fetched ahead): then it is waited for, no light editor. */
   monacoCached: boolean;
@@ -90,17 +92,20 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       startLanguageService(module);
       resolve(next);
     };
-    /** Resolves when the learner is not typing and Monaco may hold the page (no run going). */
+    /** Resolves when the learner is not typing and Monaco may hold the page (no run going); never once disposed. */
     const quietMoment = () =>
       new Promise<void>((resolve) => {
-        const check = () => (!light.busy(TYPING_PAUSE_MS) && options.mayTakeOver() ? whenIdle(resolve) : setTimeout(check, RETRY_MS));
+        const check = () => {
+          if (disposed) return;
+          if (!light.busy(TYPING_PAUSE_MS) && options.mayTakeOver()) whenIdle(resolve);
+          else setTimeout(check, RETRY_MS);
+        };
         check();
       });
-    // The bytes while the learner types and runs; Monaco's code evaluated, and the editor built, once they pause.
+    // The bytes while the learner types and runs; Monaco's code evaluated, and the editor built, between runs.
     void options.monacoMayLoad
       .catch(() => undefined)
       .then(() => downloadEditorFiles(import.meta.env.BASE_URL.replace(/\/?$/, '/')))
-      .then(() => options.learnerPaused)
       .then(quietMoment)
       .then(loadMonacoEditor)
       .then((module) => whenIdle(() => swap(module)))

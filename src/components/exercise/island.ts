@@ -137,10 +137,10 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   // Each fresh realm first runs the reference solution (trusted code): the learner's runs find it warm.
   const sandbox = createRunnerSandbox({ workerUrl: runnerWorkerUrl(), warmUp: warmUpOrders });
   // Boot the worker (and its transpiler) while the learner reads and types; Monaco downloads once the runner's
-  // code is here; it takes the light editor's place, and TypeScript's language service starts, once the runner
-  // is up and the learner pauses (see language-service-gate.ts), so a first run shares neither a slow network
-  // with 0.7 MB of editor and 1.5 MB of type checker nor a slow laptop's cores with building Monaco or the
-  // type checker's start.
+  // code is here and is built between runs, TypeScript's language service starts once the runner is up and the
+  // learner pauses (see language-service-gate.ts), so a first run shares neither a slow network with 0.7 MB of
+  // editor and 1.5 MB of type checker nor a slow laptop's main thread with building Monaco or its cores with
+  // the type checker's start.
   const runnerUp = sandbox.warm().catch(() => undefined);
   const languageService = languageServiceGate(runnerUp);
 

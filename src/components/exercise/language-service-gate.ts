@@ -7,8 +7,8 @@
  * gate and with it). So it starts when the learner pauses: the runner up, no run going, none just over (its
  * results are being read), no keystroke for a moment, the page idle. At once when a program did not compile
  * (the words for the error are TypeScript's), and a while after the runner is up at the latest, for a learner
- * who never pauses. Monaco, when the light editor stood in for it (editor-swap.ts), takes its place then too:
- * building it is a long task on a slow laptop.
+ * who never pauses. It also says when Monaco, if the light editor stood in for it (editor-swap.ts), may be
+ * evaluated and built: between runs, once a run's views are drawn (each a long task on a slow laptop).
  */
 import { whenIdle } from '../scheduling/when-idle';
 
@@ -22,8 +22,8 @@ export interface LanguageServiceGate {
   /** Opens it now: TypeScript's words are wanted (a program that did not compile). */
   openNow(): void;
   /**
-   * Whether work that holds the page (building Monaco) may be done now: no run is going, or the one going
-   * waits for TypeScript's words (which come with Monaco).
+   * Whether work that holds the page (building Monaco) may be done now: no run going and the last one's views
+   * drawn, or the run going waits for TypeScript's words (which come with Monaco).
    */
   mayInterrupt(): boolean;
 }
@@ -35,9 +35,11 @@ export interface GateTimes {
   afterRunMs: number;
   /** After the runner is up, opened whatever the learner does. */
   latestMs: number;
+  /** After a run's end, its views are drawn and the next realm prepared: work that holds the page waits. */
+  afterRunDrawnMs: number;
 }
 
-export const GATE_TIMES: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000 };
+export const GATE_TIMES: GateTimes = { afterTypingMs: 1000, afterRunMs: 2000, latestMs: 15_000, afterRunDrawnMs: 1000 };
 
 export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes = GATE_TIMES): LanguageServiceGate {
   let resolve!: () => void;
@@ -102,6 +104,6 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
       wanted = running;
       open();
     },
-    mayInterrupt: () => !running || wanted,
+    mayInterrupt: () => (running ? wanted : performance.now() - lastRunEnded >= times.afterRunDrawnMs),
   };
 }

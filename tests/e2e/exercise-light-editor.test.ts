@@ -155,7 +155,8 @@ describe('the light editor, while Monaco loads', () => {
       for (let keys = 0; keys < 60 && !arrived; keys++) await page.keyboard.type('x', { delay: 150 });
       expect(arrived, 'Monaco’s main file arrived while the learner typed').toBe(true);
       for (let keys = 0; keys < 6; keys++) await page.keyboard.type('y', { delay: 150 });
-      // Downloaded, not run: Monaco's import (Vite's preload links for its chunks) has not begun, no editor built.
+      // Downloaded, not compiled or run: no link to Monaco's code yet (its modules preloaded, or imported through
+      // Vite's preload links), no editor built.
       expect(await page.locator('link[href*="code-editor"]').count(), 'Monaco’s code imported while the learner typed').toBe(0);
       expect(await page.locator(`${exercise} .monaco-editor`).count()).toBe(0);
       // The learner pauses: Monaco takes over, with what they typed.

@@ -9,7 +9,7 @@
  */
 import type { CodeEditor, CodeEditorOptions, EditorSnapshot, LineMarker, SnapshotDiagnostics } from './editor-types';
 import { createLightEditor, type LightEditor } from './light-editor';
-import { downloadEditorFiles } from './editor-download';
+import { compileModules, downloadEditorFiles } from './editor-download';
 import { whenIdle } from '../scheduling/when-idle';
 
 type MonacoEditorModule = typeof import('./code-editor');
@@ -92,20 +92,29 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       startLanguageService(module);
       resolve(next);
     };
-    /** Resolves when the learner is not typing and Monaco may hold the page (no run going); never once disposed. */
+    /**
+     * Resolves at an idle moment when the learner is not typing and Monaco may hold the page (no run going);
+     * never once disposed. Checked again at the idle moment: a run's waits for the runner are idle moments too.
+     */
     const quietMoment = () =>
       new Promise<void>((resolve) => {
+        const quiet = () => !disposed && !light.busy(TYPING_PAUSE_MS) && options.mayTakeOver();
         const check = () => {
           if (disposed) return;
-          if (!light.busy(TYPING_PAUSE_MS) && options.mayTakeOver()) whenIdle(resolve);
+          if (quiet()) whenIdle(() => (quiet() ? resolve() : check()));
           else setTimeout(check, RETRY_MS);
         };
         check();
       });
-    // The bytes while the learner types and runs; Monaco's code evaluated, and the editor built, between runs.
+    // The bytes while the learner types and runs; Monaco's code compiled, then evaluated, and the editor built,
+    // each between runs.
     void options.monacoMayLoad
       .catch(() => undefined)
       .then(() => downloadEditorFiles(import.meta.env.BASE_URL.replace(/\/?$/, '/')))
+      .then(async (scripts) => {
+        await quietMoment();
+        await compileModules(scripts);
+      })
       .then(quietMoment)
       .then(loadMonacoEditor)
       .then((module) => whenIdle(() => swap(module)))

@@ -46,6 +46,8 @@ const READING_LIMIT_MS = 90_000;
 /** How long a learner reads the exercise's task, on screen, before opening the editor. */
 const TASK_READING_MS = 3000;
 const LATER_RUNS = 3;
+/** A learner's pace: from a run's results to the next click (the results read). */
+const BETWEEN_RUNS_MS = 1500;
 
 const profiles: Profile[] = [
   { name: 'Fast 3G', network: fast3g },
@@ -219,7 +221,7 @@ async function runsAfterOpening(page: Page): Promise<{ first: TimedRun; later: T
   for (let run = 0; run < LATER_RUNS; run++) {
     // A learner reads the results between runs (the second after each is watched already, in timedRun); the
     // runner prepares the next sandbox meanwhile.
-    await page.waitForTimeout(1500 - AFTER_RUN_MS);
+    await page.waitForTimeout(BETWEEN_RUNS_MS - AFTER_RUN_MS);
     later.push(await timedRun(page));
   }
   const status = await page.locator(`${EXERCISE} [data-status]`).textContent();
@@ -229,8 +231,6 @@ async function runsAfterOpening(page: Page): Promise<{ first: TimedRun; later: T
 
 /** Runs at most while Monaco arrives, in the flow below. */
 const RUNS_WHILE_MONACO_ARRIVES = 12;
-/** A learner's pace in that flow: a run, the results read, the next run. */
-const BETWEEN_RUNS_MS = 1500;
 
 /**
  * A learner who opens the editor as soon as the page has loaded, types the solution into the editor they get

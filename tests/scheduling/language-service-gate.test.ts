@@ -1,7 +1,7 @@
 /**
  * `languageServiceGate` (src/components/exercise/language-service-gate.ts): TypeScript's language service
  * starts once the learner pauses — never during a run, nor right after a keystroke or a run — at once for a
- * program that did not compile, and at the latest a while after the runner is up; Monaco is built only between
+ * program that did not compile; a while after the runner is up typing no longer holds it back, runs still do; Monaco is built only between
  * runs, once their views are drawn (or for a run that waits for TypeScript's words). Timers are faked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,7 +107,28 @@ describe('languageServiceGate', () => {
     }
     expect(isOpen()).toBe(false);
     gate.typed();
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(500 + IDLE_MS);
+    expect(isOpen()).toBe(true);
+  });
+
+  it('past that deadline, still waits for a pause after a run, for a learner who runs again and again', async () => {
+    const { gate, isOpen } = await upGate();
+    // A run every 1.5 s (each 100 ms long), typing in between, well past the deadline.
+    for (let elapsed = 0; elapsed < times.latestMs + 5000; elapsed += 1500) {
+      gate.runStarted();
+      await vi.advanceTimersByTimeAsync(100);
+      gate.runEnded();
+      await vi.advanceTimersByTimeAsync(700);
+      gate.typed();
+      await vi.advanceTimersByTimeAsync(700);
+      expect(isOpen()).toBe(false);
+    }
+    // The last run ended 1.4 s ago; they read its results (and type: past the deadline, typing does not hold
+    // it back) until 2 s after it.
+    await vi.advanceTimersByTimeAsync(times.afterRunMs - 1400 - 10);
+    gate.typed();
+    expect(isOpen()).toBe(false);
+    await vi.advanceTimersByTimeAsync(10 + IDLE_MS);
     expect(isOpen()).toBe(true);
   });
 

@@ -6,8 +6,10 @@
  * tasks over 50 ms in 4 rounds while it started, 1 with it never started (25 and 9 in 8 rounds, before this
  * gate and with it). So it starts when the learner pauses: the runner up, no run going, none just over (its
  * results are being read), no keystroke for a moment, the page idle. At once when a program did not compile
- * (the words for the error are TypeScript's), and a while after the runner is up at the latest, for a learner
- * who never pauses. It also says when Monaco, if the light editor stood in for it (editor-swap.ts), may be
+ * (the words for the error are TypeScript's). A while after the runner is up, typing no longer holds it back
+ * (a learner who never stops typing gets it then), but runs still do: started at that deadline, in the middle
+ * of a learner's runs one after another, its start shared a slow laptop's cores with the next run (a first frame
+ * of 60–87 ms at 4× CPU). It also says when Monaco, if the light editor stood in for it (editor-swap.ts), may be
  * evaluated and built: between runs, once a run's views are drawn (each a long task on a slow laptop).
  */
 import { whenIdle } from '../scheduling/when-idle';
@@ -33,7 +35,7 @@ export interface GateTimes {
   afterTypingMs: number;
   /** Quiet after a run's end: the learner reads its results, and often runs again soon. */
   afterRunMs: number;
-  /** After the runner is up, opened whatever the learner does. */
+  /** After the runner is up, typing no longer holds it back (runs still do). */
   latestMs: number;
   /** After a run's end, its views are drawn and the next realm prepared: work that holds the page waits. */
   afterRunDrawnMs: number;
@@ -51,6 +53,8 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
   let wanted = false;
   let lastTyped = -Infinity;
   let lastRunEnded = -Infinity;
+  /** Past the deadline: only runs hold it back. */
+  let overdue = false;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let latestTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -62,7 +66,8 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
     resolve();
   };
   /** How long until the learner has paused long enough (≤ 0: they have). */
-  const untilQuiet = () => Math.max(lastTyped + times.afterTypingMs, lastRunEnded + times.afterRunMs) - performance.now();
+  const untilQuiet = () =>
+    Math.max(overdue ? -Infinity : lastTyped + times.afterTypingMs, lastRunEnded + times.afterRunMs) - performance.now();
   const check = () => {
     clearTimeout(quietTimer);
     quietTimer = undefined;
@@ -79,7 +84,10 @@ export function languageServiceGate(runnerUp: Promise<unknown>, times: GateTimes
   // Up or failed to start alike: a learner without a runner still gets TypeScript's words.
   const runnerSettled = () => {
     up = true;
-    latestTimer = setTimeout(open, times.latestMs);
+    latestTimer = setTimeout(() => {
+      overdue = true;
+      check();
+    }, times.latestMs);
     check();
   };
   runnerUp.then(runnerSettled, runnerSettled);

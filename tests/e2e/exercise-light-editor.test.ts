@@ -59,7 +59,7 @@ function monacoText(page: Page): Promise<string> {
 }
 
 describe('the light editor, while Monaco loads', () => {
-  it('takes typing and a passing run; Monaco then takes over with the text, caret and focus, and Ctrl+Z takes the typing back', { timeout: 120_000 }, async () => {
+  it('takes typing and a passing run; Monaco then takes over with the text (drawn and coloured at once), caret and focus, and Ctrl+Z takes the typing back', { timeout: 120_000 }, async () => {
     await withMonacoHeld(async (page, release) => {
       await visit(page, siteUrl, ECHO_SERVER.lesson);
       await page.locator(`${exercise} [data-action="activate"]`).click();
@@ -91,9 +91,27 @@ describe('the light editor, while Monaco loads', () => {
         element.setSelectionRange(at, at);
       });
       const typed = await input.inputValue();
+      // Monaco's text when it takes over, seen in the task that swaps the editors (a mutation observer's callback
+      // runs in it): drawn and coloured already, not left for its next frames, which may be the learner's next run.
+      await page.evaluate((root) => {
+        const holder = document.querySelector(`${root} [data-editor-kind]`)!;
+        const seen = new MutationObserver(() => {
+          if (holder.getAttribute('data-editor-kind') !== 'monaco') return;
+          seen.disconnect();
+          const spans = [...holder.querySelectorAll('.view-lines .view-line span[class^="mtk"]')];
+          (window as unknown as { atSwap: unknown }).atSwap = {
+            linesDrawn: holder.querySelectorAll('.view-lines .view-line').length,
+            coloured: spans.some((span) => span.className.split(' ')[0] !== 'mtk1'),
+          };
+        });
+        seen.observe(holder, { attributes: true, attributeFilter: ['data-editor-kind'] });
+      }, exercise);
       release();
       await page.locator(monacoLines).waitFor();
       await expect.poll(() => page.locator(lightInput).count(), { timeout: 15_000 }).toBe(0);
+      const atSwap = await page.evaluate(() => (window as unknown as { atSwap: { linesDrawn: number } }).atSwap);
+      expect(atSwap).toEqual({ linesDrawn: expect.any(Number), coloured: true });
+      expect(atSwap.linesDrawn).toBeGreaterThanOrEqual(ECHO_SERVER_SOLUTION.length);
       expect(squeezed(await monacoText(page))).toBe(squeezed(typed));
       // The focus and the caret came along: a letter typed now lands where the caret was.
       await page.keyboard.insertText('my');

@@ -87,6 +87,7 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       next.setRunMarkers(light.markers());
       light.dispose();
       next.restoreView(view);
+      next.settleNow();
       monaco = current = next;
       options.container.dataset.editorKind = 'monaco';
       startLanguageService(module);
@@ -117,7 +118,10 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       })
       .then(quietMoment)
       .then(loadMonacoEditor)
-      .then((module) => whenIdle(() => swap(module)))
+      .then(async (module) => {
+        await module.tokenizerReady();
+        whenIdle(() => swap(module));
+      })
       .catch(() => undefined); // offline without the editor's files: the light editor stays
   });
   options.container.dataset.editorKind = 'light';

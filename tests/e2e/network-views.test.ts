@@ -2,12 +2,12 @@
  * The network views (diagram, packets, terminal) in the echo-server exercise, after the learner's passing
  * run: the packet list filtered to one connection, its rows numbered in the list shown, and xterm loaded
  * only when the terminal is first opened, which a keyboard user leaves with Escape then Tab; the sample the
- * diagram is warmed with, drawn and gone as the views appear.
+ * diagram is warmed with, drawn and gone as the views appear, and not drawn when they appear in a run.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, runAndWait, typeProgram, withLesson } from './exercise-page';
+import { launchChromium, newSiteContext, visit } from './browser';
+import { ECHO_SERVER, ECHO_SERVER_SOLUTION, openEditor, pasteProgram, runAndWait, startRun, typeProgram, waitForResults, withLesson } from './exercise-page';
 
 const siteUrl = inject('siteUrl');
 const panel = `${ECHO_SERVER.root} [data-network-panel]`;
@@ -133,6 +133,56 @@ describe('the diagram', () => {
       expect(added! - shown!, `views shown in frame ${shown}, sample added in ${added}, removed in ${removed}`).toBeLessThanOrEqual(3);
       expect(removed! - added!, `views shown in frame ${shown}, sample added in ${added}, removed in ${removed}`).toBeLessThanOrEqual(3);
     });
+  });
+  it('draws no sample when the views arrive after a run has begun: that run draws the real picture', async () => {
+    // A slow network: the views' code arrives after the learner clicked Run (held here until the run is going).
+    const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/_astro\/networkPanel[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      const page = await context.newPage();
+      await visit(page, siteUrl, ECHO_SERVER.lesson);
+      // What is added to the diagram's frame, and whether the run was going then; when the views appeared.
+      await page.evaluate((root) => {
+        const seen: { addedInRun: number; added: number; shownInRun?: boolean } = { addedInRun: 0, added: 0 };
+        (window as unknown as { __sample: typeof seen }).__sample = seen;
+        const inRun = () => document.querySelector(`${root} [data-results]`)?.getAttribute('aria-busy') === 'true';
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.type === 'attributes' && record.target instanceof HTMLElement && record.target.matches('[data-network]') && !record.target.hidden) seen.shownInRun ??= inRun();
+            if (!(record.target instanceof Element) || !record.target.matches('.np-diagram-frame')) continue;
+            for (const node of record.addedNodes) {
+              if (!(node instanceof HTMLElement)) continue;
+              seen.added++;
+              if (inRun()) seen.addedInRun++;
+            }
+          }
+        }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+      }, ECHO_SERVER.root);
+      await openEditor(page, ECHO_SERVER.root);
+      // The echo server, after holding its worker for a second: the run lasts long enough for the views to
+      // arrive in it.
+      const source = ["import net from 'node:net';", 'const end = performance.now() + 1000;', 'while (performance.now() < end) {}', ...ECHO_SERVER_SOLUTION.slice(1)];
+      await pasteProgram(page, ECHO_SERVER.root, source.join('\n'));
+      await startRun(page, ECHO_SERVER.root, 'button');
+      await page.waitForFunction((root) => document.querySelector(`${root} [data-results]`)?.getAttribute('aria-busy') === 'true', ECHO_SERVER.root);
+      release();
+      await page.locator(`${panel} [data-np="live-diagram"]`).waitFor({ state: 'attached' });
+      expect(await waitForResults(page, ECHO_SERVER.root)).toMatch(/^All \d+ checks passed/);
+      const seen = await page.evaluate(() => (window as unknown as { __sample: { addedInRun: number; added: number; shownInRun?: boolean } }).__sample);
+      // The views came during the run (else this proves nothing), and nothing was drawn for a warm-up then or after.
+      expect(seen).toEqual({ shownInRun: true, addedInRun: 0, added: 0 });
+      const frame = page.locator(`${panel} [data-np="live-diagram"]`).locator('..');
+      await expect.poll(() => frame.locator('svg [data-host]').count()).toBeGreaterThan(0);
+    } finally {
+      release();
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.close();
+    }
   });
 });
 

@@ -39,6 +39,8 @@ export function createDetailView(root: HTMLElement, context: DetailContext, onCl
   const body = section.querySelector<HTMLElement>('[data-detail-body]')!;
   const network = section.querySelector<HTMLElement>('[data-detail-network]')!;
   let networkMounted = false;
+  /** Replays going (each grading in the detail's sandbox). */
+  let replaying = 0;
   let opened = 0;
 
   function flags(cell: Cell): HTMLElement[] {
@@ -100,10 +102,11 @@ export function createDetailView(root: HTMLElement, context: DetailContext, onCl
     const sandbox = context.sandbox();
     if (!networkMounted) {
       networkMounted = true;
-      await mountNetworkViews(network, sandbox);
+      await mountNetworkViews(network, sandbox, () => replaying > 0);
     }
+    replaying++;
     try {
-      const grading = await gradeFiles(sandbox, exercise, files);
+      const grading = await gradeFiles(sandbox, exercise, files).finally(() => replaying--);
       if (ticket !== opened) return;
       // The terminal opens on the network of the run shown, as on the learner's page.
       sandbox.send({ type: 'terminal', runNumber: ticket });

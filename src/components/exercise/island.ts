@@ -384,6 +384,6 @@ export async function mountIsland(root: HTMLElement, data: IslandData): Promise<
   root.querySelector('[data-action="activate"]')?.removeAttribute('aria-describedby');
   showUndo();
   offerSolution();
-  mountNetworkViews(root.querySelector<HTMLElement>('[data-network]')!, sandbox);
+  mountNetworkViews(root.querySelector<HTMLElement>('[data-network]')!, sandbox, () => running);
   editor.focus();
 }

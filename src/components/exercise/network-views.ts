@@ -5,11 +5,12 @@
  */
 import type { RunnerLink } from '../../lib/runner/protocol';
 
-type MountNetworkPanel = (root: HTMLElement, link: RunnerLink) => unknown;
+type MountNetworkPanel = (root: HTMLElement, link: RunnerLink, options: { runGoing: () => boolean }) => unknown;
 
 const panels = import.meta.glob<{ mountNetworkPanel?: MountNetworkPanel }>('../network/networkPanel.ts');
 
-export async function mountNetworkViews(host: HTMLElement, link: RunnerLink): Promise<void> {
+/** `runGoing`: whether the exercise has a run going (the views can arrive after a click on Run). */
+export async function mountNetworkViews(host: HTMLElement, link: RunnerLink, runGoing: () => boolean): Promise<void> {
   const load = Object.values(panels)[0];
   if (!load) return;
   const { mountNetworkPanel } = await load();
@@ -17,5 +18,5 @@ export async function mountNetworkViews(host: HTMLElement, link: RunnerLink): Pr
   const panel = host.querySelector<HTMLElement>('[data-network-panel]');
   if (!panel) return;
   host.hidden = false;
-  mountNetworkPanel(panel, link);
+  mountNetworkPanel(panel, link, { runGoing });
 }

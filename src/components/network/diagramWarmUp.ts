@@ -41,16 +41,17 @@ const SAMPLE: DiagramState = {
  * opens, so this is done while the learner starts to type. (At an idle moment, as it was, it could come as late
  * as a first run, whose waits for the runner are idle moments: 37 ms of layout in a run's frame at 4×.)
  * `options` are read then: the width the live diagram has, so the sample is laid out the way the first picture
- * will be (across, or down).
+ * will be (across, or down). Not drawn when a run has begun by then (`runGoing`): on a slow network the views
+ * can appear after the learner clicked Run, and that run draws the real picture.
  */
-export function warmDiagram(frame: HTMLElement, options: () => DiagramOptions): { cancel(): void } {
+export function warmDiagram(frame: HTMLElement, options: () => DiagramOptions, runGoing: () => boolean): { cancel(): void } {
   let holder: HTMLElement | undefined;
   const removal = afterFrameTask(() => {
     holder?.remove();
     holder = undefined;
   });
   const drawing = afterFrameTask(() => {
-    if (!frame.isConnected) return;
+    if (!frame.isConnected || runGoing()) return;
     holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     holder.setAttribute('inert', '');

@@ -41,7 +41,15 @@ const DIAGRAM_MAX_HEIGHT_REM = { live: 36, packets: 20 } as const;
 const SHELL_BACKLOG_LIMIT = 64 * 1024;
 let panelCount = 0;
 
-export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkPanel {
+export interface NetworkPanelOptions {
+  /**
+   * Whether the page has a run going: the exercise knows it at the click, before the runner's first word.
+   * Nothing the panel does for itself alone (its warm-up) is done in a run.
+   */
+  runGoing?: () => boolean;
+}
+
+export function mountNetworkPanel(root: HTMLElement, link: RunnerLink, options: NetworkPanelOptions = {}): NetworkPanel {
   if (!root.querySelector('[role="tablist"]')) {
     root.classList.add('network-panel', 'not-content');
     root.innerHTML = panelMarkup(`np-${++panelCount}`);
@@ -207,7 +215,9 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink): NetworkP
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let liveRun: number | null = null;
   // Before any run, as the editor opens: the first picture then costs its frame what any later one does.
-  const diagramWarmUp = warmDiagram(liveSvg.parentElement ?? root, () => ({ width: widthOf(liveSvg), maxHeight: maxHeight.live }));
+  // (Without it, the runner's first word of a run cancels the warm-up below.)
+  const runGoing = options.runGoing ?? (() => false);
+  const diagramWarmUp = warmDiagram(liveSvg.parentElement ?? root, () => ({ width: widthOf(liveSvg), maxHeight: maxHeight.live }), runGoing);
   const stopStore = store.subscribe((state) => {
     if (state.runId !== null) diagramWarmUp.cancel();
     const streaming = state.runId !== null && !state.finished;

@@ -312,12 +312,16 @@ export function createCodeEditor(options: CodeEditorOptions): MonacoCodeEditor {
       if (view.focused) editor.focus();
     },
     settleNow() {
-      const model = editor.getModel();
-      // Colouring a model's last line tokenizes every line before it (the text on screen and above it).
-      if (model) monaco.editor.colorizeModelLine(model, model.getLineCount());
       suggestions.cancel();
-      buildSuggestWidget(editor);
-      editor.render(true);
+      try {
+        const model = editor.getModel();
+        // Colouring a model's last line tokenizes every line before it (the text on screen and above it).
+        if (model) monaco.editor.colorizeModelLine(model, model.getLineCount());
+        buildSuggestWidget(editor);
+        editor.render(true);
+      } catch {
+        // All of it is Monaco's to do in its own time otherwise: the editor works without it.
+      }
     },
     focus() {
       editor.focus();

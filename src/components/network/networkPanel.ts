@@ -215,7 +215,7 @@ export function mountNetworkPanel(root: HTMLElement, link: RunnerLink, options: 
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let liveRun: number | null = null;
   // Before any run, as the editor opens: the first picture then costs its frame what any later one does.
-  // (Without it, the runner's first word of a run cancels the warm-up below.)
+  // Without `runGoing` (a playground), the runner's first word of a run is what cancels it (below).
   const runGoing = options.runGoing ?? (() => false);
   const diagramWarmUp = warmDiagram(liveSvg.parentElement ?? root, () => ({ width: widthOf(liveSvg), maxHeight: maxHeight.live }), runGoing);
   const stopStore = store.subscribe((state) => {

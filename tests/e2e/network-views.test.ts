@@ -134,6 +134,7 @@ describe('the diagram', () => {
       expect(removed! - added!, `views shown in frame ${shown}, sample added in ${added}, removed in ${removed}`).toBeLessThanOrEqual(3);
     });
   });
+
   it('draws no sample when the views arrive after a run has begun: that run draws the real picture', async () => {
     // A slow network: the views' code arrives after the learner clicked Run (held here until the run is going).
     const context = await newSiteContext(browser, 'light', { serviceWorkers: 'block' });

@@ -1,8 +1,9 @@
 /**
  * `languageServiceGate` (src/components/exercise/language-service-gate.ts): TypeScript's language service
  * starts once the learner pauses — never during a run, nor right after a keystroke or a run — at once for a
- * program that did not compile; a while after the runner is up typing no longer holds it back, runs still do; Monaco is built only between
- * runs, once their views are drawn (or for a run that waits for TypeScript's words). Timers are faked.
+ * program that did not compile; a while after the runner is up, typing no longer holds it back (runs still do).
+ * Monaco is built only between runs, once their views are drawn (or for a run that waits for TypeScript's
+ * words). Timers are faked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languageServiceGate, type GateTimes } from '../../src/components/exercise/language-service-gate';

@@ -16,7 +16,7 @@ type MonacoEditorModule = typeof import('./code-editor');
 
 /** No keystroke for this long: the learner has paused, Monaco may take over. */
 const TYPING_PAUSE_MS = 600;
-/** How often a swap that waits for a pause looks again. */
+/** How often a wait for a quiet moment looks again. */
 const RETRY_MS = 250;
 
 let loaded: MonacoEditorModule | undefined;
@@ -67,9 +67,9 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
   let monaco: CodeEditor | undefined;
   let disposed = false;
   const swapped = new Promise<CodeEditor>((resolve) => {
+    /** Called at a quiet moment (below), in the task that found it quiet. */
     const swap = (module: MonacoEditorModule) => {
       if (disposed) return;
-      if (light.busy(TYPING_PAUSE_MS) || !options.mayTakeOver()) return void setTimeout(() => swap(module), RETRY_MS);
       const view = light.view();
       const texts = light.sources();
       let next: ReturnType<MonacoEditorModule['createCodeEditor']>;
@@ -120,7 +120,8 @@ export async function createExerciseEditor(options: ExerciseEditorOptions): Prom
       .then(loadMonacoEditor)
       .then(async (module) => {
         await module.tokenizerReady();
-        whenIdle(() => swap(module));
+        await quietMoment();
+        swap(module);
       })
       .catch(() => undefined); // offline without the editor's files: the light editor stays
   });
